@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Clock } from './clock'
+import { systemClock } from './clock'
+import type { Connection } from './db/connection'
+import { openConnection } from './db/connection'
+import { migrate } from './db/migrate'
+import type { Dispatch } from './rpc/dispatcher'
+import { createDispatcher } from './rpc/dispatcher'
+import { createHandlers } from './rpc/handlers'
+import { createAccounts, type Accounts } from './services/accounts/accounts'
+import { DEFAULT_SCRYPT_N } from './services/accounts/password'
+import { SessionStore } from './services/accounts/sessions'
+import { createDrafts } from './services/drafts/drafts'
+import { createIntake, type Intake } from './services/intake/intake'
+
+export const DATABASE_FILE = 'intake-desk.sqlite3'
+
+export interface CoreOptions {
+  dataDir: string
+  clock?: Clock
+  /** scrypt cost; lowered only by tests. */
+  scryptN?: number
+  onInternalError?: (method: string, error: unknown) => void
+}
+
+/** The main-process core: database, services and the dispatcher every transport calls. */
+export interface Core {
+  dispatch: Dispatch
+  connection: Connection
+  accounts: Accounts
+  intake: Intake
+  sessions: SessionStore
+  close: () => Promise<void>
+}
+
+/** Opens (and migrates) the hall's database in `dataDir` and wires the services. */
+export async function openCore(options: CoreOptions): Promise<Core> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const connection = openConnection(join(options.dataDir, DATABASE_FILE))
+  try {
+    await migrate(connection.db)
+  } catch (error) {
+    await connection.close()
+    throw error
+  }
+  const { db } = connection
+  const clock = options.clock ?? systemClock
+  const sessions = new SessionStore()
+  const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N })
+  const intake = createIntake(db)
+  const drafts = createDrafts(db)
+  const handlers = createHandlers({ db, accounts, intake, drafts })
+  const dispatch = createDispatcher({
+    db,
+    sessions,
+    accounts,
+    clock,
+    handlers,
+    onInternalError:
+      options.onInternalError ??
+      ((method, error) => {
+        // Only the method and the error's name and message: never the payload, which may hold ID numbers.
+        const e = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+        console.error(`[intake-desk] ${method} failed: ${e}`)
+      }),
+  })
+  return { dispatch, connection, accounts, intake, sessions, close: () => connection.close() }
+}

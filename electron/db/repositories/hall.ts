@@ -1,0 +1,10 @@
+import type { Kysely } from 'kysely'
+import type { Database, Hall, HallTable } from '../schema'
+
+export async function getHall(db: Kysely<Database>): Promise<Hall | undefined> {
+  return db.selectFrom('hall').selectAll().where('id', '=', 1).executeTakeFirst()
+}
+
+export async function insertHall(db: Kysely<Database>, hall: Omit<HallTable, 'id'>): Promise<void> {
+  await db.insertInto('hall').values({ id: 1, ...hall }).execute()
+}

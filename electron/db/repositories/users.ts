@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely'
+import type { Database, NewUser, User, UserUpdate } from '../schema'
+
+export async function countUsers(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function findUserByBadge(db: Kysely<Database>, badgeNo: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('badge_no', '=', badgeNo).executeTakeFirst()
+}
+
+export async function findUserById(db: Kysely<Database>, id: number): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function listUsers(db: Kysely<Database>): Promise<User[]> {
+  return db.selectFrom('users').selectAll().orderBy('badge_no').execute()
+}
+
+export async function insertUser(db: Kysely<Database>, user: NewUser): Promise<User> {
+  return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function updateUser(db: Kysely<Database>, id: number, changes: UserUpdate): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute()
+}

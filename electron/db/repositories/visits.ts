@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely'
+import type { Database, NewVisit } from '../schema'
+
+export async function insertVisit(db: Kysely<Database>, visit: NewVisit): Promise<number> {
+  const row = await db.insertInto('visits').values(visit).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+const answerColumns = [
+  'v.facts',
+  'v.facts_mark',
+  'v.facts_reason',
+  'v.demands',
+  'v.demands_mark',
+  'v.demands_reason',
+  'v.difficulties',
+  'v.difficulties_mark',
+  'v.difficulties_reason',
+  'v.history',
+  'v.history_mark',
+  'v.history_reason',
+  'v.prior_handling',
+  'v.prior_handling_mark',
+  'v.prior_handling_reason',
+] as const
+
+/** Earlier visits of one visitor, newest first. */
+export async function listVisitsOfVisitor(db: Kysely<Database>, visitorId: number, limit = 50) {
+  return db
+    .selectFrom('visits as v')
+    .innerJoin('categories as c', 'c.id', 'v.category_id')
+    .select(['v.case_number', 'v.registered_at', 'v.routing', 'c.name as category', ...answerColumns])
+    .where('v.visitor_id', '=', visitorId)
+    .orderBy('v.registered_at', 'desc')
+    .orderBy('v.id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** One hall day's registrations, newest first, for 今日台账. */
+export async function listVisitsOfDay(db: Kysely<Database>, hallDay: string) {
+  return db
+    .selectFrom('visits as v')
+    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
+    .innerJoin('categories as c', 'c.id', 'v.category_id')
+    .innerJoin('users as u', 'u.id', 'v.receptionist_id')
+    .select([
+      'v.case_number',
+      'v.registered_at',
+      'v.visitor_name',
+      'p.id_number',
+      'v.kind',
+      'v.headcount',
+      'v.routing',
+      'c.name as category',
+      'u.name as receptionist',
+    ])
+    .where('v.hall_day', '=', hallDay)
+    .orderBy('v.day_seq', 'desc')
+    .execute()
+}

@@ -1,0 +1,133 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { AnswerMark, Role, Routing, VisitKind } from '../../shared/domain'
+
+export interface HallTable {
+  id: number
+  name: string
+  code: string
+  time_zone: string
+  idle_lock_minutes: number
+  /** JSON array of the three show labels. */
+  show_labels: string
+  created_at: string
+}
+
+export interface UserTable {
+  id: Generated<number>
+  badge_no: string
+  name: string
+  position: string
+  role: Role
+  password_hash: string
+  must_change_password: number
+  failed_attempts: number
+  locked_until: string | null
+  disabled: number
+  created_at: string
+  updated_at: string
+}
+
+export interface CategoryTable {
+  id: Generated<number>
+  name: string
+  sort_order: number
+  retired: number
+}
+
+export interface VisitorTable {
+  id: Generated<number>
+  id_number: string | null
+  name: string
+  birth_date: string | null
+  sex: 'male' | 'female' | null
+  phone: string | null
+  address: string
+  created_at: string
+  updated_at: string
+}
+
+export interface VisitTable {
+  id: Generated<number>
+  case_number: string
+  hall_day: string
+  day_seq: number
+  visitor_id: number
+  visitor_name: string
+  visitor_phone: string | null
+  visitor_address: string
+  no_id_reason: string | null
+  kind: VisitKind
+  headcount: number
+  /** JSON array of names. */
+  representatives: string
+  category_id: number
+  routing: Routing
+  facts: string
+  facts_mark: AnswerMark | null
+  facts_reason: string | null
+  demands: string
+  demands_mark: AnswerMark | null
+  demands_reason: string | null
+  difficulties: string
+  difficulties_mark: AnswerMark | null
+  difficulties_reason: string | null
+  history: string
+  history_mark: AnswerMark | null
+  history_reason: string | null
+  prior_handling: string
+  prior_handling_mark: AnswerMark | null
+  prior_handling_reason: string | null
+  receptionist_id: number
+  /** The three values shown to the visitor (三亮), as they were at the time. */
+  shown_badge_no: string
+  shown_name: string
+  shown_position: string
+  shows_confirmed_at: string
+  registered_at: string
+}
+
+export interface CaseSequenceTable {
+  hall_day: string
+  last_seq: number
+}
+
+export interface DraftTable {
+  user_id: number
+  payload: string
+  step: number
+  updated_at: string
+}
+
+export interface AuditTable {
+  id: Generated<number>
+  at: string
+  user_id: number | null
+  action: string
+  entity: string | null
+  entity_id: string | null
+  /** JSON; never an ID number or grievance text. */
+  detail: string
+  prev_hash: string
+  hash: string
+}
+
+export interface Database {
+  hall: HallTable
+  users: UserTable
+  categories: CategoryTable
+  visitors: VisitorTable
+  visits: VisitTable
+  case_sequences: CaseSequenceTable
+  drafts: DraftTable
+  audit_log: AuditTable
+}
+
+export type Hall = Selectable<HallTable>
+export type User = Selectable<UserTable>
+export type NewUser = Insertable<UserTable>
+export type UserUpdate = Updateable<UserTable>
+export type Visitor = Selectable<VisitorTable>
+export type NewVisitor = Insertable<VisitorTable>
+export type Visit = Selectable<VisitTable>
+export type NewVisit = Insertable<VisitTable>
+export type AuditRow = Selectable<AuditTable>

@@ -1,0 +1,43 @@
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { openCore } from '../core'
+import { DatabaseFromFutureError } from '../db/migrate'
+import { defaultDataDir } from '../paths'
+import { startHost } from './server'
+
+/** `npm run serve -- --data-dir DIR --port N`: the browser host. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '5181' },
+    },
+  })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535, got ${values.port}`)
+    process.exit(2)
+  }
+  const dataDir = values['data-dir'] ?? defaultDataDir()
+  const core = await openCore({ dataDir })
+  const host = await startHost({ dispatch: core.dispatch, staticDir: join(__dirname, '..', 'renderer'), port })
+  console.log(`Intake Desk listening on ${host.url}`)
+
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    void host.close().then(() => core.close()).then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DatabaseFromFutureError) {
+    console.error(`数据库由更新版本的接访台创建（版本 ${error.found}），请升级本程序。 / The database is from a newer Intake Desk (schema ${error.found}); upgrade this app.`)
+  } else {
+    console.error(error instanceof Error ? error.message : String(error))
+  }
+  process.exit(1)
+})

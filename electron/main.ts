@@ -1,0 +1,123 @@
+import { join } from 'node:path'
+import type { BrowserWindowConstructorOptions, WebContents } from 'electron'
+import { BrowserWindow, app, dialog, ipcMain, protocol, screen, session } from 'electron'
+import type { Core } from './core'
+import { openCore } from './core'
+import { DatabaseFromFutureError } from './db/migrate'
+import { CONTENT_SECURITY_POLICY } from './host/security'
+import { rpcError } from './rpc/errors'
+import { readStatic } from './host/static-files'
+import { PRODUCT_NAME } from './paths'
+
+const ORIGIN = 'app://intake'
+const INDEX_URL = `${ORIGIN}/index.html`
+const VISITOR_VIEW_URL = `${INDEX_URL}#/visitor-view`
+const RENDERER_DIR = join(__dirname, '..', 'renderer')
+
+app.setName(PRODUCT_NAME)
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
+function hardenedPreferences(): BrowserWindowConstructorOptions['webPreferences'] {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    spellcheck: false,
+    preload: join(__dirname, 'preload.cjs'),
+  }
+}
+
+function isOwnPage(url: string | undefined): boolean {
+  return url !== undefined && url.startsWith(`${ORIGIN}/`)
+}
+
+/** Every web contents: no navigation away, no windows except the visitor-facing view. */
+function harden(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnPage(url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url !== VISITOR_VIEW_URL) return { action: 'deny' }
+    // The visitor view goes on a second screen when one is attached (三亮 faces the visitor).
+    const primary = screen.getPrimaryDisplay()
+    const other = screen.getAllDisplays().find((d) => d.id !== primary.id)
+    const area = (other ?? primary).workArea
+    return {
+      action: 'allow',
+      overrideBrowserWindowOptions: {
+        x: area.x,
+        y: area.y,
+        width: Math.min(1024, area.width),
+        height: Math.min(768, area.height),
+        fullscreen: other !== undefined,
+        autoHideMenuBar: true,
+        webPreferences: hardenedPreferences(),
+      },
+    }
+  })
+}
+
+function createMainWindow(core: Core): void {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: '接访台 Intake Desk',
+    webPreferences: hardenedPreferences(),
+  })
+  const id = win.webContents.id
+  win.once('ready-to-show', () => win.show())
+  win.on('closed', () => core.sessions.end(`ipc:${id}`))
+  void win.loadURL(INDEX_URL)
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  await app.whenReady()
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url)
+    if (url.host !== 'intake') return new Response('Not found', { status: 404 })
+    const file = await readStatic(RENDERER_DIR, url.pathname === '/' ? '/index.html' : url.pathname)
+    if (file === null) return new Response('Not found', { status: 404 })
+    return new Response(new Uint8Array(file.body), {
+      headers: { 'Content-Type': file.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    })
+  })
+
+  let core: Core
+  try {
+    core = await openCore({ dataDir: app.getPath('userData') })
+  } catch (error) {
+    const message =
+      error instanceof DatabaseFromFutureError
+        ? `数据库由更新版本的接访台创建（版本 ${error.found}），请升级本程序。`
+        : `无法打开数据库：${error instanceof Error ? error.message : String(error)}`
+    dialog.showErrorBox('接访台', message)
+    app.exit(1)
+    return
+  }
+
+  app.on('web-contents-created', (_event, contents) => harden(contents))
+  ipcMain.handle('rpc', (event, method: unknown, input: unknown) => {
+    // Only our own pages may call the core; a frame from anywhere else gets nothing.
+    if (!isOwnPage(event.senderFrame?.url)) return { ok: false, error: rpcError('FORBIDDEN') }
+    return core.dispatch(`ipc:${event.sender.id}`, method, input)
+  })
+  createMainWindow(core)
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
+  app.on('window-all-closed', () => {
+    void core.close().then(() => app.quit())
+  })
+}
+
+void start()

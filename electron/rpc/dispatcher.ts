@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely'
+import type { MethodName, MethodOutput, MethodParsed } from '../../shared/rpc/contract'
+import { contract, isMethodName } from '../../shared/rpc/contract'
+import type { RpcResult } from '../../shared/rpc/result'
+import type { Clock } from '../clock'
+import { AppError } from '../errors'
+import type { Database, Hall, User } from '../db/schema'
+import { getHall } from '../db/repositories/hall'
+import { findUserById } from '../db/repositories/users'
+import type { Accounts } from '../services/accounts/accounts'
+import type { SessionState, SessionStore } from '../services/accounts/sessions'
+import { appErrorToRpc, rpcError, validationError } from './errors'
+
+/** What a handler knows about the call. `user` and `hall` are set for every non-public method. */
+export interface CallContext {
+  sessionKey: string
+  now: Date
+  session: SessionState | undefined
+  user: User | undefined
+  hall: Hall | undefined
+}
+
+export type Handlers = {
+  [M in MethodName]: (ctx: CallContext, input: MethodParsed<M>) => Promise<MethodOutput<M>>
+}
+
+export interface DispatcherDeps {
+  db: Kysely<Database>
+  sessions: SessionStore
+  accounts: Accounts
+  clock: Clock
+  handlers: Handlers
+  /** Where unexpected errors are reported; never shown to the user. */
+  onInternalError?: (method: string, error: unknown) => void
+}
+
+export type Dispatch = (sessionKey: string, method: unknown, input: unknown) => Promise<RpcResult<unknown>>
+
+/**
+ * The one entry point of every transport: checks the method, the session and its role,
+ * validates the input with the contract's schema, runs the handler and wraps the result.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatch {
+  const { db, sessions, accounts, clock, handlers } = deps
+
+  async function authorise(method: MethodName, ctx: CallContext): Promise<void> {
+    const access = contract[method].access
+    ctx.hall = await getHall(db)
+    const session = sessions.get(ctx.sessionKey)
+    if (session !== undefined) {
+      const user = await findUserById(db, session.userId)
+      if (user === undefined || user.disabled === 1) {
+        sessions.end(ctx.sessionKey)
+      } else {
+        ctx.session = session
+        ctx.user = user
+      }
+    }
+    if (access === 'public') return
+    if (ctx.hall === undefined) throw new AppError('SETUP_REQUIRED')
+    if (ctx.session === undefined || ctx.user === undefined) throw new AppError('UNAUTHENTICATED')
+    const idleMs = ctx.hall.idle_lock_minutes * 60_000
+    if (!ctx.session.locked && idleMs > 0 && ctx.now.getTime() - ctx.session.lastActivity > idleMs) {
+      await accounts.lock(ctx.sessionKey, ctx.user, ctx.now, 'idle')
+    }
+    if (access === 'session') return
+    if (ctx.session.locked) throw new AppError('SESSION_LOCKED')
+    if (ctx.user.must_change_password === 1) throw new AppError('PASSWORD_CHANGE_REQUIRED')
+    if (!access.includes(ctx.user.role)) throw new AppError('FORBIDDEN')
+    ctx.session.lastActivity = ctx.now.getTime()
+  }
+
+  return async function dispatch(sessionKey, method, input) {
+    if (typeof method !== 'string' || !isMethodName(method)) return { ok: false, error: rpcError('UNKNOWN_METHOD') }
+    const ctx: CallContext = { sessionKey, now: clock(), session: undefined, user: undefined, hall: undefined }
+    try {
+      await authorise(method, ctx)
+      const parsed = contract[method].input.safeParse(input)
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
+      const handler = handlers[method] as (c: CallContext, i: unknown) => Promise<unknown>
+      const value = await handler(ctx, parsed.data)
+      return { ok: true, value: value === undefined ? null : value }
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: appErrorToRpc(error) }
+      deps.onInternalError?.(method, error)
+      return { ok: false, error: rpcError('INTERNAL') }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely'
+import type { AppStatus, HallInfo } from '../../shared/rpc/types'
+import { AppError } from '../errors'
+import type { Database, Hall, User } from '../db/schema'
+import { listActiveCategories } from '../db/repositories/categories'
+import type { Accounts } from '../services/accounts/accounts'
+import { sessionInfo } from '../services/accounts/accounts'
+import type { Drafts } from '../services/drafts/drafts'
+import type { Intake } from '../services/intake/intake'
+import type { CallContext, Handlers } from './dispatcher'
+
+export interface HandlerDeps {
+  db: Kysely<Database>
+  accounts: Accounts
+  intake: Intake
+  drafts: Drafts
+}
+
+/** The signed-in user and the hall; the dispatcher guarantees both for non-public methods. */
+function signedIn(ctx: CallContext): { user: User; hall: Hall } {
+  if (ctx.user === undefined || ctx.hall === undefined) throw new AppError('UNAUTHENTICATED')
+  return { user: ctx.user, hall: ctx.hall }
+}
+
+export function hallInfo(hall: Hall): HallInfo {
+  const labels = JSON.parse(hall.show_labels) as string[]
+  return {
+    name: hall.name,
+    code: hall.code,
+    timeZone: hall.time_zone,
+    idleLockMinutes: hall.idle_lock_minutes,
+    showLabels: [labels[0] ?? '工号', labels[1] ?? '姓名', labels[2] ?? '职务'],
+  }
+}
+
+export function createHandlers({ db, accounts, intake, drafts }: HandlerDeps): Handlers {
+  return {
+    'app.status': async (ctx): Promise<AppStatus> => ({
+      setUp: ctx.hall !== undefined,
+      hall: ctx.hall === undefined ? null : hallInfo(ctx.hall),
+      session: ctx.user !== undefined && ctx.session !== undefined ? sessionInfo(ctx.user, ctx.session) : null,
+      now: ctx.now.toISOString(),
+    }),
+    'app.setup': (ctx, input) => accounts.setup(ctx.sessionKey, input, ctx.now),
+    'auth.signIn': (ctx, input) => {
+      if (ctx.hall === undefined) throw new AppError('SETUP_REQUIRED')
+      return accounts.signIn(ctx.sessionKey, input, ctx.now)
+    },
+    'auth.signOut': async (ctx) => {
+      await accounts.signOut(ctx.sessionKey, signedIn(ctx).user, ctx.now)
+      return null
+    },
+    'auth.lock': async (ctx) => {
+      await accounts.lock(ctx.sessionKey, signedIn(ctx).user, ctx.now, 'manual')
+      return null
+    },
+    'auth.unlock': (ctx, input) => accounts.unlock(ctx.sessionKey, signedIn(ctx).user, input.password, ctx.now),
+    'auth.changePassword': (ctx, input) => {
+      const { user } = signedIn(ctx)
+      if (ctx.session?.locked === true) throw new AppError('SESSION_LOCKED')
+      return accounts.changePassword(ctx.sessionKey, user, input, ctx.now)
+    },
+    'users.list': () => accounts.listUsers(),
+    'users.create': (ctx, input) => accounts.createUser(signedIn(ctx).user, input, ctx.now),
+    'categories.list': () => listActiveCategories(db),
+    'intake.register': (ctx, input) => {
+      const { user, hall } = signedIn(ctx)
+      return intake.register(hall, user, input, ctx.now)
+    },
+    'intake.history': (ctx, input) => intake.history(input.idNumber, ctx.now),
+    'visits.today': (ctx) => intake.today(signedIn(ctx).hall, ctx.now),
+    'drafts.get': (ctx) => drafts.get(signedIn(ctx).user.id),
+    'drafts.save': (ctx, input) => drafts.save(signedIn(ctx).user.id, input.values, input.step, ctx.now),
+    'drafts.discard': async (ctx) => {
+      await drafts.discard(signedIn(ctx).user.id)
+      return null
+    },
+  }
+}

@@ -1,0 +1,176 @@
+import type { Kysely } from 'kysely'
+import { hallDay, formatCaseNumber } from '../../../shared/case-number'
+import type { AnswerKey } from '../../../shared/domain'
+import { ANSWER_KEYS } from '../../../shared/domain'
+import { maskIdNumber, parseIdNumber } from '../../../shared/id-number'
+import { parsePhone } from '../../../shared/phone'
+import type { PriorVisit, RegisterResult, TodayLogRow, VisitorHistory } from '../../../shared/rpc/types'
+import type { IntakeValues } from '../../../shared/schemas/intake'
+import { AppError, fieldError } from '../../errors'
+import type { Database, Hall, User } from '../../db/schema'
+import { findActiveCategory } from '../../db/repositories/categories'
+import { deleteDraft } from '../../db/repositories/drafts'
+import { nextDaySequence } from '../../db/repositories/sequences'
+import { findVisitorByIdNumber, insertVisitor, updateVisitorContact } from '../../db/repositories/visitors'
+import { insertVisit, listVisitsOfDay, listVisitsOfVisitor } from '../../db/repositories/visits'
+import { appendAudit } from '../audit/audit'
+
+const MAX_DAILY_SEQUENCE = 9999
+
+function answerColumns(answers: IntakeValues['answers']) {
+  // A marked answer keeps whatever the visitor did say; the reason explains the mark.
+  const col = (k: AnswerKey) => ({ text: answers[k].text, mark: answers[k].mark, reason: answers[k].mark === null ? null : answers[k].reason })
+  const [f, d, df, h, p] = ANSWER_KEYS.map(col) as [ReturnType<typeof col>, ReturnType<typeof col>, ReturnType<typeof col>, ReturnType<typeof col>, ReturnType<typeof col>]
+  return {
+    facts: f.text,
+    facts_mark: f.mark,
+    facts_reason: f.reason,
+    demands: d.text,
+    demands_mark: d.mark,
+    demands_reason: d.reason,
+    difficulties: df.text,
+    difficulties_mark: df.mark,
+    difficulties_reason: df.reason,
+    history: h.text,
+    history_mark: h.mark,
+    history_reason: h.reason,
+    prior_handling: p.text,
+    prior_handling_mark: p.mark,
+    prior_handling_reason: p.reason,
+  }
+}
+
+export function createIntake(db: Kysely<Database>) {
+  /**
+   * Registers one reception: visitor, visit, the three-shows time and an audit row in one
+   * transaction. The case number exists only once the transaction has committed.
+   */
+  async function register(hall: Hall, user: User, input: IntakeValues, now: Date): Promise<RegisterResult> {
+    const v = input.visitor
+    // The schema refused these already; narrowing them here keeps the types honest.
+    const routing = input.routing
+    if (routing === null) throw fieldError('routing', 'v.routing.required')
+    const headcount = input.kind === 'group' ? (input.headcount ?? 0) : 1
+    let idNumber: string | null = null
+    let birthDate: string | null = null
+    let sex: 'male' | 'female' | null = null
+    if (!v.noId) {
+      const parsed = parseIdNumber(v.idNumber, now)
+      if (!parsed.ok) throw fieldError('visitor.idNumber', `v.idNumber.${parsed.problem}`)
+      idNumber = parsed.value
+      birthDate = parsed.birthDate
+      sex = parsed.sex
+    }
+    const phone = v.phone === '' ? null : parsePhone(v.phone)
+    if (phone !== null && !phone.ok) throw fieldError('visitor.phone', 'v.phone.invalid')
+    const phoneValue = phone === null ? null : phone.value
+    const representatives = input.kind === 'group' ? input.representatives.map((r) => r.trim()) : []
+    const iso = now.toISOString()
+    // A clock that drifted between the form and the core must not put the shows in the future.
+    const shownAt = input.showsConfirmedAt === null ? iso : new Date(Math.min(Date.parse(input.showsConfirmedAt), now.getTime())).toISOString()
+    const day = hallDay(now, hall.time_zone)
+
+    return db.transaction().execute(async (trx) => {
+      // The first statement writes, so a second process waits for the lock instead of failing.
+      const seq = await nextDaySequence(trx, day)
+      if (seq > MAX_DAILY_SEQUENCE) throw new AppError('LIMIT')
+      const category = await findActiveCategory(trx, input.categoryId)
+      if (category === undefined) throw fieldError('categoryId', 'v.category.unknown')
+      const caseNumber = formatCaseNumber(hall.code, day, seq)
+
+      let visitorId: number
+      const existing = idNumber === null ? undefined : await findVisitorByIdNumber(trx, idNumber)
+      if (existing !== undefined) {
+        visitorId = existing.id
+        await updateVisitorContact(trx, visitorId, { name: v.name, phone: phoneValue ?? existing.phone, address: v.address, updated_at: iso })
+      } else {
+        visitorId = await insertVisitor(trx, {
+          id_number: idNumber,
+          name: v.name,
+          birth_date: birthDate,
+          sex,
+          phone: phoneValue,
+          address: v.address,
+          created_at: iso,
+          updated_at: iso,
+        })
+      }
+      const visitId = await insertVisit(trx, {
+        case_number: caseNumber,
+        hall_day: day,
+        day_seq: seq,
+        visitor_id: visitorId,
+        visitor_name: v.name,
+        visitor_phone: phoneValue,
+        visitor_address: v.address,
+        no_id_reason: v.noId ? v.noIdReason : null,
+        kind: input.kind,
+        headcount,
+        representatives: JSON.stringify(representatives),
+        category_id: category.id,
+        routing,
+        ...answerColumns(input.answers),
+        receptionist_id: user.id,
+        shown_badge_no: user.badge_no,
+        shown_name: user.name,
+        shown_position: user.position,
+        shows_confirmed_at: shownAt,
+        registered_at: iso,
+      })
+      await deleteDraft(trx, user.id)
+      await appendAudit(trx, now, {
+        userId: user.id,
+        action: 'intake.register',
+        entity: 'visit',
+        entityId: caseNumber,
+        detail: { kind: input.kind, headcount, categoryId: category.id, routing: input.routing },
+      })
+      return { caseNumber, visitId, registeredAt: iso }
+    })
+  }
+
+  /** A visitor's earlier visits, looked up as soon as a valid ID number is typed. */
+  async function history(idNumberInput: string, now: Date): Promise<VisitorHistory> {
+    const parsed = parseIdNumber(idNumberInput, now)
+    if (!parsed.ok) throw fieldError('idNumber', `v.idNumber.${parsed.problem}`)
+    const visitor = await findVisitorByIdNumber(db, parsed.value)
+    if (visitor === undefined) return { visitor: null, visits: [] }
+    const rows = await listVisitsOfVisitor(db, visitor.id)
+    const visits: PriorVisit[] = rows.map((r) => {
+      const answer = (text: string, mark: PriorVisit['answers']['facts']['mark'], reason: string | null) => ({
+        text,
+        mark,
+        reason: reason ?? '',
+      })
+      const answers = {
+        facts: answer(r.facts, r.facts_mark, r.facts_reason),
+        demands: answer(r.demands, r.demands_mark, r.demands_reason),
+        difficulties: answer(r.difficulties, r.difficulties_mark, r.difficulties_reason),
+        history: answer(r.history, r.history_mark, r.history_reason),
+        priorHandling: answer(r.prior_handling, r.prior_handling_mark, r.prior_handling_reason),
+      } satisfies Record<(typeof ANSWER_KEYS)[number], unknown>
+      return { caseNumber: r.case_number, registeredAt: r.registered_at, category: r.category, routing: r.routing, answers }
+    })
+    return { visitor: { name: visitor.name, birthDate: visitor.birth_date, sex: visitor.sex }, visits }
+  }
+
+  /** Today's registrations in the hall's local day, newest first, ID numbers masked. */
+  async function today(hall: Hall, now: Date): Promise<TodayLogRow[]> {
+    const rows = await listVisitsOfDay(db, hallDay(now, hall.time_zone))
+    return rows.map((r) => ({
+      caseNumber: r.case_number,
+      registeredAt: r.registered_at,
+      visitorName: r.visitor_name,
+      maskedIdNumber: maskIdNumber(r.id_number),
+      kind: r.kind,
+      headcount: r.headcount,
+      category: r.category,
+      routing: r.routing,
+      receptionist: r.receptionist,
+    }))
+  }
+
+  return { register, history, today }
+}
+
+export type Intake = ReturnType<typeof createIntake>

@@ -1,0 +1,41 @@
+/** The roles of the hall; every RPC method names the roles it admits. */
+export const ROLES = ['receptionist', 'duty_officer', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+/** The five must-ask questions (五必问), in the order they are asked. */
+export const ANSWER_KEYS = ['facts', 'demands', 'difficulties', 'history', 'priorHandling'] as const
+export type AnswerKey = (typeof ANSWER_KEYS)[number]
+
+/** How a must-ask question was closed when the visitor gave no answer. */
+export const ANSWER_MARKS = ['declined', 'unknown'] as const
+export type AnswerMark = (typeof ANSWER_MARKS)[number]
+
+/** 个人访 / 集体访 */
+export const VISIT_KINDS = ['individual', 'group'] as const
+export type VisitKind = (typeof VISIT_KINDS)[number]
+
+/** The routing chosen at registration (当场办结 / 受理 / 交办 / 转送 / 不予受理). */
+export const ROUTINGS = ['resolved', 'accepted', 'assigned', 'transferred', 'rejected'] as const
+export type Routing = (typeof ROUTINGS)[number]
+
+/** At most five representatives speak for a group visit (信访工作条例). */
+export const MAX_REPRESENTATIVES = 5
+
+/** Length limits, shared by the form and the main-side validation. */
+export const LIMITS = {
+  name: 50,
+  address: 200,
+  phone: 20,
+  reason: 500,
+  answer: 5000,
+  hallName: 60,
+  badgeNo: 20,
+  position: 40,
+  password: 128,
+  headcount: 100000,
+} as const
+
+/** Fails to compile when a switch misses a case. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${String(value)}`)
+}

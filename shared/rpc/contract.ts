@@ -1,0 +1,79 @@
+import { z } from 'zod'
+import type { Role } from '../domain'
+import { ROLES } from '../domain'
+import {
+  changePasswordSchema,
+  createUserSchema,
+  idLookupSchema,
+  setupSchema,
+  signInSchema,
+  unlockSchema,
+} from '../schemas/accounts'
+import { draftSchema, intakeSchema } from '../schemas/intake'
+import type {
+  AppStatus,
+  Category,
+  Draft,
+  RegisterResult,
+  SessionInfo,
+  TodayLogRow,
+  UserRow,
+  VisitorHistory,
+} from './types'
+
+/**
+ * Who may call a method:
+ * - `public`: anyone who reaches the transport (status, setup, sign-in);
+ * - `session`: any signed-in user, even one who must still change the password or whose
+ *   screen is locked (sign-out, unlock, change password);
+ * - a list of roles: a signed-in, unlocked user with a changed password and one of the roles.
+ */
+export type Access = 'public' | 'session' | readonly Role[]
+
+export interface MethodSpec<I extends z.ZodType, O> {
+  input: I
+  access: Access
+  /** Never read: carries the result type. */
+  output?: O
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(input: I, access: Access): MethodSpec<I, O> => ({ input, access })
+}
+
+const none = z.strictObject({})
+const everyone = ROLES
+const admins = ['admin'] as const satisfies readonly Role[]
+
+/** The one RPC contract: method name to input schema, access rule and result type. */
+export const contract = {
+  'app.status': method<AppStatus>()(none, 'public'),
+  'app.setup': method<SessionInfo>()(setupSchema, 'public'),
+  'auth.signIn': method<SessionInfo>()(signInSchema, 'public'),
+  'auth.signOut': method<null>()(none, 'session'),
+  'auth.lock': method<null>()(none, 'session'),
+  'auth.unlock': method<SessionInfo>()(unlockSchema, 'session'),
+  'auth.changePassword': method<SessionInfo>()(changePasswordSchema, 'session'),
+  'users.list': method<UserRow[]>()(none, admins),
+  'users.create': method<UserRow>()(createUserSchema, admins),
+  'categories.list': method<Category[]>()(none, everyone),
+  'intake.register': method<RegisterResult>()(intakeSchema, everyone),
+  'intake.history': method<VisitorHistory>()(idLookupSchema, everyone),
+  'visits.today': method<TodayLogRow[]>()(none, everyone),
+  'drafts.get': method<Draft | null>()(none, everyone),
+  'drafts.save': method<{ updatedAt: string }>()(draftSchema, everyone),
+  'drafts.discard': method<null>()(none, everyone),
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type MethodParsed<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']> extends never
+  ? null
+  : Exclude<Contract[M]['output'], undefined>
+
+/** Whether a string names a method of the contract. */
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}

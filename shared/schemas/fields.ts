@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { cleanLine, cleanText } from '../text'
+
+// Raw strings longer than this many characters are refused before any cleaning work is done,
+// so a pasted megabyte cannot cost more than a length check.
+const RAW_SLACK = 1000
+
+/** A one-line text field: control characters removed, whitespace collapsed, length-limited. */
+export function line(max: number, requiredKey = 'v.required') {
+  return z
+    .string('v.text')
+    .max(max * 2 + RAW_SLACK, 'v.tooLong')
+    .transform(cleanLine)
+    .pipe(z.string().min(1, requiredKey).max(max, 'v.tooLong'))
+}
+
+/** An optional one-line field: empty becomes null. */
+export function optionalLine(max: number) {
+  return z
+    .string('v.text')
+    .max(max * 2 + RAW_SLACK, 'v.tooLong')
+    .transform(cleanLine)
+    .pipe(z.string().max(max, 'v.tooLong'))
+}
+
+/** A multi-line text field: control characters removed, newlines kept. */
+export function paragraph(max: number) {
+  return z
+    .string('v.text')
+    .max(max * 2 + RAW_SLACK, 'v.tooLong')
+    .transform(cleanText)
+    .pipe(z.string().max(max, 'v.tooLong'))
+}

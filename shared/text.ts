@@ -1,0 +1,21 @@
+// C0 and C1 control characters except tab and newline, plus zero-width and bidi overrides
+// that can hide text in a record.
+// eslint-disable-next-line no-control-regex
+const UNWANTED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g
+
+/** Removes control characters, normalises line ends and trims; keeps newlines and tabs. */
+export function cleanText(input: string): string {
+  return input.replace(/\r\n?/g, '\n').replace(UNWANTED, '').trim()
+}
+
+/** Like cleanText, for one-line fields: any whitespace run becomes one space. */
+export function cleanLine(input: string): string {
+  return cleanText(input).replace(/\s+/g, ' ')
+}
+
+/** Turns full-width digits, letters and spaces (ＡＢＣ１２３) into their half-width forms. */
+export function toHalfWidth(input: string): string {
+  return input
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+}

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Core } from '../../electron/core'
+import { openCore } from '../../electron/core'
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/rpc/contract'
+import type { RpcResult } from '../../shared/rpc/result'
+import type { IntakeInput } from '../../shared/schemas/intake'
+import { emptyIntake } from '../../shared/schemas/intake'
+
+/** A test clock: starts at a fixed instant and moves only when told. */
+export function fakeClock(iso = '2026-11-22T02:00:00.000Z') {
+  let now = new Date(iso).getTime()
+  const clock = () => new Date(now)
+  return Object.assign(clock, {
+    advance(ms: number) {
+      now += ms
+    },
+    set(value: string) {
+      now = new Date(value).getTime()
+    },
+  })
+}
+
+export type FakeClock = ReturnType<typeof fakeClock>
+
+export function tempDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'intake-desk-test-'))
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** A core on a fresh data folder, with a cheap password hash so tests stay quick. */
+export async function testCore(dir: string, clock = fakeClock()): Promise<Core & { clock: FakeClock }> {
+  const core = await openCore({ dataDir: dir, clock, scryptN: 2 ** 10, onInternalError: () => undefined })
+  return Object.assign(core, { clock })
+}
+
+/** Calls a method as the given session and returns the typed result. */
+export async function call<M extends MethodName>(
+  core: Core,
+  session: string,
+  method: M,
+  input: MethodInput<M>,
+): Promise<RpcResult<MethodOutput<M>>> {
+  return (await core.dispatch(session, method, input)) as RpcResult<MethodOutput<M>>
+}
+
+/** Like call, but fails the test unless the call succeeded. */
+export async function ok<M extends MethodName>(core: Core, session: string, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await call(core, session, method, input)
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`)
+  return result.value
+}
+
+export const ADMIN = { badgeNo: 'A001', name: '周建华', position: '大厅主任', password: 'Admin2026pass', confirmPassword: 'Admin2026pass' }
+
+/** Sets up the hall (code WH) and leaves session `admin` signed in as its administrator. */
+export async function setUpHall(core: Core): Promise<void> {
+  await ok(core, 'admin', 'app.setup', { hallName: '武汉市信访局接待大厅', hallCode: 'WH', admin: ADMIN })
+}
+
+/** Adds a user with the role, changes the initial password, and leaves `session` signed in. */
+export async function addUser(
+  core: Core,
+  session: string,
+  role: 'receptionist' | 'duty_officer' | 'admin',
+  badgeNo: string,
+): Promise<void> {
+  await ok(core, 'admin', 'users.create', {
+    badgeNo,
+    name: `用户${badgeNo}`,
+    position: '接待员',
+    role,
+    password: 'Initial2026',
+    confirmPassword: 'Initial2026',
+  })
+  await ok(core, session, 'auth.signIn', { badgeNo, password: 'Initial2026' })
+  await ok(core, session, 'auth.changePassword', {
+    currentPassword: 'Initial2026',
+    password: 'Mine2026pass',
+    confirmPassword: 'Mine2026pass',
+  })
+}
+
+/** A complete, valid intake for the given ID number. */
+export function validIntake(idNumber = '420106196503120311', overrides: Partial<IntakeInput> = {}): IntakeInput {
+  const base = emptyIntake()
+  const answer = (text: string) => ({ text, mark: null, reason: '' })
+  return {
+    ...base,
+    shows: { badge: true, name: true, position: true },
+    showsConfirmedAt: '2026-11-22T01:55:00.000Z',
+    visitor: { name: '吕建国', noId: false, idNumber, noIdReason: '', phone: '13700002222', address: '武汉市武昌区某小区' },
+    answers: {
+      facts: answer('附近单位施工后，小区排水系统堵塞，雨天地下室积水，已持续两个月。'),
+      demands: answer('要求施工单位修复排水管网。'),
+      difficulties: answer('地下室无法使用，老人出行不便。'),
+      history: answer('首次来访。'),
+      priorHandling: answer('曾向物业反映，未解决。'),
+    },
+    categoryId: 4,
+    routing: 'accepted',
+    ...overrides,
+  }
+}
