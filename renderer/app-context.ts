@@ -1,0 +1,18 @@
+import { createContext, useContext } from 'react'
+import type { AppStatus, HallInfo, SessionInfo } from '../shared/rpc/types'
+
+export interface AppContextValue {
+  status: AppStatus
+  hall: HallInfo
+  session: SessionInfo
+  refresh: () => Promise<void>
+}
+
+export const AppContext = createContext<AppContextValue | null>(null)
+
+/** The signed-in user and the hall; only used below the app shell. */
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext)
+  if (value === null) throw new Error('useApp outside the signed-in shell')
+  return value
+}

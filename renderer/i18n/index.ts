@@ -1,0 +1,34 @@
+import i18n from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { en } from '../../shared/i18n/en'
+import { zhCN } from '../../shared/i18n/zh-CN'
+
+export const LANGUAGE_KEY = 'intake-desk.language'
+export type Language = 'zh-CN' | 'en'
+
+function savedLanguage(): Language {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh-CN'
+  } catch {
+    return 'zh-CN'
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: savedLanguage(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+})
+
+export function setLanguage(lang: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, lang)
+  } catch {
+    // A page without storage still switches for this session.
+  }
+  void i18n.changeLanguage(lang)
+}
+
+export default i18n

@@ -1,0 +1,93 @@
+import { HistoryOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Table, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { parseIdNumber } from '../../../shared/id-number'
+import type { PriorVisit, VisitorHistory } from '../../../shared/rpc/types'
+import { call } from '../../api/client'
+import { useApp } from '../../app-context'
+import { formatDate } from '../../format'
+
+interface Props {
+  idNumber: string
+  /** Offers the earlier visits as the starting text of 信访经历 and 此前办理情况. */
+  onUse: (history: string, priorHandling: string) => void
+}
+
+/** Earlier visits of the person whose ID number was just typed (重复信访), shown at once. */
+export function HistoryPanel({ idNumber, onUse }: Props) {
+  const { t } = useTranslation()
+  const { hall } = useApp()
+  const [history, setHistory] = useState<VisitorHistory | null>(null)
+  const [used, setUsed] = useState(false)
+  const parsed = parseIdNumber(idNumber)
+  const valid = parsed.ok ? parsed.value : null
+
+  useEffect(() => {
+    setHistory(null)
+    setUsed(false)
+    if (valid === null) return
+    let live = true
+    void call('intake.history', { idNumber: valid }).then((r) => {
+      if (live && r.ok) setHistory(r.value)
+    })
+    return () => {
+      live = false
+    }
+  }, [valid])
+
+  if (valid === null || history === null) return null
+  if (history.visits.length === 0) {
+    return <Alert type="info" showIcon message={t('history.none')} data-testid="history-none" />
+  }
+
+  const line = (v: PriorVisit) =>
+    t('history.summaryLine', {
+      date: formatDate(v.registeredAt, hall.timeZone),
+      caseNumber: v.caseNumber,
+      category: v.category,
+      routing: t(`routing.${v.routing}`),
+    })
+  const use = () => {
+    const latest = history.visits[0]
+    if (latest === undefined) return
+    const historyText = [...history.visits.map(line), '', latest.answers.history.text].join('\n').trim()
+    const priorText = [line(latest), latest.answers.priorHandling.text].join('\n').trim()
+    onUse(historyText, priorText)
+    setUsed(true)
+  }
+
+  return (
+    <Card
+      size="small"
+      data-testid="history-panel"
+      title={
+        <span>
+          <HistoryOutlined /> {t('history.title')}
+        </span>
+      }
+    >
+      <Alert type="warning" showIcon message={t('history.found', { count: history.visits.length })} style={{ marginBottom: 12 }} />
+      <Table
+        size="small"
+        rowKey="caseNumber"
+        pagination={false}
+        dataSource={history.visits}
+        columns={[
+          { title: t('history.date'), dataIndex: 'registeredAt', render: (v: string) => formatDate(v, hall.timeZone) },
+          { title: t('history.caseNumber'), dataIndex: 'caseNumber' },
+          { title: t('history.category'), dataIndex: 'category' },
+          { title: t('history.routing'), dataIndex: 'routing', render: (v: string) => t(`routing.${v}`) },
+        ]}
+      />
+      <div style={{ marginTop: 12 }}>
+        <Button onClick={use}>{t('history.useAsStart')}</Button>
+        {used && (
+          <Typography.Text type="success" style={{ marginLeft: 12 }}>
+            {t('history.used')}
+          </Typography.Text>
+        )}
+      </div>
+    </Card>
+  )
+}

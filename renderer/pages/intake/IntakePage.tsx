@@ -1,0 +1,191 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { Alert, App, Button, Card, Form, Modal, Space, Steps, Typography } from 'antd'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { FieldErrors } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { Category, RegisterResult } from '../../../shared/rpc/types'
+import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
+import { emptyIntake, intakeSchema } from '../../../shared/schemas/intake'
+import { call, errorText } from '../../api/client'
+import { useApp } from '../../app-context'
+import { formatTime } from '../../format'
+import { enterAdvances } from '../../forms/enter-advances'
+import { applyServerErrors } from '../../forms/messages'
+import { AnswersStep } from './AnswersStep'
+import { RegisteredView } from './RegisteredView'
+import { RoutingStep } from './RoutingStep'
+import { ShowsStep } from './ShowsStep'
+import { useDraft } from './use-draft'
+import { VisitorStep } from './VisitorStep'
+
+const STEPS = ['shows', 'visitor', 'answers', 'routing'] as const
+/** The form fields each step owns, for step-by-step validation. */
+const STEP_FIELDS = [
+  ['shows', 'showsConfirmedAt'],
+  ['visitor', 'kind', 'headcount', 'representatives'],
+  ['answers'],
+  ['categoryId', 'routing'],
+] as const
+
+function countErrors(errors: object): number {
+  return Object.entries(errors).reduce((n, [key, v]) => {
+    if (key === 'ref' || v === undefined || v === null || typeof v !== 'object') return n
+    return 'message' in v && typeof v.message === 'string' ? n + 1 : n + countErrors(v)
+  }, 0)
+}
+
+function firstStepWithErrors(errors: FieldErrors<IntakeInput>): number {
+  const index = STEP_FIELDS.findIndex((fields) => fields.some((f) => errors[f] !== undefined))
+  return index < 0 ? 0 : index
+}
+
+/** 接访登记: 三亮 → 来访人 → 五必问 → 类别与办理 → 登记. */
+export function IntakePage() {
+  const { t } = useTranslation()
+  const { hall } = useApp()
+  const { message } = App.useApp()
+  const [step, setStep] = useState(0)
+  const [categories, setCategories] = useState<Category[]>([])
+  const [registered, setRegistered] = useState<RegisterResult | null>(null)
+  const [pageError, setPageError] = useState<string | null>(null)
+  const submitting = useRef(false)
+  const form = useForm<IntakeInput, unknown, IntakeValues>({
+    resolver: zodResolver(intakeSchema),
+    defaultValues: emptyIntake(),
+    mode: 'onTouched',
+  })
+  const draft = useDraft(form, step, setStep)
+
+  useEffect(() => {
+    void call('categories.list', {}).then((r) => r.ok && setCategories(r.value))
+  }, [])
+
+  const next = async () => {
+    const ok = await form.trigger([...STEP_FIELDS[step]!], { shouldFocus: true })
+    if (ok) setStep((s) => Math.min(s + 1, STEPS.length - 1))
+  }
+
+  const register = useCallback(async () => {
+    if (submitting.current) return
+    submitting.current = true
+    setPageError(null)
+    await form.handleSubmit(
+      async (values) => {
+        await draft.save()
+        const result = await call('intake.register', values)
+        if (result.ok) {
+          draft.forget()
+          form.reset(emptyIntake())
+          setStep(0)
+          setRegistered(result.value)
+          return
+        }
+        if (applyServerErrors(form.setError, result.error)) {
+          setStep(firstStepWithErrors(form.formState.errors))
+        }
+        setPageError(errorText(result.error))
+      },
+      (errors) => {
+        setStep(firstStepWithErrors(errors))
+        setPageError(t('intake.incomplete', { count: countErrors(errors) }))
+      },
+    )()
+    submitting.current = false
+  }, [draft, form, t])
+
+  // Ctrl+S registers when the form is complete, and otherwise points at what is missing.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault()
+        if (registered === null && draft.state.phase === 'ready') void register()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [register, registered, draft.state.phase])
+
+  if (registered !== null) return <RegisteredView result={registered} onNext={() => setRegistered(null)} />
+
+  const clear = () => {
+    Modal.confirm({
+      title: t('intake.clearConfirm'),
+      okText: t('intake.confirm'),
+      cancelText: t('intake.cancel'),
+      onOk: async () => {
+        form.reset(emptyIntake())
+        setStep(0)
+        await draft.discard()
+        void message.info(t('intake.clear'))
+      },
+    })
+  }
+
+  const ds = draft.state
+  const isLast = step === STEPS.length - 1
+  return (
+    <Card
+      title={<Typography.Title level={3} style={{ margin: 0 }}>{t('intake.title')}</Typography.Title>}
+      extra={
+        <Space>
+          {ds.phase === 'ready' && ds.saving && <Typography.Text type="secondary">{t('intake.draftSaving')}</Typography.Text>}
+          {ds.phase === 'ready' && !ds.saving && ds.savedAt && (
+            <Typography.Text type="secondary" data-testid="draft-status">
+              {t('intake.draftSaved', { time: formatTime(ds.savedAt, hall.timeZone, true) })}
+            </Typography.Text>
+          )}
+          {ds.phase === 'ready' && ds.error && <Typography.Text type="danger">{t('intake.draftFailed', { message: ds.error })}</Typography.Text>}
+          <Button onClick={clear}>{t('intake.clear')}</Button>
+        </Space>
+      }
+    >
+      <Modal
+        open={ds.phase === 'offer'}
+        title={ds.phase === 'offer' ? t('intake.draftFound', { time: formatTime(ds.draft.updatedAt, hall.timeZone) }) : ''}
+        okText={t('intake.draftRestore')}
+        cancelText={t('intake.draftDiscard')}
+        closable={false}
+        maskClosable={false}
+        keyboard={false}
+        onOk={draft.restore}
+        onCancel={() => void draft.discard()}
+      >
+        {t('intake.draftFoundBody')}
+      </Modal>
+      <Steps
+        current={step}
+        onChange={(s) => s < step && setStep(s)}
+        items={STEPS.map((s) => ({ title: t(`intake.steps.${s}`) }))}
+        style={{ marginBottom: 24 }}
+      />
+      {pageError && <Alert type="error" showIcon message={pageError} style={{ marginBottom: 16 }} role="alert" />}
+      <Form layout="vertical" component="div">
+        <div
+          onKeyDown={(e) => {
+            if (enterAdvances(e) === 'end' && !isLast) void next()
+          }}
+        >
+          {ds.phase === 'ready' && step === 0 && <ShowsStep form={form} />}
+          {ds.phase === 'ready' && step === 1 && <VisitorStep form={form} />}
+          {ds.phase === 'ready' && step === 2 && <AnswersStep form={form} />}
+          {ds.phase === 'ready' && step === 3 && <RoutingStep form={form} categories={categories} />}
+        </div>
+        <Space style={{ marginTop: 16 }}>
+          {step > 0 && <Button size="large" onClick={() => setStep(step - 1)}>{t('intake.previous')}</Button>}
+          {!isLast && (
+            <Button type="primary" size="large" onClick={() => void next()}>
+              {t('intake.next')}
+            </Button>
+          )}
+          {isLast && (
+            <Button type="primary" size="large" loading={form.formState.isSubmitting} onClick={() => void register()}>
+              {t('intake.register')}
+            </Button>
+          )}
+          <Typography.Text type="secondary">{t('intake.shortcut')}</Typography.Text>
+        </Space>
+      </Form>
+    </Card>
+  )
+}

@@ -1,0 +1,61 @@
+import { Descriptions, Radio, Select } from 'antd'
+import type { UseFormReturn } from 'react-hook-form'
+import { useWatch } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { ROUTINGS } from '../../../shared/domain'
+import { maskIdNumber, normalizeIdNumber } from '../../../shared/id-number'
+import type { Category } from '../../../shared/rpc/types'
+import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
+import { FieldItem } from '../../forms/FieldItem'
+import { AnswersProgress } from './AnswersStep'
+
+/** 诉求类别 and the routing chosen now, with a last look at what will be registered. */
+export function RoutingStep({ form, categories }: { form: UseFormReturn<IntakeInput, unknown, IntakeValues>; categories: Category[] }) {
+  const { t } = useTranslation()
+  const visitor = useWatch({ control: form.control, name: 'visitor' })
+  const kind = useWatch({ control: form.control, name: 'kind' })
+  const headcount = useWatch({ control: form.control, name: 'headcount' })
+  return (
+    <div>
+      <FieldItem control={form.control} name="categoryId" label={t('routing.category')} required>
+        {(f) => (
+          <Select
+            value={f.value === 0 ? undefined : f.value}
+            onChange={(v: number) => f.onChange(v)}
+            onBlur={f.onBlur}
+            ref={f.ref}
+            autoFocus
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('routing.categoryPlaceholder')}
+            options={categories.map((c) => ({ value: c.id, label: c.name }))}
+            style={{ maxWidth: 420 }}
+            aria-label={t('routing.category')}
+          />
+        )}
+      </FieldItem>
+      <FieldItem control={form.control} name="routing" label={t('routing.routing')} required>
+        {(f) => (
+          <Radio.Group
+            value={f.value}
+            onChange={(e) => f.onChange(e.target.value)}
+            optionType="button"
+            buttonStyle="solid"
+            size="large"
+            options={ROUTINGS.map((r) => ({ value: r, label: t(`routing.${r}`) }))}
+          />
+        )}
+      </FieldItem>
+      <Descriptions bordered size="small" column={2} style={{ marginTop: 8, marginBottom: 16 }}>
+        <Descriptions.Item label={t('visitor.name')}>{visitor.name}</Descriptions.Item>
+        <Descriptions.Item label={t('visitor.idNumber')}>
+          {visitor.noId ? `${t('visitor.noId')}：${visitor.noIdReason}` : maskIdNumber(normalizeIdNumber(visitor.idNumber))}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('visitor.kind')}>
+          {kind === 'group' ? `${t('visitor.group')} · ${headcount ?? '?'}` : t('visitor.individual')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('visitor.phone')}>{visitor.phone}</Descriptions.Item>
+      </Descriptions>
+      <AnswersProgress form={form} />
+    </div>
+  )
+}

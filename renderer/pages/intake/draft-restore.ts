@@ -1,0 +1,75 @@
+import { ANSWER_KEYS, ANSWER_MARKS, ROUTINGS, VISIT_KINDS } from '../../../shared/domain'
+import type { IntakeInput } from '../../../shared/schemas/intake'
+import { emptyIntake } from '../../../shared/schemas/intake'
+
+type Loose = Record<string, unknown>
+
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v)
+const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback)
+const bool = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback)
+const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined =>
+  typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : undefined
+
+/**
+ * Rebuilds the form from a stored draft field by field: whatever still fits is kept, anything
+ * else falls back to the empty form, so one odd field never costs the rest of the draft.
+ */
+export function restoreDraft(values: unknown): IntakeInput {
+  const base = emptyIntake()
+  if (!isObject(values)) return base
+  const shows = isObject(values.shows) ? values.shows : {}
+  const visitor = isObject(values.visitor) ? values.visitor : {}
+  const answers = isObject(values.answers) ? values.answers : {}
+  const restored: IntakeInput = {
+    shows: {
+      badge: bool(shows.badge, false),
+      name: bool(shows.name, false),
+      position: bool(shows.position, false),
+    },
+    showsConfirmedAt: typeof values.showsConfirmedAt === 'string' ? values.showsConfirmedAt : null,
+    visitor: {
+      name: str(visitor.name, ''),
+      noId: bool(visitor.noId, false),
+      idNumber: str(visitor.idNumber, ''),
+      noIdReason: str(visitor.noIdReason, ''),
+      phone: str(visitor.phone, ''),
+      address: str(visitor.address, ''),
+    },
+    kind: oneOf(VISIT_KINDS, values.kind) ?? base.kind,
+    headcount: typeof values.headcount === 'number' ? values.headcount : values.headcount === null ? null : base.headcount,
+    representatives: Array.isArray(values.representatives)
+      ? values.representatives.filter((r): r is string => typeof r === 'string').slice(0, 10)
+      : [],
+    answers: base.answers,
+    categoryId: typeof values.categoryId === 'number' ? values.categoryId : 0,
+    routing: oneOf(ROUTINGS, values.routing) ?? null,
+  }
+  for (const key of ANSWER_KEYS) {
+    const a = isObject(answers[key]) ? answers[key] : {}
+    restored.answers[key] = {
+      text: str(a.text, ''),
+      mark: oneOf(ANSWER_MARKS, a.mark) ?? null,
+      reason: str(a.reason, ''),
+    }
+  }
+  return restored
+}
+
+/** Whether the form holds anything the receptionist typed or ticked. */
+export function hasContent(values: IntakeInput): boolean {
+  const v = values.visitor
+  return (
+    values.shows.badge ||
+    values.shows.name ||
+    values.shows.position ||
+    v.name !== '' ||
+    v.idNumber !== '' ||
+    v.noIdReason !== '' ||
+    v.phone !== '' ||
+    v.address !== '' ||
+    values.representatives.length > 0 ||
+    ANSWER_KEYS.some((k) => values.answers[k].text !== '' || values.answers[k].reason !== '') ||
+    values.categoryId !== 0 ||
+    values.routing !== null
+  )
+}

@@ -1,0 +1,70 @@
+import { ReloadOutlined } from '@ant-design/icons'
+import { Button, Card, Space, Table, Tag, Typography } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TodayLogRow } from '../../../shared/rpc/types'
+import { call, errorText } from '../../api/client'
+import { useApp } from '../../app-context'
+import { formatTime } from '../../format'
+
+/** 今日台账: today's registrations, newest first. */
+export function TodayPage() {
+  const { t } = useTranslation()
+  const { hall } = useApp()
+  const [rows, setRows] = useState<TodayLogRow[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    const r = await call('visits.today', {})
+    if (r.ok) {
+      setRows(r.value)
+      setError(null)
+    } else setError(errorText(r.error))
+  }, [])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const persons = (rows ?? []).reduce((n, r) => n + r.headcount, 0)
+  return (
+    <Card
+      title={<Typography.Title level={3} style={{ margin: 0 }}>{t('today.title')}</Typography.Title>}
+      extra={
+        <Space>
+          <Typography.Text data-testid="today-count">{t('today.count', { batches: rows?.length ?? 0, persons })}</Typography.Text>
+          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+            {t('today.refresh')}
+          </Button>
+        </Space>
+      }
+    >
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      <Table<TodayLogRow>
+        rowKey="caseNumber"
+        loading={rows === null && error === null}
+        dataSource={rows ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: t('today.empty') }}
+        data-testid="today-table"
+        columns={[
+          { title: t('today.time'), dataIndex: 'registeredAt', width: 90, render: (v: string) => formatTime(v, hall.timeZone) },
+          { title: t('today.caseNumber'), dataIndex: 'caseNumber', width: 200, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+          {
+            title: t('today.name'),
+            dataIndex: 'visitorName',
+            render: (v: string, r) => (
+              <Space>
+                {v}
+                {r.kind === 'group' && <Tag color="orange">{t('today.groupOf', { n: r.headcount })}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('today.idNumber'), dataIndex: 'maskedIdNumber', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v || '—'}</span> },
+          { title: t('today.category'), dataIndex: 'category' },
+          { title: t('today.routing'), dataIndex: 'routing', render: (v: string) => t(`routing.${v}`) },
+          { title: t('today.receptionist'), dataIndex: 'receptionist' },
+        ]}
+      />
+    </Card>
+  )
+}
