@@ -68,7 +68,8 @@ export function App() {
   const { i18n } = useTranslation()
   const visitorView = location.hash === '#/visitor-view'
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
+    // autoInsertSpace off: the buttons read 登录 and 登记, as the hall calls them, not 登 录.
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>{visitorView ? <VisitorView /> : <Root />}</AntApp>
     </ConfigProvider>
   )

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { zhCN } from '../../shared/i18n/zh-CN'
 import { translate } from '../../shared/i18n/translate'
 import type { FieldError, RpcError } from '../../shared/rpc/result'
-import { AppError } from '../errors'
+import type { AppError } from '../errors'
 
 function keyOfIssue(issue: z.core.$ZodIssue): { key: string; params: Record<string, string> } {
   const name = issue.path.join('.') || '(根)'

@@ -35,12 +35,13 @@ export function hallInfo(hall: Hall): HallInfo {
 
 export function createHandlers({ db, accounts, intake, drafts }: HandlerDeps): Handlers {
   return {
-    'app.status': async (ctx): Promise<AppStatus> => ({
-      setUp: ctx.hall !== undefined,
-      hall: ctx.hall === undefined ? null : hallInfo(ctx.hall),
-      session: ctx.user !== undefined && ctx.session !== undefined ? sessionInfo(ctx.user, ctx.session) : null,
-      now: ctx.now.toISOString(),
-    }),
+    'app.status': (ctx): Promise<AppStatus> =>
+      Promise.resolve({
+        setUp: ctx.hall !== undefined,
+        hall: ctx.hall === undefined ? null : hallInfo(ctx.hall),
+        session: ctx.user !== undefined && ctx.session !== undefined ? sessionInfo(ctx.user, ctx.session) : null,
+        now: ctx.now.toISOString(),
+      }),
     'app.setup': (ctx, input) => accounts.setup(ctx.sessionKey, input, ctx.now),
     'auth.signIn': (ctx, input) => {
       if (ctx.hall === undefined) throw new AppError('SETUP_REQUIRED')

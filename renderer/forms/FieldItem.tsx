@@ -12,7 +12,13 @@ interface Props<T extends FieldValues, N extends Path<T>> {
   required?: boolean
   extra?: ReactNode
   help?: ReactNode
-  children: (field: ControllerRenderProps<T, N>, invalid: boolean) => ReactElement
+  /** Receives the field with an `id` that the label points at (for keyboard and screen readers). */
+  children: (field: ControllerRenderProps<T, N> & { id: string }, invalid: boolean) => ReactElement
+}
+
+/** The element id of a form field: visitor.idNumber → field-visitor-idNumber. */
+export function fieldId(name: string): string {
+  return `field-${name.replace(/\./g, '-')}`
 }
 
 /** One form field: react-hook-form holds the value, antd lays it out and shows the error. */
@@ -25,15 +31,17 @@ export function FieldItem<T extends FieldValues, N extends Path<T>>({ control, n
       render={({ field, fieldState }) => {
         const message = fieldState.error?.message
         const decoded = message === undefined ? undefined : decodeMessage(message)
+        const id = fieldId(name)
         return (
           <Form.Item
+            htmlFor={id}
             label={label}
             required={required}
             extra={extra}
             validateStatus={decoded ? 'error' : undefined}
             help={decoded ? <span role="alert">{t(decoded.key, decoded.params)}</span> : help}
           >
-            {children(field, decoded !== undefined)}
+            {children({ ...field, id }, decoded !== undefined)}
           </Form.Item>
         )
       }}

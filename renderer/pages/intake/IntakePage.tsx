@@ -28,11 +28,14 @@ const STEP_FIELDS = [
   ['categoryId', 'routing'],
 ] as const
 
+/** How many fields carry an error (an error is an object with a string message). */
 function countErrors(errors: object): number {
-  return Object.entries(errors).reduce((n, [key, v]) => {
-    if (key === 'ref' || v === undefined || v === null || typeof v !== 'object') return n
-    return 'message' in v && typeof v.message === 'string' ? n + 1 : n + countErrors(v)
-  }, 0)
+  let n = 0
+  for (const [key, v] of Object.entries(errors) as [string, unknown][]) {
+    if (key === 'ref' || typeof v !== 'object' || v === null) continue
+    n += 'message' in v && typeof v.message === 'string' ? 1 : countErrors(v)
+  }
+  return n
 }
 
 function firstStepWithErrors(errors: FieldErrors<IntakeInput>): number {

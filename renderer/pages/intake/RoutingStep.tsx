@@ -20,6 +20,7 @@ export function RoutingStep({ form, categories }: { form: UseFormReturn<IntakeIn
       <FieldItem control={form.control} name="categoryId" label={t('routing.category')} required>
         {(f) => (
           <Select
+            id={f.id}
             value={f.value === 0 ? undefined : f.value}
             onChange={(v: number) => f.onChange(v)}
             onBlur={f.onBlur}
@@ -36,6 +37,7 @@ export function RoutingStep({ form, categories }: { form: UseFormReturn<IntakeIn
       <FieldItem control={form.control} name="routing" label={t('routing.routing')} required>
         {(f) => (
           <Radio.Group
+            id={f.id}
             value={f.value}
             onChange={(e) => f.onChange(e.target.value)}
             optionType="button"

@@ -35,7 +35,7 @@ export function VisitorStep({ form }: { form: UseFormReturn<IntakeInput, unknown
         </FieldItem>
         <FieldItem control={control} name="visitor.noId">
           {(f) => (
-            <Checkbox checked={f.value} onChange={(e) => f.onChange(e.target.checked)} onBlur={f.onBlur} ref={f.ref}>
+            <Checkbox id={f.id} checked={f.value} onChange={(e) => f.onChange(e.target.checked)} onBlur={f.onBlur} ref={f.ref}>
               {t('visitor.noId')}
             </Checkbox>
           )}
@@ -82,6 +82,7 @@ export function VisitorStep({ form }: { form: UseFormReturn<IntakeInput, unknown
         <FieldItem control={control} name="kind" label={t('visitor.kind')} required>
           {(f) => (
             <Radio.Group
+              id={f.id}
               value={f.value}
               optionType="button"
               buttonStyle="solid"
@@ -101,7 +102,7 @@ export function VisitorStep({ form }: { form: UseFormReturn<IntakeInput, unknown
         {kind === 'group' && (
           <>
             <FieldItem control={control} name="headcount" label={t('visitor.headcount')} required>
-              {(f) => <InputNumber value={f.value} onChange={(v) => f.onChange(v)} onBlur={f.onBlur} ref={f.ref} min={2} max={LIMITS.headcount} precision={0} style={{ width: 160 }} />}
+              {(f) => <InputNumber id={f.id} value={f.value} onChange={(v) => f.onChange(v)} onBlur={f.onBlur} ref={f.ref} min={2} max={LIMITS.headcount} precision={0} style={{ width: 160 }} />}
             </FieldItem>
             <RepresentativesField form={form} />
           </>

@@ -7,7 +7,7 @@ import type { z } from 'zod'
 import { signInSchema } from '../../../shared/schemas/accounts'
 import type { HallInfo } from '../../../shared/rpc/types'
 import { call, errorText } from '../../api/client'
-import { FieldItem } from '../../forms/FieldItem'
+import { FieldItem, fieldId } from '../../forms/FieldItem'
 import { enterAdvances } from '../../forms/enter-advances'
 import { LanguageSwitch } from '../shell/LanguageSwitch'
 
@@ -40,7 +40,7 @@ export function SignInPage({ hall, onDone }: { hall: HallInfo; onDone: () => Pro
           layout="vertical"
           component="form"
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.target as HTMLElement).id === 'password') {
+            if (e.key === 'Enter' && (e.target as HTMLElement).id === fieldId('password')) {
               e.preventDefault()
               void submit()
             } else enterAdvances(e)
@@ -48,10 +48,10 @@ export function SignInPage({ hall, onDone }: { hall: HallInfo; onDone: () => Pro
           onSubmitCapture={(e) => e.preventDefault()}
         >
           <FieldItem control={control} name="badgeNo" label={t('user.badgeNo')} required>
-            {(f) => <Input {...f} id="badgeNo" autoFocus autoComplete="username" maxLength={20} />}
+            {(f) => <Input {...f} autoFocus autoComplete="username" maxLength={20} />}
           </FieldItem>
           <FieldItem control={control} name="password" label={t('user.password')} required>
-            {(f) => <Input.Password {...f} id="password" autoComplete="current-password" />}
+            {(f) => <Input.Password {...f} autoComplete="current-password" />}
           </FieldItem>
           <Button type="primary" size="large" block loading={formState.isSubmitting} onClick={() => void submit()}>
             {t('signIn.submit')}

@@ -102,7 +102,7 @@ export function UsersPage() {
           </FieldItem>
           <FieldItem control={form.control} name="role" label={t('user.role')} required>
             {(f) => (
-              <Select value={f.value} onChange={f.onChange} aria-label={t('user.role')} options={ROLES.map((r) => ({ value: r, label: t(`user.roles.${r}`) }))} />
+              <Select id={f.id} value={f.value} onChange={f.onChange} aria-label={t('user.role')} options={ROLES.map((r) => ({ value: r, label: t(`user.roles.${r}`) }))} />
             )}
           </FieldItem>
           <FieldItem control={form.control} name="password" label={t('users.initialPassword')} required help={t('users.initialPasswordHelp')}>

@@ -1,0 +1,193 @@
+import type { Page } from '@playwright/test'
+import { ADMIN, expect, setUpHall, signIn, test } from './fixtures'
+
+const LV = { name: '吕建国', id: '420106196503120311', phone: '13700002222', address: '武汉市武昌区某小区' }
+
+async function threeShows(page: Page): Promise<void> {
+  await page.getByLabel('已亮工号').check()
+  await page.getByLabel('已亮姓名').check()
+  await page.getByLabel('已亮职务').check()
+  await expect(page.getByText(/三亮完成时间/)).toBeVisible()
+  await page.getByRole('button', { name: '下一步' }).click()
+}
+
+async function visitor(page: Page, v = LV): Promise<void> {
+  await page.getByLabel('姓名').fill(v.name)
+  await page.getByLabel('身份证号').fill(v.id)
+  await page.getByLabel('联系电话').fill(v.phone)
+  await page.getByLabel('住址').fill(v.address)
+}
+
+async function fiveAnswers(page: Page): Promise<void> {
+  await page.getByLabel('事实真相').fill('附近单位施工后，小区排水系统堵塞，雨天地下室积水，已持续两个月。')
+  await page.getByLabel('诉求与理由').fill('要求施工单位修复排水管网。')
+  await page.getByLabel('实际困难').fill('地下室无法使用，老人出行不便。')
+  await page.getByLabel('信访经历').fill('首次来访。')
+  await page.getByLabel('此前办理情况').fill('曾向物业反映，未解决。')
+}
+
+async function categoryAndRouting(page: Page): Promise<void> {
+  await page.getByLabel('诉求类别').click()
+  await page.getByLabel('诉求类别').fill('市政')
+  await page.getByTitle('城乡建设·市政设施').click()
+  await page.getByText('受理', { exact: true }).click()
+}
+
+test('a receptionist registers a walk-in visitor with 三亮五必问 and finds the case in 今日台账', async ({ page, host, shot }) => {
+  await setUpHall(page, host)
+  await shot('signed-in-admin')
+
+  // The administrator adds a receptionist, who signs in and must change the initial password.
+  await page.getByRole('menuitem', { name: '用户管理' }).click()
+  await page.getByRole('button', { name: '添加用户' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('工号').fill('R001')
+  await dialog.getByLabel('姓名').fill('李晓梅')
+  await dialog.getByLabel('职务').fill('接待员')
+  await dialog.getByLabel('初始密码').fill('Start2026x')
+  await dialog.getByLabel('确认密码').fill('Start2026x')
+  await dialog.getByRole('button', { name: '添加用户' }).click()
+  await expect(page.getByRole('cell', { name: '李晓梅' })).toBeVisible()
+  await shot('users')
+  await page.getByRole('button', { name: '退出登录' }).click()
+
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+  await shot('sign-in')
+  await signIn(page, 'R001', 'Start2026x')
+  await expect(page.getByText('修改密码')).toBeVisible()
+  await page.getByLabel('当前密码').fill('Start2026x')
+  await page.getByLabel('新密码', { exact: true }).fill('Desk2026li')
+  await page.getByLabel('确认新密码').fill('Desk2026li')
+  await page.getByRole('button', { name: '保存新密码' }).click()
+
+  // 三亮: the card shows the receptionist's own badge number, name and position.
+  const card = page.getByTestId('shows-card')
+  await expect(card).toContainText('R001')
+  await expect(card).toContainText('李晓梅')
+  await expect(card).toContainText('接待员')
+  // The visitor's details cannot be reached before the three confirmations.
+  await page.getByRole('button', { name: '下一步' }).click()
+  await expect(page.getByRole('alert')).toContainText('请先完成三亮')
+  await shot('shows')
+  await threeShows(page)
+
+  await visitor(page)
+  await expect(page.getByTestId('id-derived')).toHaveText('出生日期 1965-03-12 · 性别 男')
+  await expect(page.getByTestId('history-none')).toBeVisible()
+  await shot('visitor')
+  await page.getByRole('button', { name: '下一步' }).click()
+
+  await expect(page.getByTestId('answers-progress')).toContainText('已完成 0 / 5')
+  await fiveAnswers(page)
+  await expect(page.getByTestId('answers-progress')).toContainText('已完成 5 / 5')
+  await shot('answers')
+  await page.getByRole('button', { name: '下一步' }).click()
+
+  await categoryAndRouting(page)
+  await shot('routing')
+  await page.getByRole('button', { name: '登记', exact: true }).click()
+
+  await expect(page.getByTestId('registered-title')).toHaveText('登记成功')
+  const caseNumber = await page.getByTestId('case-number').innerText()
+  expect(caseNumber).toMatch(/^WH-\d{8}-0001$/)
+  await shot('registered')
+
+  await page.getByRole('menuitem', { name: '今日台账' }).click()
+  const row = page.getByRole('row', { name: new RegExp(caseNumber) })
+  await expect(row).toContainText('吕建国')
+  await expect(row).toContainText('420106********0311')
+  await expect(row).toContainText('城乡建设·市政设施')
+  await expect(row).toContainText('受理')
+  await expect(row).toContainText('李晓梅')
+  await expect(page.getByText(LV.id)).toHaveCount(0)
+  await shot('today')
+})
+
+test('a second visit with the same ID number shows the earlier visit and offers its text', async ({ page, host, shot }) => {
+  await setUpHall(page, host)
+  await threeShows(page)
+  await visitor(page)
+  await page.getByRole('button', { name: '下一步' }).click()
+  await fiveAnswers(page)
+  await page.getByRole('button', { name: '下一步' }).click()
+  await categoryAndRouting(page)
+  await page.keyboard.press('Control+s')
+  await expect(page.getByTestId('registered-title')).toHaveText('登记成功')
+  const first = await page.getByTestId('case-number').innerText()
+
+  await page.getByRole('button', { name: '接待下一位' }).click()
+  await threeShows(page)
+  // A lowercase x and full-width digits are accepted for the same person.
+  await page.getByLabel('身份证号').fill('４２０１０６１９６５０３１２０３１１')
+  const history = page.getByTestId('history-panel')
+  await expect(history).toContainText('此人此前来访 1 次')
+  await expect(history).toContainText(first)
+  await expect(history).toContainText('城乡建设·市政设施')
+  await shot('history')
+  await history.getByRole('button', { name: '用作信访经历与此前办理情况的起始文字' }).click()
+  await page.getByLabel('姓名').fill(LV.name)
+  await page.getByLabel('住址').fill(LV.address)
+  await page.getByRole('button', { name: '下一步' }).click()
+  await expect(page.getByLabel('信访经历')).toHaveValue(new RegExp(first))
+  await expect(page.getByLabel('此前办理情况')).toHaveValue(/曾向物业反映，未解决。/)
+  await shot('history-used')
+})
+
+test('an invalid ID number gets a Chinese message and nothing is saved', async ({ page, host, shot }) => {
+  await setUpHall(page, host)
+  await threeShows(page)
+  await visitor(page, { ...LV, id: '420106196503120310' })
+  await page.getByRole('button', { name: '下一步' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: '校验位不符' })).toBeVisible()
+  await shot('invalid-id')
+  // Still on the visitor step: nothing was registered.
+  await expect(page.getByLabel('身份证号')).toBeVisible()
+  await page.getByRole('menuitem', { name: '今日台账' }).click()
+  await expect(page.getByText('今天还没有登记。')).toBeVisible()
+})
+
+test('a group visit with six representatives is refused with the five-representative rule', async ({ page, host, shot }) => {
+  await setUpHall(page, host)
+  await threeShows(page)
+  await visitor(page, { name: '王立新', id: '330105195201010173', phone: '13600003333', address: '深圳市光明区某工业园' })
+  await page.getByText('集体访', { exact: true }).click()
+  await page.getByLabel('来访人数').fill('200')
+  const names = ['王立新', '李红梅', '张卫东', '陈志强', '刘芳']
+  for (const [i, name] of names.entries()) {
+    if (i > 0) await page.getByRole('button', { name: '添加代表' }).click()
+    await page.getByLabel(`代表 ${i + 1} 姓名`).fill(name)
+  }
+  await page.getByRole('button', { name: '添加代表' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: '不得超过 5 名' })).toContainText('信访工作条例')
+  await expect(page.getByLabel('代表 6 姓名')).toHaveCount(0)
+  await shot('six-representatives')
+})
+
+test('a draft survives a page reload', async ({ page, host, shot }) => {
+  await setUpHall(page, host)
+  await threeShows(page)
+  await visitor(page)
+  await expect(page.getByTestId('draft-status')).toBeVisible()
+  await page.getByRole('button', { name: '下一步' }).click()
+  await page.getByLabel('事实真相').fill('草稿里的事实真相，刷新后不能丢。')
+  await expect(page.getByTestId('draft-status')).toBeVisible()
+  // Wait for the save after the last keystroke (the status line updates once it is stored).
+  await page.waitForResponse((r) => r.url().endsWith('/rpc') && r.request().postData()?.includes('刷新后不能丢') === true)
+  await page.reload()
+  await expect(page.getByText(/发现未完成的登记草稿/)).toBeVisible()
+  await shot('draft-offer')
+  await page.getByRole('button', { name: '继续填写' }).click()
+  await expect(page.getByLabel('事实真相')).toHaveValue('草稿里的事实真相，刷新后不能丢。')
+  await page.getByRole('button', { name: '上一步' }).click()
+  await expect(page.getByLabel('身份证号')).toHaveValue(LV.id)
+  await shot('draft-restored')
+})
+
+test('sign-in refuses a wrong password with a Chinese message', async ({ page, host }) => {
+  await setUpHall(page, host)
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await signIn(page, ADMIN.badgeNo, 'wrong-password1')
+  await expect(page.getByRole('alert')).toContainText('工号或密码不正确，还可尝试 4 次')
+  await signIn(page, ADMIN.badgeNo, ADMIN.password)
+  await expect(page.getByTestId('signed-in-as')).toContainText(ADMIN.name)
+})
