@@ -15,6 +15,8 @@ const VISITOR_VIEW_URL = `${INDEX_URL}#/visitor-view`
 const RENDERER_DIR = join(__dirname, '..', 'renderer')
 
 app.setName(PRODUCT_NAME)
+// Tests and portable installs may point the app at another data folder.
+if (process.env.INTAKE_DESK_DATA_DIR) app.setPath('userData', process.env.INTAKE_DESK_DATA_DIR)
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ])

@@ -20,9 +20,9 @@ export async function startHost(dataDir: string): Promise<Host> {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! })
+    const lines = createInterface({ input: child.stdout })
     let stderr = ''
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     lines.on('line', (line) => {
       const m = /^Intake Desk listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line)
       if (m?.[1]) resolve(m[1])
@@ -40,6 +40,7 @@ export async function stopHost(host: Host): Promise<void> {
 }
 
 export const test = base.extend<{ host: Host; shot: (name: string) => Promise<void> }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   host: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'intake-desk-e2e-'))
     const host = await startHost(dataDir)
