@@ -59,7 +59,7 @@ export function Shell() {
   ]
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#0b3d91', paddingInline: 24 }}>
         <Typography.Text strong style={{ color: '#fff', fontSize: 20, whiteSpace: 'nowrap' }}>
           {t('app.title')} · {hall.name}
