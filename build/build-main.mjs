@@ -1,5 +1,7 @@
 // Bundles the main process, the preload and the browser host into dist/electron.
 // Native and Electron modules stay external: electron-builder rebuilds better-sqlite3 for Electron.
+// subset-font stays external too: it loads HarfBuzz's WebAssembly from its own folder.
+import { copyFile, mkdir } from 'node:fs/promises'
 import { build } from 'esbuild'
 
 const common = {
@@ -8,7 +10,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'subset-font'],
   logLevel: 'warning',
 }
 
@@ -17,3 +19,10 @@ await Promise.all([
   build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, sourcemap: false }),
   build({ ...common, entryPoints: { serve: 'electron/host/serve.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
 ])
+
+// The receipt font ships with the app: Chinese must print on machines without CJK fonts.
+const fonts = 'node_modules/@expo-google-fonts/noto-sans-sc'
+await mkdir('dist/fonts', { recursive: true })
+await copyFile(`${fonts}/400Regular/NotoSansSC_400Regular.ttf`, 'dist/fonts/NotoSansSC-Regular.ttf')
+await copyFile(`${fonts}/700Bold/NotoSansSC_700Bold.ttf`, 'dist/fonts/NotoSansSC-Bold.ttf')
+await copyFile(`${fonts}/LICENSE_FONT`, 'dist/fonts/LICENSE-NotoSansSC.txt')

@@ -13,6 +13,11 @@ import { DEFAULT_SCRYPT_N } from './services/accounts/password'
 import { SessionStore } from './services/accounts/sessions'
 import { createDrafts } from './services/drafts/drafts'
 import { createIntake, type Intake } from './services/intake/intake'
+import { createReceipts } from './services/receipts/receipts'
+import { createSettings } from './services/settings/settings'
+import type { PrinterAdapter } from './print/printer'
+import { browserOnlyPrinter } from './print/printer'
+import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
 
 export const DATABASE_FILE = 'intake-desk.sqlite3'
 
@@ -21,6 +26,10 @@ export interface CoreOptions {
   clock?: Clock
   /** scrypt cost; lowered only by tests. */
   scryptN?: number
+  /** Electron's printer; the browser host has none and prints through the browser. */
+  printer?: PrinterAdapter
+  /** Where the receipt font lives (dist/fonts in the app; the npm package in development). */
+  fontDir?: string
   onInternalError?: (method: string, error: unknown) => void
 }
 
@@ -50,7 +59,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N })
   const intake = createIntake(db)
   const drafts = createDrafts(db)
-  const handlers = createHandlers({ db, accounts, intake, drafts })
+  const receipts = createReceipts({
+    db,
+    printer: options.printer ?? browserOnlyPrinter,
+    fonts: createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR),
+  })
+  const settings = createSettings(db)
+  const handlers = createHandlers({ db, accounts, intake, drafts, receipts, settings, clock })
   const dispatch = createDispatcher({
     db,
     sessions,

@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from './host/security'
 import { rpcError } from './rpc/errors'
 import { readStatic } from './host/static-files'
 import { PRODUCT_NAME } from './paths'
+import { electronPrinter } from './print/electron-printer'
 
 const ORIGIN = 'app://intake'
 const INDEX_URL = `${ORIGIN}/index.html`
@@ -98,7 +99,11 @@ async function start(): Promise<void> {
 
   let core: Core
   try {
-    core = await openCore({ dataDir: app.getPath('userData') })
+    core = await openCore({
+      dataDir: app.getPath('userData'),
+      fontDir: join(__dirname, '..', 'fonts'),
+      printer: electronPrinter(() => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null),
+    })
   } catch (error) {
     const message =
       error instanceof DatabaseFromFutureError

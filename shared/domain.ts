@@ -18,6 +18,17 @@ export type VisitKind = (typeof VISIT_KINDS)[number]
 export const ROUTINGS = ['resolved', 'accepted', 'assigned', 'transferred', 'rejected'] as const
 export type Routing = (typeof ROUTINGS)[number]
 
+/** Routings whose notice must name the competent body and the reason (where to go instead). */
+export const ROUTINGS_NEEDING_BODY: readonly Routing[] = ['transferred', 'rejected']
+
+/** Receipt layouts: an A4 or A5 sheet with a cut line, or an 80 mm thermal roll. */
+export const RECEIPT_LAYOUTS = ['a4', 'a5', 'thermal80'] as const
+export type ReceiptLayout = (typeof RECEIPT_LAYOUTS)[number]
+
+/** Where a receipt went: a printer (Electron), a PDF file, or the browser's print dialog. */
+export const PRINT_TARGETS = ['printer', 'pdf', 'browser'] as const
+export type PrintTarget = (typeof PRINT_TARGETS)[number]
+
 /** At most five representatives speak for a group visit (信访工作条例). */
 export const MAX_REPRESENTATIVES = 5
 
@@ -33,6 +44,9 @@ export const LIMITS = {
   position: 40,
   password: 128,
   headcount: 100000,
+  body: 100,
+  printer: 200,
+  hallPhone: 40,
 } as const
 
 /** Fails to compile when a switch misses a case. */

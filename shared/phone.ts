@@ -3,8 +3,9 @@ import { toHalfWidth } from './text'
 export type PhoneResult = { ok: true; value: string } | { ok: false }
 
 const MOBILE = /^1[3-9]\d{9}$/
-// Area code (010, 02x, 0xxx) and a 7–8 digit local number, optionally an extension.
-const LANDLINE = /^0\d{2,3}-?[2-9]\d{6,7}(-\d{1,6})?$/
+// Beijing (010) and the 02x cities have 8-digit local numbers; the 4-digit area codes
+// (03xx–09xx) have 7 or 8. Local numbers never start with 0 or 1. An extension may follow.
+const LANDLINE = /^(0(10|2\d)-?[2-9]\d{7}|0[3-9]\d{2}-?[2-9]\d{6,7})(-\d{1,6})?$/
 
 /** Validates a mainland mobile (13812345678) or landline (027-88886666) number. */
 export function parsePhone(input: string): PhoneResult {

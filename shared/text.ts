@@ -19,3 +19,17 @@ export function toHalfWidth(input: string): string {
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
 }
+
+/**
+ * Shortens text for a summary line: whole sentences up to `max` characters where possible,
+ * otherwise a clean cut with an ellipsis. Never splits a surrogate pair.
+ */
+export function summarize(input: string, max: number): string {
+  const text = input.replace(/\s+/g, ' ').trim()
+  const chars = Array.from(text)
+  if (chars.length <= max) return text
+  const head = chars.slice(0, max)
+  const lastStop = Math.max(...['。', '！', '？', '；', '.', '!', '?', ';'].map((p) => head.lastIndexOf(p)))
+  if (lastStop >= max / 2) return head.slice(0, lastStop + 1).join('')
+  return `${head.slice(0, max - 1).join('')}…`
+}

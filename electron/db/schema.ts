@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type { AnswerMark, Role, Routing, VisitKind } from '../../shared/domain'
+import type { AnswerMark, PrintTarget, ReceiptLayout, Role, Routing, VisitKind } from '../../shared/domain'
 
 export interface HallTable {
   id: number
@@ -10,6 +10,10 @@ export interface HallTable {
   /** JSON array of the three show labels. */
   show_labels: string
   created_at: string
+  address: Generated<string>
+  phone: Generated<string>
+  receipt_layout: Generated<ReceiptLayout>
+  receipt_printer: string | null
 }
 
 export interface UserTable {
@@ -84,6 +88,22 @@ export interface VisitTable {
   shown_position: string
   shows_confirmed_at: string
   registered_at: string
+  routing_body: string | null
+  routing_reason: string | null
+}
+
+export interface ReceiptPrintTable {
+  id: Generated<number>
+  visit_id: number
+  copy_no: number
+  target: PrintTarget
+  printer: string | null
+  layout: ReceiptLayout
+  user_id: number
+  requested_at: string
+  status: 'pending' | 'succeeded' | 'failed'
+  failure_reason: string | null
+  completed_at: string | null
 }
 
 export interface CaseSequenceTable {
@@ -120,6 +140,7 @@ export interface Database {
   case_sequences: CaseSequenceTable
   drafts: DraftTable
   audit_log: AuditTable
+  receipt_prints: ReceiptPrintTable
 }
 
 export type Hall = Selectable<HallTable>
@@ -131,3 +152,4 @@ export type NewVisitor = Insertable<VisitorTable>
 export type Visit = Selectable<VisitTable>
 export type NewVisit = Insertable<VisitTable>
 export type AuditRow = Selectable<AuditTable>
+export type ReceiptPrint = Selectable<ReceiptPrintTable>

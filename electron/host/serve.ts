@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const dataDir = values['data-dir'] ?? defaultDataDir()
-  const core = await openCore({ dataDir })
+  const core = await openCore({ dataDir, fontDir: join(__dirname, '..', 'fonts') })
   const host = await startHost({ dispatch: core.dispatch, staticDir: join(__dirname, '..', 'renderer'), port })
   console.log(`Intake Desk listening on ${host.url}`)
 

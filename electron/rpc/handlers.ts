@@ -7,6 +7,9 @@ import type { Accounts } from '../services/accounts/accounts'
 import { sessionInfo } from '../services/accounts/accounts'
 import type { Drafts } from '../services/drafts/drafts'
 import type { Intake } from '../services/intake/intake'
+import type { Receipts } from '../services/receipts/receipts'
+import type { Settings } from '../services/settings/settings'
+import type { Clock } from '../clock'
 import type { CallContext, Handlers } from './dispatcher'
 
 export interface HandlerDeps {
@@ -14,6 +17,9 @@ export interface HandlerDeps {
   accounts: Accounts
   intake: Intake
   drafts: Drafts
+  receipts: Receipts
+  settings: Settings
+  clock: Clock
 }
 
 /** The signed-in user and the hall; the dispatcher guarantees both for non-public methods. */
@@ -30,10 +36,11 @@ export function hallInfo(hall: Hall): HallInfo {
     timeZone: hall.time_zone,
     idleLockMinutes: hall.idle_lock_minutes,
     showLabels: [labels[0] ?? '工号', labels[1] ?? '姓名', labels[2] ?? '职务'],
+    receiptLayout: hall.receipt_layout,
   }
 }
 
-export function createHandlers({ db, accounts, intake, drafts }: HandlerDeps): Handlers {
+export function createHandlers({ db, accounts, intake, drafts, receipts, settings, clock }: HandlerDeps): Handlers {
   return {
     'app.status': (ctx): Promise<AppStatus> =>
       Promise.resolve({
@@ -45,7 +52,7 @@ export function createHandlers({ db, accounts, intake, drafts }: HandlerDeps): H
     'app.setup': (ctx, input) => accounts.setup(ctx.sessionKey, input, ctx.now),
     'auth.signIn': (ctx, input) => {
       if (ctx.hall === undefined) throw new AppError('SETUP_REQUIRED')
-      return accounts.signIn(ctx.sessionKey, input, ctx.now)
+      return accounts.signIn(ctx.sessionKey, input, ctx.now, ctx.hall.time_zone)
     },
     'auth.signOut': async (ctx) => {
       await accounts.signOut(ctx.sessionKey, signedIn(ctx).user, ctx.now)
@@ -55,7 +62,10 @@ export function createHandlers({ db, accounts, intake, drafts }: HandlerDeps): H
       await accounts.lock(ctx.sessionKey, signedIn(ctx).user, ctx.now, 'manual')
       return null
     },
-    'auth.unlock': (ctx, input) => accounts.unlock(ctx.sessionKey, signedIn(ctx).user, input.password, ctx.now),
+    'auth.unlock': (ctx, input) => {
+      const { user, hall } = signedIn(ctx)
+      return accounts.unlock(ctx.sessionKey, user, input.password, ctx.now, hall.time_zone)
+    },
     'auth.changePassword': (ctx, input) => {
       const { user } = signedIn(ctx)
       if (ctx.session?.locked === true) throw new AppError('SESSION_LOCKED')
@@ -76,5 +86,15 @@ export function createHandlers({ db, accounts, intake, drafts }: HandlerDeps): H
       await drafts.discard(signedIn(ctx).user.id)
       return null
     },
+    'receipts.preview': (ctx, input) => receipts.preview(signedIn(ctx).user, input.caseNumber, input.layout),
+    // Printing takes a while: its end is timed by the clock, not by the start of the call.
+    'receipts.print': (ctx, input) => receipts.print(signedIn(ctx).user, input.caseNumber, input.layout, input.printer, clock),
+    'receipts.savePdf': (ctx, input) => receipts.savePdf(signedIn(ctx).user, input.caseNumber, input.layout, clock),
+    'receipts.browserPrint': (ctx, input) => receipts.browserPrint(signedIn(ctx).user, input.caseNumber, input.layout, ctx.now),
+    'receipts.complete': (ctx, input) => receipts.complete(signedIn(ctx).user, input.printId, ctx.now),
+    'receipts.history': (_ctx, input) => receipts.history(input.caseNumber),
+    'receipts.printers': () => receipts.printers(),
+    'settings.get': () => settings.get(),
+    'settings.update': (ctx, input) => settings.update(signedIn(ctx).user, input, ctx.now),
   }
 }

@@ -10,10 +10,16 @@ import {
   unlockSchema,
 } from '../schemas/accounts'
 import { draftSchema, intakeSchema } from '../schemas/intake'
+import { completePrintSchema, hallSettingsSchema, printRequestSchema, receiptRequestSchema } from '../schemas/receipts'
 import type {
   AppStatus,
+  BrowserPrint,
   Category,
   Draft,
+  HallSettings,
+  PrintRecord,
+  PrinterList,
+  ReceiptPreview,
   RegisterResult,
   SessionInfo,
   TodayLogRow,
@@ -44,6 +50,7 @@ function method<O>() {
 const none = z.strictObject({})
 const everyone = ROLES
 const admins = ['admin'] as const satisfies readonly Role[]
+const officers = ['duty_officer', 'admin'] as const satisfies readonly Role[]
 
 /** The one RPC contract: method name to input schema, access rule and result type. */
 export const contract = {
@@ -63,6 +70,16 @@ export const contract = {
   'drafts.get': method<Draft | null>()(none, everyone),
   'drafts.save': method<{ updatedAt: string }>()(draftSchema, everyone),
   'drafts.discard': method<null>()(none, everyone),
+  // Receptionists reach their own fresh cases only; the service checks which case.
+  'receipts.preview': method<ReceiptPreview>()(receiptRequestSchema, everyone),
+  'receipts.print': method<PrintRecord>()(printRequestSchema, everyone),
+  'receipts.savePdf': method<PrintRecord | null>()(receiptRequestSchema, everyone),
+  'receipts.browserPrint': method<BrowserPrint>()(receiptRequestSchema, everyone),
+  'receipts.complete': method<PrintRecord>()(completePrintSchema, everyone),
+  'receipts.history': method<PrintRecord[]>()(receiptRequestSchema, officers),
+  'receipts.printers': method<PrinterList>()(none, everyone),
+  'settings.get': method<HallSettings>()(none, admins),
+  'settings.update': method<HallSettings>()(hallSettingsSchema, admins),
 } as const
 
 export type Contract = typeof contract

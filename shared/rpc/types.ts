@@ -1,4 +1,4 @@
-import type { AnswerKey, AnswerMark, Role, Routing, VisitKind } from '../domain'
+import type { AnswerKey, AnswerMark, PrintTarget, ReceiptLayout, Role, Routing, VisitKind } from '../domain'
 
 export interface SessionInfo {
   userId: number
@@ -17,6 +17,18 @@ export interface HallInfo {
   idleLockMinutes: number
   /** The three things a receptionist shows (三亮); default 工号 / 姓名 / 职务. */
   showLabels: [string, string, string]
+  receiptLayout: ReceiptLayout
+}
+
+/** The hall settings an administrator edits. */
+export interface HallSettings {
+  name: string
+  code: string
+  address: string
+  phone: string
+  receiptLayout: ReceiptLayout
+  receiptPrinter: string | null
+  idleLockMinutes: number
 }
 
 export interface AppStatus {
@@ -79,4 +91,38 @@ export interface Draft {
   values: unknown
   step: number
   updatedAt: string
+}
+
+export interface ReceiptPreview {
+  html: string
+  layout: ReceiptLayout
+  /** The copy number the next print gets: above 1 it is a reprint (补打). */
+  nextCopyNo: number
+  /** Whether the main side prints itself (Electron) or the browser's dialog does. */
+  direct: boolean
+  defaultPrinter: string | null
+}
+
+export interface PrintRecord {
+  id: number
+  copyNo: number
+  target: PrintTarget
+  printer: string | null
+  layout: ReceiptLayout
+  status: 'pending' | 'succeeded' | 'failed'
+  failureReason: string | null
+  requestedAt: string
+  completedAt: string | null
+  userName: string
+}
+
+export interface BrowserPrint {
+  printId: number
+  copyNo: number
+  html: string
+}
+
+export interface PrinterList {
+  direct: boolean
+  printers: { name: string; displayName: string; isDefault: boolean }[]
 }

@@ -5,11 +5,13 @@ import {
   LIMITS,
   MAX_REPRESENTATIVES,
   ROUTINGS,
+  ROUTINGS_NEEDING_BODY,
   VISIT_KINDS,
 } from '../domain'
 import { parseIdNumber } from '../id-number'
 import { parsePhone } from '../phone'
 import { optionalLine, paragraph } from './fields'
+import { cleanLine } from '../text'
 
 const answer = z.strictObject({
   text: paragraph(LIMITS.answer),
@@ -59,10 +61,15 @@ export const intakeSchema = z
       .min(1, 'v.headcount.number')
       .max(LIMITS.headcount, 'v.headcount.tooMany')
       .nullable(),
-    representatives: z.array(z.string('v.text').max(LIMITS.name * 2 + 100, 'v.tooLong'), 'v.text').max(50, 'v.representatives.tooMany'),
+    representatives: z
+      .array(z.string('v.text').max(LIMITS.name * 2 + 100, 'v.tooLong').transform(cleanLine), 'v.text')
+      .max(50, 'v.representatives.tooMany'),
     answers,
     categoryId: z.number('v.category.required').int('v.category.required').min(0, 'v.category.required'),
     routing: z.enum(ROUTINGS, 'v.routing.required').nullable(),
+    /** 转送 / 不予受理: the competent body the visitor is sent to, and why. */
+    routingBody: optionalLine(LIMITS.body),
+    routingReason: paragraph(LIMITS.reason),
   })
   .superRefine((value, ctx) => {
     const { shows, visitor: v } = value
@@ -71,6 +78,14 @@ export const intakeSchema = z
       ctx.addIssue({ code: 'custom', path: ['visitor', 'address'], message: 'v.visitor.addressRequired' })
     }
     if (value.routing === null) ctx.addIssue({ code: 'custom', path: ['routing'], message: 'v.routing.required' })
+    if (value.routing !== null && ROUTINGS_NEEDING_BODY.includes(value.routing)) {
+      if (value.routingBody === '') {
+        ctx.addIssue({ code: 'custom', path: ['routingBody'], message: 'v.routing.bodyRequired' })
+      }
+      if (value.routingReason === '') {
+        ctx.addIssue({ code: 'custom', path: ['routingReason'], message: 'v.routing.reasonRequired' })
+      }
+    }
     if (value.categoryId === 0) ctx.addIssue({ code: 'custom', path: ['categoryId'], message: 'v.category.required' })
     const headcount = value.headcount ?? 0
     if (value.headcount === null) {
@@ -107,10 +122,9 @@ export const intakeSchema = z
         ctx.addIssue({ code: 'custom', path: ['representatives'], message: 'v.representatives.moreThanHeadcount' })
       }
       names.forEach((name, i) => {
-        const cleaned = name.trim()
-        if (cleaned === '') {
+        if (name === '') {
           ctx.addIssue({ code: 'custom', path: ['representatives', i], message: 'v.representatives.empty' })
-        } else if (cleaned.length > LIMITS.name) {
+        } else if (name.length > LIMITS.name) {
           ctx.addIssue({ code: 'custom', path: ['representatives', i], message: 'v.tooLong' })
         }
       })
@@ -151,6 +165,8 @@ export function emptyIntake(): IntakeInput {
     // 0 means "not chosen yet"; the schema refuses it with a message.
     categoryId: 0,
     routing: null,
+    routingBody: '',
+    routingReason: '',
   }
 }
 

@@ -25,3 +25,14 @@ export async function insertUser(db: Kysely<Database>, user: NewUser): Promise<U
 export async function updateUser(db: Kysely<Database>, id: number, changes: UserUpdate): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute()
 }
+
+/** Counts one more failed password, atomically: attempts sent at the same time all count. */
+export async function incrementFailedAttempts(db: Kysely<Database>, id: number): Promise<number> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .where('id', '=', id)
+    .returning('failed_attempts')
+    .executeTakeFirstOrThrow()
+  return row.failed_attempts
+}

@@ -6,7 +6,16 @@ import type { changePasswordSchema, createUserSchema, setupSchema, signInSchema 
 import { AppError } from '../../errors'
 import type { Database, User } from '../../db/schema'
 import { getHall, insertHall } from '../../db/repositories/hall'
-import { countUsers, findUserByBadge, findUserById, insertUser, listUsers, updateUser } from '../../db/repositories/users'
+import {
+  countUsers,
+  findUserByBadge,
+  findUserById,
+  incrementFailedAttempts,
+  insertUser,
+  listUsers,
+  updateUser,
+} from '../../db/repositories/users'
+import { hallClockTime } from '../../../shared/time'
 import { appendAudit } from '../audit/audit'
 import { hashPassword, verifyPassword } from './password'
 import type { SessionState, SessionStore } from './sessions'
@@ -52,6 +61,36 @@ export function userRow(u: User): UserRow {
 let decoyHash: Promise<string> | undefined
 
 export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
+  function assertNotLocked(user: User, now: Date, timeZone: string, onLocked?: () => void): void {
+    if (user.locked_until !== null && user.locked_until > now.toISOString()) {
+      onLocked?.()
+      throw new AppError('ACCOUNT_LOCKED', 'e.ACCOUNT_LOCKED', { until: hallClockTime(new Date(user.locked_until), timeZone) })
+    }
+  }
+
+  /** Counts a wrong password (atomically, so parallel guesses all count) and locks at the limit. */
+  async function failedPassword(user: User, now: Date, timeZone: string, action: string, onLocked?: () => void): Promise<never> {
+    const until = new Date(now.getTime() + ACCOUNT_LOCK_MINUTES * 60_000)
+    const attempts = await db.transaction().execute(async (trx) => {
+      const n = await incrementFailedAttempts(trx, user.id)
+      const locks = n >= MAX_FAILED_ATTEMPTS
+      if (locks) await updateUser(trx, user.id, { failed_attempts: 0, locked_until: until.toISOString() })
+      await appendAudit(trx, now, {
+        userId: user.id,
+        action: locks ? 'auth.accountLocked' : action,
+        entity: 'user',
+        entityId: String(user.id),
+        detail: { attempts: n },
+      })
+      return n
+    })
+    if (attempts >= MAX_FAILED_ATTEMPTS) {
+      onLocked?.()
+      throw new AppError('ACCOUNT_LOCKED', 'e.ACCOUNT_LOCKED', { until: hallClockTime(until, timeZone) })
+    }
+    throw new AppError('BAD_CREDENTIALS', 'e.BAD_CREDENTIALS_LEFT', { left: MAX_FAILED_ATTEMPTS - attempts })
+  }
+
   async function setup(key: string, input: z.output<typeof setupSchema>, now: Date): Promise<SessionInfo> {
     const passwordHash = await hashPassword(input.admin.password, scryptN)
     const iso = now.toISOString()
@@ -91,7 +130,7 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
     return sessionInfo(user, sessions.start(key, user.id, now))
   }
 
-  async function signIn(key: string, input: z.output<typeof signInSchema>, now: Date): Promise<SessionInfo> {
+  async function signIn(key: string, input: z.output<typeof signInSchema>, now: Date, timeZone: string): Promise<SessionInfo> {
     const user = await findUserByBadge(db, input.badgeNo)
     if (user === undefined) {
       decoyHash ??= hashPassword('decoy-password-1', scryptN)
@@ -101,29 +140,15 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
       )
       throw new AppError('BAD_CREDENTIALS')
     }
-    if (user.locked_until !== null && user.locked_until > now.toISOString()) {
-      throw new AppError('ACCOUNT_LOCKED', 'e.ACCOUNT_LOCKED', { until: user.locked_until })
-    }
-    const ok = await verifyPassword(input.password, user.password_hash)
-    if (!ok) {
-      const attempts = user.failed_attempts + 1
-      const lock = attempts >= MAX_FAILED_ATTEMPTS
-      const lockedUntil = lock ? new Date(now.getTime() + ACCOUNT_LOCK_MINUTES * 60_000).toISOString() : null
-      await db.transaction().execute(async (trx) => {
-        await updateUser(trx, user.id, { failed_attempts: lock ? 0 : attempts, locked_until: lockedUntil })
-        await appendAudit(trx, now, {
-          userId: user.id,
-          action: lock ? 'auth.accountLocked' : 'auth.signIn.failed',
-          entity: 'user',
-          entityId: String(user.id),
-          detail: { attempts },
-        })
-      })
-      if (lock) throw new AppError('ACCOUNT_LOCKED', 'e.ACCOUNT_LOCKED', { until: lockedUntil ?? '' })
-      throw new AppError('BAD_CREDENTIALS', 'e.BAD_CREDENTIALS_LEFT', { left: MAX_FAILED_ATTEMPTS - attempts })
+    assertNotLocked(user, now, timeZone)
+    if (!(await verifyPassword(input.password, user.password_hash))) {
+      await failedPassword(user, now, timeZone, 'auth.signIn.failed')
     }
     if (user.disabled === 1) throw new AppError('ACCOUNT_DISABLED')
     await db.transaction().execute(async (trx) => {
+      // Checked again after the slow hash: a lock set meanwhile by parallel guesses holds.
+      const current = await findUserById(trx, user.id)
+      if (current !== undefined) assertNotLocked(current, now, timeZone)
       await updateUser(trx, user.id, { failed_attempts: 0, locked_until: null })
       await appendAudit(trx, now, { userId: user.id, action: 'auth.signIn', entity: 'user', entityId: String(user.id) })
     })
@@ -139,25 +164,13 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
     )
   }
 
-  async function unlock(key: string, user: User, password: string, now: Date): Promise<SessionInfo> {
+  async function unlock(key: string, user: User, password: string, now: Date, timeZone: string): Promise<SessionInfo> {
     const session = sessions.get(key)
     if (session === undefined) throw new AppError('UNAUTHENTICATED')
+    assertNotLocked(user, now, timeZone, () => sessions.endAllOf(user.id))
     if (!(await verifyPassword(password, user.password_hash))) {
       // A wrong password at the lock screen counts like one at sign-in.
-      const attempts = user.failed_attempts + 1
-      const lockAccount = attempts >= MAX_FAILED_ATTEMPTS
-      await db.transaction().execute(async (trx) => {
-        await updateUser(trx, user.id, {
-          failed_attempts: lockAccount ? 0 : attempts,
-          locked_until: lockAccount ? new Date(now.getTime() + ACCOUNT_LOCK_MINUTES * 60_000).toISOString() : null,
-        })
-        await appendAudit(trx, now, { userId: user.id, action: 'auth.unlock.failed', entity: 'user', entityId: String(user.id), detail: { attempts } })
-      })
-      if (lockAccount) {
-        sessions.endAllOf(user.id)
-        throw new AppError('ACCOUNT_LOCKED', 'e.ACCOUNT_LOCKED', { until: new Date(now.getTime() + ACCOUNT_LOCK_MINUTES * 60_000).toISOString() })
-      }
-      throw new AppError('BAD_CREDENTIALS', 'e.BAD_CREDENTIALS_LEFT', { left: MAX_FAILED_ATTEMPTS - attempts })
+      await failedPassword(user, now, timeZone, 'auth.unlock.failed', () => sessions.endAllOf(user.id))
     }
     session.locked = false
     session.lastActivity = now.getTime()

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { hallDay, formatCaseNumber } from '../../../shared/case-number'
 import type { AnswerKey } from '../../../shared/domain'
-import { ANSWER_KEYS } from '../../../shared/domain'
+import { ANSWER_KEYS, ROUTINGS_NEEDING_BODY } from '../../../shared/domain'
 import { maskIdNumber, parseIdNumber } from '../../../shared/id-number'
 import { parsePhone } from '../../../shared/phone'
 import type { PriorVisit, RegisterResult, TodayLogRow, VisitorHistory } from '../../../shared/rpc/types'
@@ -109,6 +109,8 @@ export function createIntake(db: Kysely<Database>) {
         representatives: JSON.stringify(representatives),
         category_id: category.id,
         routing,
+        routing_body: ROUTINGS_NEEDING_BODY.includes(routing) ? input.routingBody : null,
+        routing_reason: ROUTINGS_NEEDING_BODY.includes(routing) ? input.routingReason : null,
         ...answerColumns(input.answers),
         receptionist_id: user.id,
         shown_badge_no: user.badge_no,

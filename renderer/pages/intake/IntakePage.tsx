@@ -25,7 +25,7 @@ const STEP_FIELDS = [
   ['shows', 'showsConfirmedAt'],
   ['visitor', 'kind', 'headcount', 'representatives'],
   ['answers'],
-  ['categoryId', 'routing'],
+  ['categoryId', 'routing', 'routingBody', 'routingReason'],
 ] as const
 
 /** How many fields carry an error (an error is an object with a string message). */

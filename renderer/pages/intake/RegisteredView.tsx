@@ -1,13 +1,17 @@
-import { Button, Result, Typography } from 'antd'
+import { PrinterOutlined } from '@ant-design/icons'
+import { Button, Result, Space, Typography } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RegisterResult } from '../../../shared/rpc/types'
 import { useApp } from '../../app-context'
 import { formatDateTime } from '../../format'
+import { ReceiptDialog } from '../receipt/ReceiptDialog'
 
 /** Shown only after the main side committed the registration. */
 export function RegisteredView({ result, onNext }: { result: RegisterResult; onNext: () => void }) {
   const { t } = useTranslation()
   const { hall } = useApp()
+  const [receiptOpen, setReceiptOpen] = useState(false)
   return (
     <Result
       status="success"
@@ -23,9 +27,17 @@ export function RegisteredView({ result, onNext }: { result: RegisterResult; onN
         </div>
       }
       extra={
-        <Button type="primary" size="large" autoFocus onClick={onNext}>
-          {t('intake.newIntake')}
-        </Button>
+        <Space direction="vertical" align="center">
+          <Space>
+            <Button type="primary" size="large" icon={<PrinterOutlined />} autoFocus onClick={() => setReceiptOpen(true)}>
+              {t('print.open')}
+            </Button>
+            <Button size="large" onClick={onNext}>
+              {t('intake.newIntake')}
+            </Button>
+          </Space>
+          <ReceiptDialog caseNumber={result.caseNumber} open={receiptOpen} onClose={() => setReceiptOpen(false)} />
+        </Space>
       }
     />
   )

@@ -1,8 +1,8 @@
-import { Descriptions, Radio, Select } from 'antd'
+import { Descriptions, Input, Radio, Select, Typography } from 'antd'
 import type { UseFormReturn } from 'react-hook-form'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { ROUTINGS } from '../../../shared/domain'
+import { LIMITS, ROUTINGS, ROUTINGS_NEEDING_BODY } from '../../../shared/domain'
 import { maskIdNumber, normalizeIdNumber } from '../../../shared/id-number'
 import type { Category } from '../../../shared/rpc/types'
 import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
@@ -15,6 +15,7 @@ export function RoutingStep({ form, categories }: { form: UseFormReturn<IntakeIn
   const visitor = useWatch({ control: form.control, name: 'visitor' })
   const kind = useWatch({ control: form.control, name: 'kind' })
   const headcount = useWatch({ control: form.control, name: 'headcount' })
+  const routing = useWatch({ control: form.control, name: 'routing' })
   return (
     <div>
       <FieldItem control={form.control} name="categoryId" label={t('routing.category')} required>
@@ -47,6 +48,17 @@ export function RoutingStep({ form, categories }: { form: UseFormReturn<IntakeIn
           />
         )}
       </FieldItem>
+      {routing !== null && ROUTINGS_NEEDING_BODY.includes(routing) && (
+        <>
+          <Typography.Paragraph type="warning">{t('routing.bodyHint')}</Typography.Paragraph>
+          <FieldItem control={form.control} name="routingBody" label={t('routing.body')} required>
+            {(f) => <Input {...f} maxLength={LIMITS.body} placeholder={t('routing.bodyPlaceholder')} />}
+          </FieldItem>
+          <FieldItem control={form.control} name="routingReason" label={t('routing.reason')} required>
+            {(f) => <Input.TextArea {...f} maxLength={LIMITS.reason} autoSize={{ minRows: 2, maxRows: 4 }} placeholder={t('routing.reasonPlaceholder')} />}
+          </FieldItem>
+        </>
+      )}
       <Descriptions bordered size="small" column={2} style={{ marginTop: 8, marginBottom: 16 }}>
         <Descriptions.Item label={t('visitor.name')}>{visitor.name}</Descriptions.Item>
         <Descriptions.Item label={t('visitor.idNumber')}>

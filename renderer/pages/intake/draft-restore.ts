@@ -43,6 +43,8 @@ export function restoreDraft(values: unknown): IntakeInput {
     answers: base.answers,
     categoryId: typeof values.categoryId === 'number' ? values.categoryId : 0,
     routing: oneOf(ROUTINGS, values.routing) ?? null,
+    routingBody: str(values.routingBody, ''),
+    routingReason: str(values.routingReason, ''),
   }
   for (const key of ANSWER_KEYS) {
     const a = isObject(answers[key]) ? answers[key] : {}
@@ -70,6 +72,8 @@ export function hasContent(values: IntakeInput): boolean {
     values.representatives.length > 0 ||
     ANSWER_KEYS.some((k) => values.answers[k].text !== '' || values.answers[k].reason !== '') ||
     values.categoryId !== 0 ||
+    values.routingBody !== '' ||
+    values.routingReason !== '' ||
     values.routing !== null
   )
 }

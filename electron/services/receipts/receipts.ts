@@ -1,0 +1,172 @@
+import type { Kysely } from 'kysely'
+import type { PrintTarget, ReceiptLayout } from '../../../shared/domain'
+import type { BrowserPrint, PrintRecord, PrinterList, ReceiptPreview } from '../../../shared/rpc/types'
+import { AppError } from '../../errors'
+import type { Database, User } from '../../db/schema'
+import { countSucceededPrints, findPrint, insertPrint, listPrintsOfVisit, updatePrint } from '../../db/repositories/receipt-prints'
+import type { ReceiptData } from '../../print/receipt-data'
+import { loadReceiptData } from '../../print/receipt-data'
+import type { ReceiptFonts } from '../../print/receipt-font'
+import { renderReceiptHtml } from '../../print/receipt-html'
+import type { PrinterAdapter } from '../../print/printer'
+import { appendAudit } from '../audit/audit'
+
+export interface ReceiptsDeps {
+  db: Kysely<Database>
+  printer: PrinterAdapter
+  fonts: ReceiptFonts
+}
+
+function toRecord(r: Awaited<ReturnType<typeof listPrintsOfVisit>>[number]): PrintRecord {
+  return {
+    id: r.id,
+    copyNo: r.copy_no,
+    target: r.target,
+    printer: r.printer,
+    layout: r.layout,
+    status: r.status,
+    failureReason: r.failure_reason,
+    requestedAt: r.requested_at,
+    completedAt: r.completed_at,
+    userName: r.user_name,
+  }
+}
+
+/** 回执: one renderer for every output, and a record of every print and reprint. */
+export function createReceipts({ db, printer, fonts }: ReceiptsDeps) {
+  /**
+   * Receptionists print the receipt of a case they registered themselves, once; duty officers
+   * and administrators print and reprint any.
+   */
+  async function load(user: User, caseNumber: string): Promise<{ data: ReceiptData; printed: number }> {
+    const data = await loadReceiptData(db, caseNumber)
+    if (data === undefined) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber })
+    const printed = await countSucceededPrints(db, data.visitId)
+    if (user.role === 'receptionist' && (data.receptionistId !== user.id || printed > 0)) {
+      throw new AppError('FORBIDDEN', 'e.PRINT_OWN_ONLY')
+    }
+    return { data, printed }
+  }
+
+  const render = (data: ReceiptData, layout: ReceiptLayout, copyNo: number, preview: boolean) =>
+    renderReceiptHtml(data, { layout, copyNo, preview, fontCss: fonts })
+
+  async function preview(user: User, caseNumber: string, layout: ReceiptLayout | undefined): Promise<ReceiptPreview> {
+    const { data, printed } = await load(user, caseNumber)
+    const chosen = layout ?? data.defaultLayout
+    return {
+      html: await render(data, chosen, printed + 1, true),
+      layout: chosen,
+      nextCopyNo: printed + 1,
+      direct: printer.direct,
+      defaultPrinter: data.defaultPrinter,
+    }
+  }
+
+  /** Records the attempt before printing, so a crash mid-print still leaves a trace. */
+  async function begin(user: User, data: ReceiptData, copyNo: number, target: PrintTarget, layout: ReceiptLayout, printerName: string | null, now: Date) {
+    return db.transaction().execute(async (trx) => {
+      const id = await insertPrint(trx, {
+        visit_id: data.visitId,
+        copy_no: copyNo,
+        target,
+        printer: printerName,
+        layout,
+        user_id: user.id,
+        requested_at: now.toISOString(),
+        status: 'pending',
+        failure_reason: null,
+        completed_at: null,
+      })
+      await appendAudit(trx, now, {
+        userId: user.id,
+        action: copyNo > 1 ? 'receipt.reprint' : 'receipt.print',
+        entity: 'visit',
+        entityId: data.caseNumber,
+        detail: { printId: id, copyNo, target, printer: printerName, layout },
+      })
+      return id
+    })
+  }
+
+  async function finish(user: User, id: number, caseNumber: string, outcome: { ok: boolean; reason?: string }, now: Date): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      await updatePrint(trx, id, {
+        status: outcome.ok ? 'succeeded' : 'failed',
+        failure_reason: outcome.ok ? null : (outcome.reason ?? 'unknown'),
+        completed_at: now.toISOString(),
+      })
+      await appendAudit(trx, now, {
+        userId: user.id,
+        action: outcome.ok ? 'receipt.printed' : 'receipt.failed',
+        entity: 'visit',
+        entityId: caseNumber,
+        detail: { printId: id, ...(outcome.ok ? {} : { reason: outcome.reason ?? 'unknown' }) },
+      })
+    })
+  }
+
+  async function recordOf(visitId: number, id: number): Promise<PrintRecord> {
+    const row = (await listPrintsOfVisit(db, visitId)).find((r) => r.id === id)
+    if (row === undefined) throw new AppError('NOT_FOUND')
+    return toRecord(row)
+  }
+
+  async function print(user: User, caseNumber: string, layout: ReceiptLayout | undefined, printerName: string | null | undefined, now: () => Date): Promise<PrintRecord> {
+    if (!printer.direct) throw new AppError('CONFLICT', 'e.NO_PRINTER')
+    const { data, printed } = await load(user, caseNumber)
+    const chosen = layout ?? data.defaultLayout
+    const device = printerName ?? data.defaultPrinter
+    const copyNo = printed + 1
+    const id = await begin(user, data, copyNo, 'printer', chosen, device, now())
+    const outcome = await printer.print(await render(data, chosen, copyNo, false), chosen, device)
+    await finish(user, id, caseNumber, outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason }, now())
+    return recordOf(data.visitId, id)
+  }
+
+  async function savePdf(user: User, caseNumber: string, layout: ReceiptLayout | undefined, now: () => Date): Promise<PrintRecord | null> {
+    if (!printer.direct) throw new AppError('CONFLICT', 'e.NO_PRINTER')
+    const { data, printed } = await load(user, caseNumber)
+    const chosen = layout ?? data.defaultLayout
+    const copyNo = printed + 1
+    const html = await render(data, chosen, copyNo, false)
+    const outcome = await printer.savePdf(html, chosen, `回执_${caseNumber}.pdf`)
+    if (!outcome.ok && 'cancelled' in outcome) return null
+    const id = await begin(user, data, copyNo, 'pdf', chosen, outcome.ok ? outcome.path : null, now())
+    await finish(user, id, caseNumber, outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason }, now())
+    return recordOf(data.visitId, id)
+  }
+
+  /** The browser host prints through the browser's dialog: the record is opened here and closed after the dialog. */
+  async function browserPrint(user: User, caseNumber: string, layout: ReceiptLayout | undefined, now: Date): Promise<BrowserPrint> {
+    const { data, printed } = await load(user, caseNumber)
+    const chosen = layout ?? data.defaultLayout
+    const copyNo = printed + 1
+    const html = await render(data, chosen, copyNo, false)
+    const printId = await begin(user, data, copyNo, 'browser', chosen, null, now)
+    return { printId, copyNo, html }
+  }
+
+  async function complete(user: User, printId: number, now: Date): Promise<PrintRecord> {
+    const row = await findPrint(db, printId)
+    if (row === undefined || row.user_id !== user.id || row.target !== 'browser') throw new AppError('NOT_FOUND')
+    const visit = await db.selectFrom('visits').select('case_number').where('id', '=', row.visit_id).executeTakeFirstOrThrow()
+    // The browser does not say whether its dialog printed or was cancelled; closing it counts.
+    if (row.status === 'pending') await finish(user, printId, visit.case_number, { ok: true }, now)
+    return recordOf(row.visit_id, printId)
+  }
+
+  async function history(caseNumber: string): Promise<PrintRecord[]> {
+    const data = await loadReceiptData(db, caseNumber)
+    if (data === undefined) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber })
+    return (await listPrintsOfVisit(db, data.visitId)).map(toRecord)
+  }
+
+  async function printers(): Promise<PrinterList> {
+    return { direct: printer.direct, printers: await printer.list() }
+  }
+
+  return { preview, print, savePdf, browserPrint, complete, history, printers }
+}
+
+export type Receipts = ReturnType<typeof createReceipts>

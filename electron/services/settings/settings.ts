@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely'
+import type { z } from 'zod'
+import type { HallSettings } from '../../../shared/rpc/types'
+import type { hallSettingsSchema } from '../../../shared/schemas/receipts'
+import { AppError } from '../../errors'
+import type { Database, Hall, User } from '../../db/schema'
+import { getHall, updateHall } from '../../db/repositories/hall'
+import { appendAudit } from '../audit/audit'
+
+function toSettings(h: Hall): HallSettings {
+  return {
+    name: h.name,
+    code: h.code,
+    address: h.address,
+    phone: h.phone,
+    receiptLayout: h.receipt_layout,
+    receiptPrinter: h.receipt_printer,
+    idleLockMinutes: h.idle_lock_minutes,
+  }
+}
+
+/** Hall settings: read by administrators, changed with a before/after audit row. */
+export function createSettings(db: Kysely<Database>) {
+  return {
+    async get(): Promise<HallSettings> {
+      const hall = await getHall(db)
+      if (hall === undefined) throw new AppError('SETUP_REQUIRED')
+      return toSettings(hall)
+    },
+    async update(user: User, input: z.output<typeof hallSettingsSchema>, now: Date): Promise<HallSettings> {
+      return db.transaction().execute(async (trx) => {
+        const before = await getHall(trx)
+        if (before === undefined) throw new AppError('SETUP_REQUIRED')
+        await updateHall(trx, {
+          address: input.address,
+          phone: input.phone,
+          receipt_layout: input.receiptLayout,
+          receipt_printer: input.receiptPrinter === '' ? null : input.receiptPrinter,
+          idle_lock_minutes: input.idleLockMinutes,
+        })
+        const after = await getHall(trx)
+        if (after === undefined) throw new AppError('SETUP_REQUIRED')
+        await appendAudit(trx, now, {
+          userId: user.id,
+          action: 'settings.update',
+          entity: 'hall',
+          entityId: '1',
+          detail: { before: toSettings(before), after: toSettings(after) },
+        })
+        return toSettings(after)
+      })
+    },
+  }
+}
+
+export type Settings = ReturnType<typeof createSettings>

@@ -1,0 +1,160 @@
+import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Modal, Segmented, Space, Spin, Table, Tag, Typography } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ReceiptLayout } from '../../../shared/domain'
+import { RECEIPT_LAYOUTS } from '../../../shared/domain'
+import type { PrintRecord, ReceiptPreview } from '../../../shared/rpc/types'
+import { call, errorText } from '../../api/client'
+import { useApp } from '../../app-context'
+import { formatDateTime } from '../../format'
+import { printInBrowser } from './print-in-browser'
+
+interface Props {
+  caseNumber: string
+  open: boolean
+  onClose: () => void
+}
+
+/** 回执预览: the receipt as it will print, with print, reprint (补打) and save-as-PDF. */
+export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
+  const { t } = useTranslation()
+  const { hall, session } = useApp()
+  const { message } = App.useApp()
+  const [layout, setLayout] = useState<ReceiptLayout>(hall.receiptLayout)
+  const [preview, setPreview] = useState<ReceiptPreview | null>(null)
+  const [history, setHistory] = useState<PrintRecord[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const officer = session.role !== 'receptionist'
+
+  const load = useCallback(async () => {
+    const r = await call('receipts.preview', { caseNumber, layout })
+    if (r.ok) {
+      setPreview(r.value)
+      setError(null)
+    } else {
+      setPreview(null)
+      setError(errorText(r.error))
+    }
+    if (officer) {
+      const h = await call('receipts.history', { caseNumber })
+      if (h.ok) setHistory(h.value)
+    }
+  }, [caseNumber, layout, officer])
+
+  useEffect(() => {
+    if (open) void load()
+  }, [open, load])
+
+  const report = (record: PrintRecord) => {
+    if (record.status === 'failed') void message.error(t('print.failed', { reason: record.failureReason ?? '' }))
+    else if (record.target === 'pdf') void message.success(t('print.saved', { n: record.copyNo }))
+    else void message.success(t('print.printed', { n: record.copyNo }))
+  }
+
+  const print = async () => {
+    setBusy(true)
+    try {
+      if (preview?.direct) {
+        const r = await call('receipts.print', { caseNumber, layout })
+        if (r.ok) report(r.value)
+        else setError(errorText(r.error))
+      } else {
+        const r = await call('receipts.browserPrint', { caseNumber, layout })
+        if (!r.ok) {
+          setError(errorText(r.error))
+          return
+        }
+        void message.info(t('print.browserDialog', { n: r.value.copyNo }))
+        await printInBrowser(r.value.html)
+        await call('receipts.complete', { printId: r.value.printId })
+      }
+    } finally {
+      setBusy(false)
+      await load()
+    }
+  }
+
+  const savePdf = async () => {
+    setBusy(true)
+    const r = await call('receipts.savePdf', { caseNumber, layout })
+    setBusy(false)
+    if (!r.ok) setError(errorText(r.error))
+    else if (r.value === null) void message.info(t('print.cancelled'))
+    else report(r.value)
+    await load()
+  }
+
+  const reprint = preview !== null && preview.nextCopyNo > 1
+  return (
+    <Modal
+      open={open}
+      onCancel={onClose}
+      width={980}
+      title={`${t('print.preview')} · ${caseNumber}`}
+      footer={
+        <Space>
+          <Button onClick={onClose}>{t('print.close')}</Button>
+          {preview?.direct && (
+            <Button icon={<FilePdfOutlined />} disabled={busy} onClick={() => void savePdf()}>
+              {t('print.savePdf')}
+            </Button>
+          )}
+          <Button type="primary" icon={<PrinterOutlined />} loading={busy} disabled={preview === null} onClick={() => void print()}>
+            {reprint ? t('print.reprint') : t('print.print')}
+          </Button>
+        </Space>
+      }
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Space wrap>
+          <Typography.Text>{t('print.layout')}</Typography.Text>
+          <Segmented<ReceiptLayout>
+            value={layout}
+            onChange={setLayout}
+            options={RECEIPT_LAYOUTS.map((l) => ({ value: l, label: t(`print.layouts.${l}`) }))}
+          />
+          {reprint && <Tag color="orange">{t('receipt.reprint')} · {t('receipt.copy', { n: preview.nextCopyNo })}</Tag>}
+        </Space>
+        {error && <Alert type="error" showIcon message={error} role="alert" />}
+        {preview === null && error === null && <Spin />}
+        {preview !== null && (
+          <iframe
+            title={t('print.preview')}
+            data-testid="receipt-preview"
+            sandbox="allow-same-origin"
+            srcDoc={preview.html}
+            style={{ width: '100%', height: layout === 'thermal80' ? 760 : 620, border: '1px solid #d9d9d9', background: '#fff' }}
+          />
+        )}
+        {officer && (
+          <Table<PrintRecord>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            title={() => t('print.history')}
+            locale={{ emptyText: t('print.historyEmpty') }}
+            dataSource={history}
+            columns={[
+              { title: t('print.when'), dataIndex: 'requestedAt', render: (v: string) => formatDateTime(v, hall.timeZone) },
+              { title: t('print.copyNo'), dataIndex: 'copyNo' },
+              { title: t('print.who'), dataIndex: 'userName' },
+              { title: t('print.target'), dataIndex: 'target', render: (v: string, r) => `${t(`print.targets.${v}`)}${r.printer ? ` · ${r.printer}` : ''}` },
+              {
+                title: t('print.result'),
+                dataIndex: 'status',
+                render: (v: string, r) => (
+                  <Tag color={v === 'succeeded' ? 'green' : v === 'failed' ? 'red' : 'default'}>
+                    {t(`print.statuses.${v}`)}
+                    {r.failureReason ? `：${r.failureReason}` : ''}
+                  </Tag>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Space>
+    </Modal>
+  )
+}

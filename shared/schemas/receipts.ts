@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { LIMITS, RECEIPT_LAYOUTS } from '../domain'
+import { optionalLine } from './fields'
+
+export const caseNumberSchema = z
+  .string('v.text')
+  .max(32, 'v.caseNumber')
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{2,6}-\d{8}-\d{4}$/, 'v.caseNumber'))
+
+const layout = z.enum(RECEIPT_LAYOUTS, 'v.receipt.layout').optional()
+
+export const receiptRequestSchema = z.strictObject({ caseNumber: caseNumberSchema, layout })
+
+export const printRequestSchema = z.strictObject({
+  caseNumber: caseNumberSchema,
+  layout,
+  printer: z.string('v.text').max(LIMITS.printer, 'v.tooLong').nullable().optional(),
+})
+
+export const completePrintSchema = z.strictObject({
+  printId: z.number('v.number').int('v.number').positive('v.number'),
+})
+
+/** Hall settings an administrator can change (the hall code is fixed: it is in every case number). */
+export const hallSettingsSchema = z.strictObject({
+  address: optionalLine(LIMITS.address),
+  phone: optionalLine(LIMITS.hallPhone),
+  receiptLayout: z.enum(RECEIPT_LAYOUTS, 'v.receipt.layout'),
+  receiptPrinter: z.string('v.text').max(LIMITS.printer, 'v.tooLong').nullable(),
+  idleLockMinutes: z.number('v.number').int('v.number').min(0, 'v.settings.idleLock').max(120, 'v.settings.idleLock'),
+})
+export type HallSettingsInput = z.input<typeof hallSettingsSchema>

@@ -1,0 +1,4 @@
+/** The hall's local clock time of an instant, e.g. 14:05, for messages such as a lock's end. */
+export function hallClockTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at)
+}
