@@ -47,7 +47,14 @@ function pageCss(layout: ReceiptLayout): string {
     case 'a5':
       return '@page{size:148mm 210mm;margin:7mm 9mm}body{font-size:8.4pt}.qr svg{width:21mm;height:21mm}h1{font-size:14pt!important}'
     case 'thermal80':
-      return '@page{size:80mm 240mm;margin:3mm 4mm}body{font-size:8.5pt}.qr svg{width:30mm;height:30mm}.copy{border:none!important;padding:0!important}.row{display:block!important}.row th{display:block;text-align:left!important;width:auto!important}h1{font-size:12pt!important}.sheet-only{display:none}'
+      // A roll has no room for a grid: each item is a small label over its value.
+      return (
+        '@page{size:80mm 240mm;margin:3mm 4mm}body{font-size:8.5pt}.qr svg{width:30mm;height:30mm}' +
+        '.copy{border:none;padding:0}h1{font-size:12pt}.sheet-only{display:none}' +
+        'table,tbody,tr,th,td{display:block;border:none;width:auto;background:none;padding:0}' +
+        'tr{padding:0.8mm 0;border-bottom:0.2mm dashed #777}th{font-size:0.85em;color:#333}td{font-weight:700}' +
+        '.foot{flex-direction:column;align-items:center;text-align:center}'
+      )
     default:
       return assertNever(layout)
   }

@@ -225,7 +225,7 @@ export const zhCN = {
     routing: '办理方式',
     body: '有权处理机关',
     reason: '理由',
-    goThere: '请向 {{body}} 反映。',
+    goThere: '请向{{body}}反映。',
     deadline: '办理时限',
     receptionist: '接待人员',
     notice: '请妥善保管本回执。查询办理进度时，请提供案件编号或扫描二维码。',

@@ -85,6 +85,7 @@ export interface TodayLogRow {
   category: string
   routing: Routing
   receptionist: string
+  receptionistId: number
 }
 
 export interface Draft {

@@ -54,6 +54,7 @@ export async function listVisitsOfDay(db: Kysely<Database>, hallDay: string) {
       'v.routing',
       'c.name as category',
       'u.name as receptionist',
+      'v.receptionist_id',
     ])
     .where('v.hall_day', '=', hallDay)
     .orderBy('v.day_seq', 'desc')

@@ -169,6 +169,7 @@ export function createIntake(db: Kysely<Database>) {
       category: r.category,
       routing: r.routing,
       receptionist: r.receptionist,
+      receptionistId: r.receptionist_id,
     }))
   }
 

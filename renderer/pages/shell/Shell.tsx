@@ -7,16 +7,18 @@ import { useApp } from '../../app-context'
 import { IntakePage } from '../intake/IntakePage'
 import { TodayPage } from '../today/TodayPage'
 import { flushDrafts } from '../intake/draft-sync'
+import { SettingsPage } from '../settings/SettingsPage'
 import { UsersPage } from '../users/UsersPage'
 import { LanguageSwitch } from './LanguageSwitch'
 import { useIdleLock } from './use-idle-lock'
 
-type Page = 'intake' | 'today' | 'users'
+type Page = 'intake' | 'today' | 'users' | 'settings'
 
 function pageFromHash(isAdmin: boolean): Page {
   const page = location.hash.replace(/^#\//, '')
   if (page === 'today') return 'today'
   if (page === 'users' && isAdmin) return 'users'
+  if (page === 'settings' && isAdmin) return 'settings'
   return 'intake'
 }
 
@@ -55,7 +57,12 @@ export function Shell() {
   const items = [
     { key: 'intake', label: t('shell.nav.intake') },
     { key: 'today', label: t('shell.nav.today') },
-    ...(isAdmin ? [{ key: 'users', label: t('shell.nav.users') }] : []),
+    ...(isAdmin
+      ? [
+          { key: 'users', label: t('shell.nav.users') },
+          { key: 'settings', label: t('shell.nav.settings') },
+        ]
+      : []),
   ]
 
   return (
@@ -91,6 +98,7 @@ export function Shell() {
         {page === 'intake' && <IntakePage />}
         {page === 'today' && <TodayPage />}
         {page === 'users' && isAdmin && <UsersPage />}
+        {page === 'settings' && isAdmin && <SettingsPage />}
       </Layout.Content>
     </Layout>
   )

@@ -1,4 +1,4 @@
-import { ReloadOutlined } from '@ant-design/icons'
+import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons'
 import { Button, Card, Space, Table, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,11 +6,13 @@ import type { TodayLogRow } from '../../../shared/rpc/types'
 import { call, errorText } from '../../api/client'
 import { useApp } from '../../app-context'
 import { formatTime } from '../../format'
+import { ReceiptDialog } from '../receipt/ReceiptDialog'
 
 /** 今日台账: today's registrations, newest first. */
 export function TodayPage() {
   const { t } = useTranslation()
-  const { hall } = useApp()
+  const { hall, session } = useApp()
+  const [receiptCase, setReceiptCase] = useState<string | null>(null)
   const [rows, setRows] = useState<TodayLogRow[] | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -63,8 +65,19 @@ export function TodayPage() {
           { title: t('today.category'), dataIndex: 'category' },
           { title: t('today.routing'), dataIndex: 'routing', render: (v: string) => t(`routing.${v}`) },
           { title: t('today.receptionist'), dataIndex: 'receptionist' },
+          {
+            title: t('print.title'),
+            key: 'receipt',
+            render: (_: unknown, r) =>
+              session.role !== 'receptionist' || r.receptionistId === session.userId ? (
+                <Button size="small" icon={<PrinterOutlined />} onClick={() => setReceiptCase(r.caseNumber)}>
+                  {t('print.title')}
+                </Button>
+              ) : null,
+          },
         ]}
       />
+      {receiptCase !== null && <ReceiptDialog caseNumber={receiptCase} open onClose={() => setReceiptCase(null)} />}
     </Card>
   )
 }

@@ -1,0 +1,91 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { LIMITS, RECEIPT_LAYOUTS } from '../../../shared/domain'
+import type { PrinterList } from '../../../shared/rpc/types'
+import type { HallSettingsInput } from '../../../shared/schemas/receipts'
+import { hallSettingsSchema } from '../../../shared/schemas/receipts'
+import { call, errorText } from '../../api/client'
+import { useApp } from '../../app-context'
+import { FieldItem } from '../../forms/FieldItem'
+import { enterAdvances } from '../../forms/enter-advances'
+import { applyServerErrors } from '../../forms/messages'
+
+/** 大厅设置: the hall's contact details on receipts, the receipt layout and printer, the idle lock. */
+export function SettingsPage() {
+  const { t } = useTranslation()
+  const { refresh } = useApp()
+  const { message } = App.useApp()
+  const [printers, setPrinters] = useState<PrinterList | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [hallName, setHallName] = useState('')
+  const form = useForm<HallSettingsInput, unknown, z.output<typeof hallSettingsSchema>>({
+    resolver: zodResolver(hallSettingsSchema),
+    defaultValues: { address: '', phone: '', receiptLayout: 'a4', receiptPrinter: null, idleLockMinutes: 10 },
+  })
+
+  useEffect(() => {
+    void call('settings.get', {}).then((r) => {
+      if (!r.ok) return setError(errorText(r.error))
+      const { address, phone, receiptLayout, receiptPrinter, idleLockMinutes, name, code } = r.value
+      setHallName(`${name}（${code}）`)
+      form.reset({ address, phone, receiptLayout, receiptPrinter, idleLockMinutes })
+    })
+    void call('receipts.printers', {}).then((r) => r.ok && setPrinters(r.value))
+  }, [form])
+
+  const save = form.handleSubmit(async (values) => {
+    setError(null)
+    const r = await call('settings.update', values)
+    if (r.ok) {
+      void message.success(t('settings.saved'))
+      await refresh()
+    } else if (!applyServerErrors(form.setError, r.error)) setError(errorText(r.error))
+  })
+
+  return (
+    <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('settings.title')}</Typography.Title>} extra={hallName}>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form layout="vertical" component="div" onKeyDown={enterAdvances} style={{ maxWidth: 640 }}>
+        <FieldItem control={form.control} name="address" label={t('settings.hallAddress')}>
+          {(f) => <Input {...f} maxLength={LIMITS.address} />}
+        </FieldItem>
+        <FieldItem control={form.control} name="phone" label={t('settings.hallPhone')}>
+          {(f) => <Input {...f} maxLength={LIMITS.hallPhone} style={{ maxWidth: 280 }} />}
+        </FieldItem>
+        <FieldItem control={form.control} name="receiptLayout" label={t('print.layout')}>
+          {(f) => (
+            <Select id={f.id} value={f.value} onChange={f.onChange} style={{ maxWidth: 360 }} options={RECEIPT_LAYOUTS.map((l) => ({ value: l, label: t(`print.layouts.${l}`) }))} />
+          )}
+        </FieldItem>
+        <FieldItem
+          control={form.control}
+          name="receiptPrinter"
+          label={t('print.defaultPrinter')}
+          help={printers?.direct ? t('print.noPrinter') : t('settings.noPrinters')}
+        >
+          {(f) => (
+            <Select
+              id={f.id}
+              allowClear
+              disabled={!printers?.direct}
+              value={f.value ?? undefined}
+              onChange={(v: string | undefined) => f.onChange(v ?? null)}
+              style={{ maxWidth: 360 }}
+              options={(printers?.printers ?? []).map((p) => ({ value: p.name, label: p.displayName }))}
+            />
+          )}
+        </FieldItem>
+        <FieldItem control={form.control} name="idleLockMinutes" label={t('settings.idleLock')} help={t('settings.idleLockHelp')}>
+          {(f) => <InputNumber id={f.id} value={f.value} onChange={(v) => f.onChange(v ?? 0)} min={0} max={120} precision={0} />}
+        </FieldItem>
+        <Button type="primary" size="large" loading={form.formState.isSubmitting} onClick={() => void save()}>
+          {t('settings.save')}
+        </Button>
+      </Form>
+    </Card>
+  )
+}
