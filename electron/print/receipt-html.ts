@@ -40,12 +40,17 @@ function formatDateTime(iso: string, timeZone: string): string {
   return `${get('year')}年${get('month')}月${get('day')}日 ${get('hour')}:${get('minute')}`
 }
 
+/** On screen (the preview), the receipt sits on a sheet of its paper's width. */
+function screenCss(width: string, padding: string): string {
+  return `@media screen{html{background:#e9ecef}body{width:${width};padding:${padding};margin:4mm auto;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.25)}}`
+}
+
 function pageCss(layout: ReceiptLayout): string {
   switch (layout) {
     case 'a4':
-      return '@page{size:210mm 297mm;margin:14mm 16mm}body{font-size:11pt}.qr svg{width:30mm;height:30mm}'
+      return '@page{size:210mm 297mm;margin:14mm 16mm}body{font-size:11pt}.qr svg{width:30mm;height:30mm}' + screenCss('210mm', '14mm 16mm')
     case 'a5':
-      return '@page{size:148mm 210mm;margin:7mm 9mm}body{font-size:8.4pt}.qr svg{width:21mm;height:21mm}h1{font-size:14pt!important}'
+      return '@page{size:148mm 210mm;margin:7mm 9mm}body{font-size:8.4pt}.qr svg{width:21mm;height:21mm}h1{font-size:14pt}' + screenCss('148mm', '7mm 9mm')
     case 'thermal80':
       // A roll has no room for a grid: each item is a small label over its value.
       return (
@@ -53,7 +58,8 @@ function pageCss(layout: ReceiptLayout): string {
         '.copy{border:none;padding:0}h1{font-size:12pt}.sheet-only{display:none}' +
         'table,tbody,tr,th,td{display:block;border:none;width:auto;background:none;padding:0}' +
         'tr{padding:0.8mm 0;border-bottom:0.2mm dashed #777}th{font-size:0.85em;color:#333}td{font-weight:700}' +
-        '.foot{flex-direction:column;align-items:center;text-align:center}'
+        '.foot{flex-direction:column;align-items:center;text-align:center}' +
+        screenCss('80mm', '3mm 4mm')
       )
     default:
       return assertNever(layout)

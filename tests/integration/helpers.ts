@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Core } from '../../electron/core'
+import type { Core, CoreOptions } from '../../electron/core'
 import { openCore } from '../../electron/core'
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/rpc/contract'
 import type { RpcResult } from '../../shared/rpc/result'
@@ -30,8 +30,12 @@ export function tempDir(): { dir: string; remove: () => void } {
 }
 
 /** A core on a fresh data folder, with a cheap password hash so tests stay quick. */
-export async function testCore(dir: string, clock = fakeClock()): Promise<Core & { clock: FakeClock }> {
-  const core = await openCore({ dataDir: dir, clock, scryptN: 2 ** 10, onInternalError: () => undefined })
+export async function testCore(
+  dir: string,
+  clock = fakeClock(),
+  extra: Partial<CoreOptions> = {},
+): Promise<Core & { clock: FakeClock }> {
+  const core = await openCore({ dataDir: dir, clock, scryptN: 2 ** 10, onInternalError: () => undefined, ...extra })
   return Object.assign(core, { clock })
 }
 
