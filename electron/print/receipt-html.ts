@@ -99,7 +99,7 @@ export async function renderReceiptHtml(d: ReceiptData, options: ReceiptOptions)
   const contact = [d.hall.address && `${t('address')}：${d.hall.address}`, d.hall.phone && `${t('phone')}：${d.hall.phone}`]
     .filter(Boolean)
     .map((s) => escape(String(s)))
-    .join('　')
+    .join('\u3000')
   const qr = await QRCode.toString(d.caseNumber, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
 
   const visitorCopy = `<section class="copy">
@@ -124,7 +124,7 @@ export async function renderReceiptHtml(d: ReceiptData, options: ReceiptOptions)
     [t('routing'), d.routingBody ? `${routing} → ${d.routingBody}` : routing],
     [t('receptionist'), d.shown.join(' ')],
   ])}</table>
-  <p class="sign">${escape(t('signature'))}：<span class="line"></span>　${escape(t('date'))}：<span class="line short"></span></p>
+  <p class="sign">${escape(t('signature'))}：<span class="line"></span>\u3000${escape(t('date'))}：<span class="line short"></span></p>
 </section>`
 
   const body = `${visitorCopy}${stub}`
