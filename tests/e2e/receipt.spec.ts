@@ -1,16 +1,9 @@
 import { expect, setUpHall, test } from './fixtures'
-import { categoryAndRouting, fiveAnswers, threeShows, visitor } from './intake-steps'
+import { registerSample } from './intake-steps'
 
 test('after 登记 the duty officer previews the receipt in both layouts, prints it and reprints it as 补打', async ({ page, host, shot }) => {
   await setUpHall(page, host)
-  await threeShows(page)
-  await visitor(page)
-  await page.getByRole('button', { name: '下一步' }).click()
-  await fiveAnswers(page)
-  await page.getByRole('button', { name: '下一步' }).click()
-  await categoryAndRouting(page)
-  await page.getByRole('button', { name: '登记', exact: true }).click()
-  const caseNumber = await page.getByTestId('case-number').innerText()
+  const caseNumber = await registerSample(page)
 
   await page.getByRole('button', { name: '打印回执' }).click()
   const dialog = page.getByRole('dialog')
