@@ -13,6 +13,12 @@ import { DEFAULT_SCRYPT_N } from './services/accounts/password'
 import { SessionStore } from './services/accounts/sessions'
 import { createDrafts } from './services/drafts/drafts'
 import { createIntake, type Intake } from './services/intake/intake'
+import { createCalendar } from './services/calendar/calendar'
+import { createCases } from './services/cases/cases'
+import { createCaseLists } from './services/cases/lists'
+import { createLeaders } from './services/cases/leaders'
+import { createHallData } from './services/hall-data/hall-data'
+import { getHall } from './db/repositories/hall'
 import { createReceipts } from './services/receipts/receipts'
 import { createSettings } from './services/settings/settings'
 import type { PrinterAdapter } from './print/printer'
@@ -57,15 +63,26 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock
   const sessions = new SessionStore()
   const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N })
-  const intake = createIntake(db)
+  const calendar = createCalendar(db)
+  await calendar.ensureNationalHolidays()
+  const cases = createCases(db, calendar)
+  const intake = createIntake(db, {
+    afterRegister: async (trx, caseNumber) => {
+      const hall = await getHall(trx)
+      if (hall !== undefined) await cases.refreshDue(trx, caseNumber, hall)
+    },
+  })
   const drafts = createDrafts(db)
   const receipts = createReceipts({
     db,
     printer: options.printer ?? browserOnlyPrinter,
     fonts: createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR),
   })
-  const settings = createSettings(db)
-  const handlers = createHandlers({ db, accounts, intake, drafts, receipts, settings, clock })
+  const settings = createSettings(db, (hall) => cases.refreshOpen(hall))
+  const lists = createCaseLists(db)
+  const hallData = createHallData(db, calendar, cases)
+  const leaders = createLeaders(db)
+  const handlers = createHandlers({ db, accounts, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders })
   const dispatch = createDispatcher({
     db,
     sessions,

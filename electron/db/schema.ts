@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { CaseAction, CaseStatus, Satisfaction } from '../../shared/cases/machine'
 import type { AnswerMark, PrintTarget, ReceiptLayout, Role, Routing, VisitKind } from '../../shared/domain'
 
 export interface HallTable {
@@ -14,6 +15,8 @@ export interface HallTable {
   phone: Generated<string>
   receipt_layout: Generated<ReceiptLayout>
   receipt_printer: string | null
+  deadline_rules: Generated<string>
+  stats_month_start_day: Generated<number>
 }
 
 export interface UserTable {
@@ -90,6 +93,61 @@ export interface VisitTable {
   registered_at: string
   routing_body: string | null
   routing_reason: string | null
+  status: CaseStatus
+  unit_id: number | null
+  leader_name: string | null
+  linked_visit_id: number | null
+  /** The hall-local day the main clock started (acceptance or assignment). */
+  clock_start: string
+  /** The main clock's due day, kept current on every step; null while paused or finished. */
+  due_date: string | null
+  clock_paused: number
+  extension_days: number | null
+  closed_at: string | null
+  result: string | null
+  satisfaction: Satisfaction | null
+  no_further_acceptance: number
+}
+
+export interface UnitTable {
+  id: Generated<number>
+  name: string
+  sort_order: number
+  retired: number
+}
+
+export interface CaseEventTable {
+  id: Generated<number>
+  visit_id: number
+  at: string
+  day: string
+  user_id: number
+  action: CaseAction | 'register'
+  from_status: CaseStatus | null
+  to_status: CaseStatus | null
+  note: string
+  data: string
+}
+
+export interface LeaderReceptionTable {
+  id: Generated<number>
+  day: string
+  leader_name: string
+  leader_title: string
+  note: string
+  created_by: number
+  created_at: string
+}
+
+export interface LeaderReceptionCaseTable {
+  reception_id: number
+  visit_id: number
+}
+
+export interface HolidayTable {
+  date: string
+  kind: 'holiday' | 'workday'
+  name: string
 }
 
 export interface ReceiptPrintTable {
@@ -141,6 +199,11 @@ export interface Database {
   drafts: DraftTable
   audit_log: AuditTable
   receipt_prints: ReceiptPrintTable
+  units: UnitTable
+  case_events: CaseEventTable
+  leader_receptions: LeaderReceptionTable
+  leader_reception_cases: LeaderReceptionCaseTable
+  holidays: HolidayTable
 }
 
 export type Hall = Selectable<HallTable>
@@ -153,3 +216,4 @@ export type Visit = Selectable<VisitTable>
 export type NewVisit = Insertable<VisitTable>
 export type AuditRow = Selectable<AuditTable>
 export type ReceiptPrint = Selectable<ReceiptPrintTable>
+export type CaseEvent = Selectable<CaseEventTable>

@@ -10,6 +10,10 @@ import type { Intake } from '../services/intake/intake'
 import type { Receipts } from '../services/receipts/receipts'
 import type { Settings } from '../services/settings/settings'
 import type { Clock } from '../clock'
+import type { Cases } from '../services/cases/cases'
+import type { CaseLists } from '../services/cases/lists'
+import type { Leaders } from '../services/cases/leaders'
+import type { HallData } from '../services/hall-data/hall-data'
 import type { CallContext, Handlers } from './dispatcher'
 
 export interface HandlerDeps {
@@ -20,6 +24,10 @@ export interface HandlerDeps {
   receipts: Receipts
   settings: Settings
   clock: Clock
+  cases: Cases
+  lists: CaseLists
+  hallData: HallData
+  leaders: Leaders
 }
 
 /** The signed-in user and the hall; the dispatcher guarantees both for non-public methods. */
@@ -40,7 +48,8 @@ export function hallInfo(hall: Hall): HallInfo {
   }
 }
 
-export function createHandlers({ db, accounts, intake, drafts, receipts, settings, clock }: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { db, accounts, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders } = deps
   return {
     'app.status': (ctx): Promise<AppStatus> =>
       Promise.resolve({
@@ -96,5 +105,38 @@ export function createHandlers({ db, accounts, intake, drafts, receipts, setting
     'receipts.printers': () => receipts.printers(),
     'settings.get': () => settings.get(),
     'settings.update': (ctx, input) => settings.update(signedIn(ctx).user, input, ctx.now),
+    'cases.get': (ctx, input) => {
+      const { user, hall } = signedIn(ctx)
+      return cases.get(user, hall, input.caseNumber, ctx.now)
+    },
+    'cases.act': async (ctx, input) => {
+      const { user, hall } = signedIn(ctx)
+      await cases.act(user, hall, input.caseNumber, input.step, ctx.now)
+      return cases.get(user, hall, input.caseNumber, ctx.now)
+    },
+    'cases.revealIdentity': (ctx, input) => cases.revealIdentity(signedIn(ctx).user, input.caseNumber, ctx.now),
+    'cases.supervision': (ctx, input) => lists.supervision(signedIn(ctx).hall, input, ctx.now),
+    'cases.search': (ctx, input) => lists.search(signedIn(ctx).hall, input.query, input.by, ctx.now),
+    'units.list': (_ctx, input) => hallData.list('units', input.includeRetired),
+    'units.add': (ctx, input) => hallData.add(signedIn(ctx).user, 'units', input.name, ctx.now),
+    'units.update': (ctx, input) => hallData.update(signedIn(ctx).user, 'units', input, ctx.now),
+    'categories.listAll': () => hallData.list('categories', true),
+    'categories.add': (ctx, input) => hallData.add(signedIn(ctx).user, 'categories', input.name, ctx.now),
+    'categories.update': (ctx, input) => hallData.update(signedIn(ctx).user, 'categories', input, ctx.now),
+    'holidays.list': () => hallData.holidays(),
+    'holidays.put': (ctx, input) => {
+      const { user, hall } = signedIn(ctx)
+      return hallData.changeHolidays(user, hall, [input], [], ctx.now)
+    },
+    'holidays.remove': (ctx, input) => {
+      const { user, hall } = signedIn(ctx)
+      return hallData.changeHolidays(user, hall, [], [input.date], ctx.now)
+    },
+    'holidays.import': (ctx, input) => {
+      const { user, hall } = signedIn(ctx)
+      return hallData.changeHolidays(user, hall, hallData.parseHolidayCsv(input.csv), [], ctx.now)
+    },
+    'leaders.record': (ctx, input) => leaders.record(signedIn(ctx).user, input, ctx.now),
+    'leaders.list': () => leaders.list(),
   }
 }

@@ -10,10 +10,28 @@ import {
   unlockSchema,
 } from '../schemas/accounts'
 import { draftSchema, intakeSchema } from '../schemas/intake'
-import { completePrintSchema, hallSettingsSchema, printRequestSchema, receiptRequestSchema } from '../schemas/receipts'
+import { caseNumberSchema, completePrintSchema, hallSettingsSchema, printRequestSchema, receiptRequestSchema } from '../schemas/receipts'
+import {
+  caseActSchema,
+  categoryUpdateSchema,
+  holidayImportSchema,
+  holidaySchema,
+  isoDateSchema,
+  leaderReceptionSchema,
+  searchSchema,
+  supervisionSchema,
+  unitNameSchema,
+  unitUpdateSchema,
+} from '../schemas/cases'
 import type {
   AppStatus,
   BrowserPrint,
+  CaseDetail,
+  HolidayRow,
+  LeaderReception,
+  SearchResult,
+  SupervisionView,
+  UnitRow,
   Category,
   Draft,
   HallSettings,
@@ -80,6 +98,24 @@ export const contract = {
   'receipts.printers': method<PrinterList>()(none, everyone),
   'settings.get': method<HallSettings>()(none, admins),
   'settings.update': method<HallSettings>()(hallSettingsSchema, admins),
+  'cases.get': method<CaseDetail>()(z.strictObject({ caseNumber: caseNumberSchema }), everyone),
+  // Each step names its own roles (shared/cases/machine.ts); the service checks them.
+  'cases.act': method<CaseDetail>()(caseActSchema, everyone),
+  'cases.revealIdentity': method<{ idNumber: string | null; phone: string | null }>()(z.strictObject({ caseNumber: caseNumberSchema }), officers),
+  'cases.supervision': method<SupervisionView>()(supervisionSchema, everyone),
+  'cases.search': method<SearchResult>()(searchSchema, everyone),
+  'units.list': method<UnitRow[]>()(z.strictObject({ includeRetired: z.boolean('v.boolean') }), everyone),
+  'units.add': method<UnitRow>()(unitNameSchema, admins),
+  'units.update': method<UnitRow>()(unitUpdateSchema, admins),
+  'categories.listAll': method<UnitRow[]>()(none, admins),
+  'categories.add': method<UnitRow>()(unitNameSchema, admins),
+  'categories.update': method<UnitRow>()(categoryUpdateSchema, admins),
+  'holidays.list': method<HolidayRow[]>()(none, everyone),
+  'holidays.put': method<HolidayRow[]>()(holidaySchema, admins),
+  'holidays.remove': method<HolidayRow[]>()(z.strictObject({ date: isoDateSchema }), admins),
+  'holidays.import': method<HolidayRow[]>()(holidayImportSchema, admins),
+  'leaders.record': method<LeaderReception>()(leaderReceptionSchema, officers),
+  'leaders.list': method<LeaderReception[]>()(none, everyone),
 } as const
 
 export type Contract = typeof contract

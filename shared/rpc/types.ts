@@ -1,3 +1,5 @@
+import type { CaseStatus as CaseStatusName } from '../cases/machine'
+import type { DeadlineRules } from '../deadlines/rules'
 import type { AnswerKey, AnswerMark, PrintTarget, ReceiptLayout, Role, Routing, VisitKind } from '../domain'
 
 export interface SessionInfo {
@@ -29,6 +31,9 @@ export interface HallSettings {
   receiptLayout: ReceiptLayout
   receiptPrinter: string | null
   idleLockMinutes: number
+  deadlineRules: DeadlineRules
+  /** Estimated national holiday years the administrator should check against the official notice. */
+  estimatedHolidayYears: number[]
 }
 
 export interface AppStatus {
@@ -126,4 +131,117 @@ export interface BrowserPrint {
 export interface PrinterList {
   direct: boolean
   printers: { name: string; displayName: string; isDefault: boolean }[]
+}
+
+export interface CaseEventView {
+  id: number
+  at: string
+  action: string
+  fromStatus: string | null
+  toStatus: string | null
+  note: string
+  data: Record<string, unknown>
+  userName: string
+}
+
+export interface CaseClockView {
+  key: string
+  start: string
+  due: string | null
+  paused: boolean
+  doneOn: string | null
+  visitorSide: boolean
+  /** Calendar days from today to due; negative when overdue; null when done or paused. */
+  daysLeft: number | null
+}
+
+export interface CaseDetail {
+  caseNumber: string
+  status: CaseStatusName
+  routing: Routing
+  registeredAt: string
+  visitor: {
+    name: string
+    maskedIdNumber: string
+    noIdReason: string | null
+    birthDate: string | null
+    sex: 'male' | 'female' | null
+    maskedPhone: string
+    address: string
+  }
+  kind: VisitKind
+  headcount: number
+  representatives: string[]
+  answers: Record<AnswerKey, { text: string; mark: AnswerMark | null; reason: string }>
+  category: string
+  unit: string | null
+  routingBody: string | null
+  routingReason: string | null
+  leaderName: string | null
+  result: string | null
+  satisfaction: string | null
+  noFurtherAcceptance: boolean
+  extensionDays: number | null
+  paused: boolean
+  receptionist: { badgeNo: string; name: string; position: string }
+  showsConfirmedAt: string
+  clocks: CaseClockView[]
+  events: CaseEventView[]
+  prints: PrintRecord[]
+  /** Other visits of the same person, newest first. */
+  otherVisits: { caseNumber: string; registeredAt: string; category: string; status: CaseStatusName }[]
+  linkedCaseNumber: string | null
+  /** The steps the signed-in user may take now. */
+  actions: string[]
+  leaderReceptions: { day: string; leaderName: string }[]
+}
+
+/** A case as it appears in lists (督办, search): the ID number masked. */
+export interface CaseListRow {
+  caseNumber: string
+  registeredAt: string
+  visitorName: string
+  maskedIdNumber: string
+  category: string
+  unit: string | null
+  status: CaseStatusName
+  dueDate: string | null
+  daysLeft: number | null
+  paused: boolean
+  extended: boolean
+  leaderName: string | null
+}
+
+export interface SupervisionView {
+  today: string
+  counts: { overdue: number; dueSoon: number; extended: number; paused: number; open: number }
+  rows: CaseListRow[]
+  /** 一日工作法: today's open cases with no handling plan recorded today. */
+  withoutPlan: CaseListRow[]
+}
+
+export interface UnitRow {
+  id: number
+  name: string
+  retired: boolean
+}
+
+export interface HolidayRow {
+  date: string
+  kind: 'holiday' | 'workday'
+  name: string
+}
+
+export interface LeaderReception {
+  id: number
+  day: string
+  leaderName: string
+  leaderTitle: string
+  note: string
+  caseNumbers: string[]
+}
+
+export interface SearchResult {
+  by: 'caseNumber' | 'name' | 'idNumber' | 'phone' | 'text'
+  rows: CaseListRow[]
 }

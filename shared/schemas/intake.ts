@@ -69,6 +69,8 @@ export const intakeSchema = z
     routing: z.enum(ROUTINGS, 'v.routing.required').nullable(),
     /** 转送 / 不予受理: the competent body the visitor is sent to, and why. */
     routingBody: optionalLine(LIMITS.body),
+    /** 交办: the responsible unit (0 = none chosen). */
+    unitId: z.number('v.unit.required').int('v.unit.required').min(0, 'v.unit.required'),
     routingReason: paragraph(LIMITS.reason),
   })
   .superRefine((value, ctx) => {
@@ -78,6 +80,9 @@ export const intakeSchema = z
       ctx.addIssue({ code: 'custom', path: ['visitor', 'address'], message: 'v.visitor.addressRequired' })
     }
     if (value.routing === null) ctx.addIssue({ code: 'custom', path: ['routing'], message: 'v.routing.required' })
+    if (value.routing === 'assigned' && value.unitId === 0) {
+      ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'v.unit.required' })
+    }
     if (value.routing !== null && ROUTINGS_NEEDING_BODY.includes(value.routing)) {
       if (value.routingBody === '') {
         ctx.addIssue({ code: 'custom', path: ['routingBody'], message: 'v.routing.bodyRequired' })
@@ -167,6 +172,7 @@ export function emptyIntake(): IntakeInput {
     routing: null,
     routingBody: '',
     routingReason: '',
+    unitId: 0,
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { LIMITS, RECEIPT_LAYOUTS } from '../domain'
 import { optionalLine } from './fields'
+import { deadlineRulesSchema } from '../deadlines/rules'
 
 export const caseNumberSchema = z
   .string('v.text')
@@ -29,5 +30,7 @@ export const hallSettingsSchema = z.strictObject({
   receiptLayout: z.enum(RECEIPT_LAYOUTS, 'v.receipt.layout'),
   receiptPrinter: z.string('v.text').max(LIMITS.printer, 'v.tooLong').nullable(),
   idleLockMinutes: z.number('v.number').int('v.number').min(0, 'v.settings.idleLock').max(120, 'v.settings.idleLock'),
+  /** Omitted: the hall keeps its rules. */
+  deadlineRules: deadlineRulesSchema.optional(),
 })
 export type HallSettingsInput = z.input<typeof hallSettingsSchema>

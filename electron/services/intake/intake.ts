@@ -14,6 +14,10 @@ import { nextDaySequence } from '../../db/repositories/sequences'
 import { findVisitorByIdNumber, insertVisitor, updateVisitorContact } from '../../db/repositories/visitors'
 import { insertVisit, listVisitsOfDay, listVisitsOfVisitor } from '../../db/repositories/visits'
 import { appendAudit } from '../audit/audit'
+import { indexCase, insertEvent } from '../../db/repositories/cases'
+import { findActiveUnit } from '../../db/repositories/units'
+import { initialStatus } from '../../../shared/cases/machine'
+import { toBigrams } from '../../../shared/search/bigrams'
 
 const MAX_DAILY_SEQUENCE = 9999
 
@@ -40,7 +44,15 @@ function answerColumns(answers: IntakeValues['answers']) {
   }
 }
 
-export function createIntake(db: Kysely<Database>) {
+/** The result recorded for a case resolved on the spot (当场办结). */
+export const RESOLVED_RESULT = '当场办结'
+
+export interface IntakeHooks {
+  /** Runs inside the registration transaction, e.g. to compute the case's due date. */
+  afterRegister: (trx: Kysely<Database>, caseNumber: string) => Promise<void>
+}
+
+export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
   /**
    * Registers one reception: visitor, visit, the three-shows time and an audit row in one
    * transaction. The case number exists only once the transaction has committed.
@@ -77,6 +89,13 @@ export function createIntake(db: Kysely<Database>) {
       const category = await findActiveCategory(trx, input.categoryId)
       if (category === undefined) throw fieldError('categoryId', 'v.category.unknown')
       const caseNumber = formatCaseNumber(hall.code, day, seq)
+      let unitId: number | null = null
+      if (routing === 'assigned') {
+        const unit = await findActiveUnit(trx, input.unitId)
+        if (unit === undefined) throw fieldError('unitId', 'v.unit.unknown')
+        unitId = unit.id
+      }
+      const localDay = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`
 
       let visitorId: number
       const existing = idNumber === null ? undefined : await findVisitorByIdNumber(trx, idNumber)
@@ -118,7 +137,26 @@ export function createIntake(db: Kysely<Database>) {
         shown_position: user.position,
         shows_confirmed_at: shownAt,
         registered_at: iso,
+        status: initialStatus(routing),
+        unit_id: unitId,
+        clock_start: localDay,
+        clock_paused: 0,
+        no_further_acceptance: 0,
+        ...(routing === 'resolved' ? { closed_at: iso, result: RESOLVED_RESULT } : {}),
       })
+      await insertEvent(trx, {
+        visit_id: visitId,
+        at: iso,
+        day: localDay,
+        user_id: user.id,
+        action: 'register',
+        from_status: null,
+        to_status: initialStatus(routing),
+        note: '',
+        data: JSON.stringify({ routing }),
+      })
+      await indexCase(trx, visitId, toBigrams(v.name), toBigrams(ANSWER_KEYS.map((k) => input.answers[k].text).join('\n')))
+      await hooks.afterRegister(trx, caseNumber)
       await deleteDraft(trx, user.id)
       await appendAudit(trx, now, {
         userId: user.id,

@@ -6,6 +6,8 @@ import { AppError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
 import { getHall, updateHall } from '../../db/repositories/hall'
 import { appendAudit } from '../audit/audit'
+import { rulesOf } from '../calendar/calendar'
+import { ESTIMATED_YEARS } from '../../../shared/deadlines'
 
 function toSettings(h: Hall): HallSettings {
   return {
@@ -16,11 +18,13 @@ function toSettings(h: Hall): HallSettings {
     receiptLayout: h.receipt_layout,
     receiptPrinter: h.receipt_printer,
     idleLockMinutes: h.idle_lock_minutes,
+    deadlineRules: rulesOf(h),
+    estimatedHolidayYears: [...ESTIMATED_YEARS],
   }
 }
 
 /** Hall settings: read by administrators, changed with a before/after audit row. */
-export function createSettings(db: Kysely<Database>) {
+export function createSettings(db: Kysely<Database>, onRulesChanged: (hall: Hall) => Promise<unknown>) {
   return {
     async get(): Promise<HallSettings> {
       const hall = await getHall(db)
@@ -37,6 +41,7 @@ export function createSettings(db: Kysely<Database>) {
           receipt_layout: input.receiptLayout,
           receipt_printer: input.receiptPrinter === '' ? null : input.receiptPrinter,
           idle_lock_minutes: input.idleLockMinutes,
+          deadline_rules: input.deadlineRules === undefined ? before.deadline_rules : JSON.stringify(input.deadlineRules),
         })
         const after = await getHall(trx)
         if (after === undefined) throw new AppError('SETUP_REQUIRED')
@@ -47,6 +52,10 @@ export function createSettings(db: Kysely<Database>) {
           entityId: '1',
           detail: { before: toSettings(before), after: toSettings(after) },
         })
+        return after
+      }).then(async (after) => {
+        // Due dates follow the rules: recompute every open case's.
+        await onRulesChanged(after)
         return toSettings(after)
       })
     },

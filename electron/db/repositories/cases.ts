@@ -1,0 +1,95 @@
+import type { Insertable, Kysely, Updateable } from 'kysely'
+import { sql } from 'kysely'
+import type { CaseEventTable, Database, VisitTable } from '../schema'
+
+/** A case with everything its page shows, by case number. */
+export async function findCase(db: Kysely<Database>, caseNumber: string) {
+  return db
+    .selectFrom('visits as v')
+    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
+    .innerJoin('categories as c', 'c.id', 'v.category_id')
+    .leftJoin('units as u', 'u.id', 'v.unit_id')
+    .leftJoin('visits as l', 'l.id', 'v.linked_visit_id')
+    .selectAll('v')
+    .select(['p.id_number', 'p.birth_date', 'p.sex', 'c.name as category_name', 'u.name as unit_name', 'l.case_number as linked_case_number'])
+    .where('v.case_number', '=', caseNumber)
+    .executeTakeFirst()
+}
+
+export async function updateCase(db: Kysely<Database>, visitId: number, changes: Updateable<VisitTable>): Promise<void> {
+  await db.updateTable('visits').set(changes).where('id', '=', visitId).execute()
+}
+
+export async function insertEvent(db: Kysely<Database>, event: Insertable<CaseEventTable>): Promise<void> {
+  await db.insertInto('case_events').values(event).execute()
+}
+
+export async function listEvents(db: Kysely<Database>, visitId: number) {
+  return db
+    .selectFrom('case_events as e')
+    .innerJoin('users as u', 'u.id', 'e.user_id')
+    .select(['e.id', 'e.at', 'e.day', 'e.action', 'e.from_status', 'e.to_status', 'e.note', 'e.data', 'u.name as user_name'])
+    .where('e.visit_id', '=', visitId)
+    .orderBy('e.id')
+    .execute()
+}
+
+/** The first day a receipt of the case was printed: the written notice went out then. */
+export async function firstPrintAt(db: Kysely<Database>, visitId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('receipt_prints')
+    .select((eb) => eb.fn.min('requested_at').as('at'))
+    .where('visit_id', '=', visitId)
+    .where('status', '=', 'succeeded')
+    .executeTakeFirst()
+  return (row?.at as string | null | undefined) ?? null
+}
+
+export async function otherVisitsOf(db: Kysely<Database>, visitorId: number, exceptVisitId: number) {
+  return db
+    .selectFrom('visits as v')
+    .innerJoin('categories as c', 'c.id', 'v.category_id')
+    .select(['v.case_number', 'v.registered_at', 'c.name as category', 'v.status'])
+    .where('v.visitor_id', '=', visitorId)
+    .where('v.id', '!=', exceptVisitId)
+    .orderBy('v.registered_at', 'desc')
+    .limit(50)
+    .execute()
+}
+
+export async function openCaseIds(db: Kysely<Database>, openStatuses: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('visits')
+    .select('case_number')
+    .where('status', 'in', openStatuses as VisitTable['status'][])
+    .execute()
+  return rows.map((r) => r.case_number)
+}
+
+/** Adds a case to the search index (character pairs; see shared/search/bigrams). */
+export async function indexCase(db: Kysely<Database>, visitId: number, nameBigrams: string, answerBigrams: string): Promise<void> {
+  await sql`INSERT INTO visit_search (rowid, name, answers) VALUES (${visitId}, ${nameBigrams}, ${answerBigrams})`.execute(db)
+}
+
+/** The base query of every case list: ID numbers are read only to be masked. */
+export function caseListQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('visits as v')
+    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
+    .innerJoin('categories as c', 'c.id', 'v.category_id')
+    .leftJoin('units as u', 'u.id', 'v.unit_id')
+    .select([
+      'v.id',
+      'v.case_number',
+      'v.registered_at',
+      'v.visitor_name',
+      'p.id_number',
+      'c.name as category',
+      'u.name as unit',
+      'v.status',
+      'v.due_date',
+      'v.clock_paused',
+      'v.extension_days',
+      'v.leader_name',
+    ])
+}

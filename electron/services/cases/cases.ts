@@ -1,0 +1,276 @@
+import type { Kysely } from 'kysely'
+import type { CaseAction, CaseStatus } from '../../../shared/cases/machine'
+import { ACTION_ROLES, OPEN_STATUSES, TRANSITIONS, availableActions, canTransition, isTransition, PAUSABLE } from '../../../shared/cases/machine'
+import type { CaseClock } from '../../../shared/cases/clocks'
+import { caseClocks, mainClockKey } from '../../../shared/cases/clocks'
+import { daysLeft } from '../../../shared/deadlines'
+import { maskIdNumber } from '../../../shared/id-number'
+import { maskPhone } from '../../../shared/phone'
+import type { CaseDetail } from '../../../shared/rpc/types'
+import type { CaseStep } from '../../../shared/schemas/cases'
+import { hallDate } from '../../../shared/time'
+import { translate } from '../../../shared/i18n/translate'
+import { zhCN } from '../../../shared/i18n/zh-CN'
+import { AppError, fieldError } from '../../errors'
+import type { Database, Hall, User } from '../../db/schema'
+import { findCase, firstPrintAt, insertEvent, listEvents, openCaseIds, otherVisitsOf, updateCase } from '../../db/repositories/cases'
+import { listPrintsOfVisit } from '../../db/repositories/receipt-prints'
+import { findActiveUnit } from '../../db/repositories/units'
+import { appendAudit } from '../audit/audit'
+import type { Calendar } from '../calendar/calendar'
+import { rulesOf } from '../calendar/calendar'
+
+type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
+
+const isoDay = (hallDay: string) => `${hallDay.slice(0, 4)}-${hallDay.slice(4, 6)}-${hallDay.slice(6, 8)}`
+
+export function createCases(db: Kysely<Database>, calendar: Calendar) {
+  async function clocksOf(c: CaseRow, hall: Hall, db2: Kysely<Database> = db): Promise<CaseClock[]> {
+    const events = await listEvents(db2, c.id)
+    const printed = await firstPrintAt(db2, c.id)
+    return caseClocks(
+      {
+        status: c.status,
+        routing: c.routing,
+        registeredOn: isoDay(c.hall_day),
+        clockStart: c.clock_start,
+        extensionDays: c.extension_days,
+        noticeOn: printed === null ? null : hallDate(new Date(printed), hall.time_zone),
+        events: events.map((e) => ({ action: e.action, day: e.day, note: e.note })),
+      },
+      rulesOf(hall),
+      await calendar.calendar(db2),
+    )
+  }
+
+  /** Keeps the case's main due date (what 督办 sorts and counts by) in step with its clocks. */
+  async function refreshDue(trx: Kysely<Database>, caseNumber: string, hall: Hall): Promise<void> {
+    const c = await findCase(trx, caseNumber)
+    if (c === undefined) return
+    const key = mainClockKey(c.status)
+    const clock = key === null ? undefined : (await clocksOf(c, hall, trx)).find((k) => k.key === key)
+    await updateCase(trx, c.id, { due_date: clock?.due ?? null, clock_paused: clock?.paused ? 1 : 0 })
+  }
+
+  async function get(user: User, hall: Hall, caseNumber: string, now: Date): Promise<CaseDetail> {
+    const c = await findCase(db, caseNumber)
+    if (c === undefined) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber })
+    const today = hallDate(now, hall.time_zone)
+    const [events, prints, others, receptionist, leaders, clocks] = await Promise.all([
+      listEvents(db, c.id),
+      listPrintsOfVisit(db, c.id),
+      otherVisitsOf(db, c.visitor_id, c.id),
+      db.selectFrom('users').select(['badge_no', 'name', 'position']).where('id', '=', c.receptionist_id).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('leader_reception_cases as lc')
+        .innerJoin('leader_receptions as r', 'r.id', 'lc.reception_id')
+        .select(['r.day', 'r.leader_name'])
+        .where('lc.visit_id', '=', c.id)
+        .execute(),
+      clocksOf(c, hall),
+    ])
+    const answer = (text: string, mark: CaseRow['facts_mark'], reason: string | null) => ({ text, mark, reason: reason ?? '' })
+    return {
+      caseNumber: c.case_number,
+      status: c.status,
+      routing: c.routing,
+      registeredAt: c.registered_at,
+      visitor: {
+        name: c.visitor_name,
+        maskedIdNumber: maskIdNumber(c.id_number),
+        noIdReason: c.no_id_reason,
+        birthDate: c.birth_date,
+        sex: c.sex,
+        maskedPhone: maskPhone(c.visitor_phone),
+        address: c.visitor_address,
+      },
+      kind: c.kind,
+      headcount: c.headcount,
+      representatives: JSON.parse(c.representatives) as string[],
+      answers: {
+        facts: answer(c.facts, c.facts_mark, c.facts_reason),
+        demands: answer(c.demands, c.demands_mark, c.demands_reason),
+        difficulties: answer(c.difficulties, c.difficulties_mark, c.difficulties_reason),
+        history: answer(c.history, c.history_mark, c.history_reason),
+        priorHandling: answer(c.prior_handling, c.prior_handling_mark, c.prior_handling_reason),
+      },
+      category: c.category_name,
+      unit: c.unit_name,
+      routingBody: c.routing_body,
+      routingReason: c.routing_reason,
+      leaderName: c.leader_name,
+      result: c.result,
+      satisfaction: c.satisfaction,
+      noFurtherAcceptance: c.no_further_acceptance === 1,
+      extensionDays: c.extension_days,
+      paused: c.clock_paused === 1,
+      receptionist: { badgeNo: receptionist.badge_no, name: receptionist.name, position: receptionist.position },
+      showsConfirmedAt: c.shows_confirmed_at,
+      clocks: clocks.map((k) => ({ ...k, daysLeft: k.due === null || k.doneOn !== null ? null : daysLeft(today, k.due) })),
+      events: events.map((e) => ({
+        id: e.id,
+        at: e.at,
+        action: e.action,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        note: e.note,
+        data: JSON.parse(e.data) as Record<string, unknown>,
+        userName: e.user_name,
+      })),
+      prints: prints.map((p) => ({
+        id: p.id,
+        copyNo: p.copy_no,
+        target: p.target,
+        printer: p.printer,
+        layout: p.layout,
+        status: p.status,
+        failureReason: p.failure_reason,
+        requestedAt: p.requested_at,
+        completedAt: p.completed_at,
+        userName: p.user_name,
+      })),
+      otherVisits: others.map((o) => ({ caseNumber: o.case_number, registeredAt: o.registered_at, category: o.category, status: o.status })),
+      linkedCaseNumber: c.linked_case_number,
+      actions: availableActions(c.status, user.role, { extended: c.extension_days !== null, paused: c.clock_paused === 1 }),
+      leaderReceptions: leaders.map((l) => ({ day: l.day, leaderName: l.leader_name })),
+    }
+  }
+
+  /** One step on a case: checked against the state machine and the role, recorded on the timeline and in the audit trail. */
+  async function act(user: User, hall: Hall, caseNumber: string, step: CaseStep, now: Date): Promise<void> {
+    const action: CaseAction = step.action
+    if (!ACTION_ROLES[action].includes(user.role)) throw new AppError('FORBIDDEN')
+    const day = hallDate(now, hall.time_zone)
+    await db.transaction().execute(async (trx) => {
+      const c = await findCase(trx, caseNumber)
+      if (c === undefined) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber })
+      const from: CaseStatus = c.status
+      let to: CaseStatus = from
+      if (isTransition(action)) {
+        if (!canTransition(action, from)) {
+          throw new AppError('CONFLICT', 'e.TRANSITION', {
+            action: translate(zhCN, `case.actions.${action}`),
+            status: translate(zhCN, `case.status.${from}`),
+          })
+        }
+        if (c.clock_paused === 1 && action !== 'close') throw new AppError('CONFLICT', 'e.CASE_PAUSED')
+        to = TRANSITIONS[action].to
+      }
+      const changes: Parameters<typeof updateCase>[2] = {}
+      let note = 'note' in step ? step.note : ''
+      const data: Record<string, unknown> = {}
+      switch (step.action) {
+        case 'assign': {
+          const unit = await findActiveUnit(trx, step.unitId)
+          if (unit === undefined) throw fieldError('unitId', 'v.unit.unknown')
+          Object.assign(changes, { unit_id: unit.id, routing: 'assigned', clock_start: day })
+          data.unit = unit.name
+          break
+        }
+        case 'transfer':
+        case 'reject':
+          Object.assign(changes, { routing: step.action === 'transfer' ? 'transferred' : 'rejected', routing_body: step.body, routing_reason: step.reason })
+          note = step.reason
+          data.body = step.body
+          break
+        case 'start':
+          break
+        case 'extend': {
+          const max = rulesOf(hall).extensionMax
+          if (c.extension_days !== null) throw new AppError('CONFLICT', 'e.EXTENDED_ONCE')
+          if (step.days > max) throw fieldError('days', 'v.case.extensionTooLong')
+          changes.extension_days = step.days
+          note = step.reason
+          data.days = step.days
+          break
+        }
+        case 'close':
+          Object.assign(changes, { result: step.result, closed_at: now.toISOString() })
+          note = step.result
+          break
+        case 'followUp':
+          changes.satisfaction = step.satisfaction
+          data.satisfaction = step.satisfaction
+          break
+        case 'requestReview':
+        case 'requestRecheck':
+          break
+        case 'review':
+          note = step.result
+          break
+        case 'recheck':
+          // After 复核 the same matter is not accepted again (信访工作条例).
+          changes.no_further_acceptance = 1
+          note = step.result
+          break
+        case 'plan':
+        case 'note':
+          break
+        case 'pause':
+          if (!PAUSABLE.includes(from) || c.clock_paused === 1) throw new AppError('CONFLICT', 'e.CANNOT_PAUSE')
+          changes.clock_paused = 1
+          break
+        case 'resume':
+          if (c.clock_paused !== 1) throw new AppError('CONFLICT', 'e.NOT_PAUSED')
+          changes.clock_paused = 0
+          break
+        case 'leader':
+          changes.leader_name = step.leaderName
+          data.leader = step.leaderName
+          break
+        case 'link': {
+          const target = await findCase(trx, step.caseNumber)
+          if (target === undefined || target.id === c.id) throw fieldError('caseNumber', 'v.case.linkUnknown')
+          if (target.visitor_id !== c.visitor_id) throw fieldError('caseNumber', 'v.case.linkOtherVisitor')
+          changes.linked_visit_id = target.id
+          data.caseNumber = target.case_number
+          break
+        }
+      }
+      if (to !== from) changes.status = to
+      if (Object.keys(changes).length > 0) await updateCase(trx, c.id, changes)
+      await insertEvent(trx, {
+        visit_id: c.id,
+        at: now.toISOString(),
+        day,
+        user_id: user.id,
+        action,
+        from_status: isTransition(action) ? from : null,
+        to_status: isTransition(action) ? to : null,
+        note,
+        data: JSON.stringify(data),
+      })
+      await appendAudit(trx, now, {
+        userId: user.id,
+        action: `case.${action}`,
+        entity: 'visit',
+        entityId: caseNumber,
+        detail: { before: { status: from }, after: { status: to }, ...data },
+      })
+      await refreshDue(trx, caseNumber, hall)
+    })
+  }
+
+  /** Recomputes every open case's due date, after the calendar or the rules changed. */
+  async function refreshOpen(hall: Hall): Promise<number> {
+    const numbers = await openCaseIds(db, OPEN_STATUSES)
+    await db.transaction().execute(async (trx) => {
+      for (const n of numbers) await refreshDue(trx, n, hall)
+    })
+    return numbers.length
+  }
+
+  /** The full ID number and phone, for a role that needs them; every view is audited. */
+  async function revealIdentity(user: User, caseNumber: string, now: Date): Promise<{ idNumber: string | null; phone: string | null }> {
+    const c = await findCase(db, caseNumber)
+    if (c === undefined) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber })
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, now, { userId: user.id, action: 'visitor.viewIdNumber', entity: 'visit', entityId: caseNumber }),
+    )
+    return { idNumber: c.id_number, phone: c.visitor_phone }
+  }
+
+  return { get, act, refreshDue, refreshOpen, revealIdentity }
+}
+
+export type Cases = ReturnType<typeof createCases>

@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import { SATISFACTION } from '../cases/machine'
+import { isIsoDate } from '../deadlines/calendar'
+import { LIMITS } from '../domain'
+import { line, optionalLine, paragraph } from './fields'
+import { caseNumberSchema } from './receipts'
+
+const text = (key: string) => paragraph(LIMITS.answer).refine((s) => s !== '', key)
+const note = paragraph(LIMITS.reason)
+const id = z.number('v.number').int('v.number').positive('v.number')
+
+/** One step on a case, by action; the main side checks the status and the role. */
+export const caseStepSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({ action: z.literal('assign'), unitId: id, note }),
+    z.strictObject({ action: z.literal('transfer'), body: line(LIMITS.body, 'v.routing.bodyRequired'), reason: text('v.routing.reasonRequired') }),
+    z.strictObject({ action: z.literal('reject'), body: line(LIMITS.body, 'v.routing.bodyRequired'), reason: text('v.routing.reasonRequired') }),
+    z.strictObject({ action: z.literal('start'), note }),
+    z.strictObject({
+      action: z.literal('extend'),
+      days: z.number('v.case.extensionDays').int('v.case.extensionDays').min(1, 'v.case.extensionDays').max(90, 'v.case.extensionDays'),
+      reason: text('v.case.reasonRequired'),
+    }),
+    z.strictObject({ action: z.literal('close'), result: text('v.case.resultRequired') }),
+    z.strictObject({ action: z.literal('followUp'), satisfaction: z.enum(SATISFACTION, 'v.case.satisfaction'), note }),
+    z.strictObject({ action: z.literal('requestReview'), note }),
+    z.strictObject({ action: z.literal('review'), result: text('v.case.resultRequired') }),
+    z.strictObject({ action: z.literal('requestRecheck'), note }),
+    z.strictObject({ action: z.literal('recheck'), result: text('v.case.resultRequired') }),
+    z.strictObject({ action: z.literal('plan'), note: text('v.case.planRequired') }),
+    z.strictObject({ action: z.literal('pause'), note: text('v.case.reasonRequired') }),
+    z.strictObject({ action: z.literal('resume'), note }),
+    z.strictObject({ action: z.literal('leader'), leaderName: line(LIMITS.name, 'v.case.leaderRequired'), note }),
+    z.strictObject({ action: z.literal('link'), caseNumber: caseNumberSchema, note }),
+    z.strictObject({ action: z.literal('note'), note: text('v.case.noteRequired') }),
+  ],
+  'v.case.action',
+)
+export type CaseStep = z.output<typeof caseStepSchema>
+export type CaseStepInput = z.input<typeof caseStepSchema>
+
+export const caseActSchema = z.strictObject({ caseNumber: caseNumberSchema, step: caseStepSchema })
+
+export const isoDateSchema = z.string('v.date').refine(isIsoDate, 'v.date')
+
+export const supervisionSchema = z.strictObject({
+  unitId: id.nullable(),
+  categoryId: id.nullable(),
+  /** The day to judge against; tests and reports set it, the screen sends null for today. */
+  today: isoDateSchema.nullable(),
+})
+
+export const searchSchema = z.strictObject({
+  query: line(100, 'v.search.required'),
+  by: z.enum(['auto', 'caseNumber', 'name', 'idNumber', 'phone', 'text'], 'v.search.by'),
+})
+
+export const unitNameSchema = z.strictObject({ name: line(LIMITS.body, 'v.unit.nameRequired') })
+export const unitUpdateSchema = z.strictObject({ id, name: line(LIMITS.body, 'v.unit.nameRequired'), retired: z.boolean('v.boolean') })
+export const categoryUpdateSchema = unitUpdateSchema
+
+export const holidaySchema = z.strictObject({
+  date: isoDateSchema,
+  kind: z.enum(['holiday', 'workday'], 'v.holiday.kind'),
+  name: line(20, 'v.holiday.nameRequired'),
+})
+export const holidayImportSchema = z.strictObject({ csv: z.string('v.text').max(200_000, 'v.tooLong') })
+
+export const leaderReceptionSchema = z.strictObject({
+  day: isoDateSchema,
+  leaderName: line(LIMITS.name, 'v.case.leaderRequired'),
+  leaderTitle: optionalLine(LIMITS.position),
+  note: paragraph(LIMITS.reason),
+  caseNumbers: z.array(caseNumberSchema, 'v.text').max(100, 'v.tooLong'),
+})
