@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Clock } from '../clock'
 import { openCore } from '../core'
 import { DatabaseFromFutureError } from '../db/migrate'
 import { defaultDataDir } from '../paths'
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
     options: {
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '5181' },
+      // For demonstrations and end-to-end tests: the hall's clock starts at this instant and runs on.
+      clock: { type: 'string' },
     },
   })
   const port = Number(values.port)
@@ -19,7 +22,17 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const dataDir = values['data-dir'] ?? defaultDataDir()
-  const core = await openCore({ dataDir, fontDir: join(__dirname, '..', 'fonts') })
+  let clock: Clock | undefined
+  if (values.clock !== undefined) {
+    const start = Date.parse(values.clock)
+    if (Number.isNaN(start)) {
+      console.error(`--clock must be an ISO date-time, got ${values.clock}`)
+      process.exit(2)
+    }
+    const offset = start - Date.now()
+    clock = () => new Date(Date.now() + offset)
+  }
+  const core = await openCore({ dataDir, fontDir: join(__dirname, '..', 'fonts'), ...(clock ? { clock } : {}) })
   const host = await startHost({ dispatch: core.dispatch, staticDir: join(__dirname, '..', 'renderer'), port })
   console.log(`Intake Desk listening on ${host.url}`)
 

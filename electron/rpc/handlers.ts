@@ -10,6 +10,7 @@ import type { Intake } from '../services/intake/intake'
 import type { Receipts } from '../services/receipts/receipts'
 import type { Settings } from '../services/settings/settings'
 import type { Clock } from '../clock'
+import { rulesOf } from '../services/calendar/calendar'
 import type { Cases } from '../services/cases/cases'
 import type { CaseLists } from '../services/cases/lists'
 import type { Leaders } from '../services/cases/leaders'
@@ -45,6 +46,7 @@ export function hallInfo(hall: Hall): HallInfo {
     idleLockMinutes: hall.idle_lock_minutes,
     showLabels: [labels[0] ?? '工号', labels[1] ?? '姓名', labels[2] ?? '职务'],
     receiptLayout: hall.receipt_layout,
+    extensionMax: rulesOf(hall).extensionMax,
   }
 }
 

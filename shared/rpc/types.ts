@@ -20,6 +20,8 @@ export interface HallInfo {
   /** The three things a receptionist shows (三亮); default 工号 / 姓名 / 职务. */
   showLabels: [string, string, string]
   receiptLayout: ReceiptLayout
+  /** The longest extension (延期) the hall allows, in days. */
+  extensionMax: number
 }
 
 /** The hall settings an administrator edits. */

@@ -15,8 +15,8 @@ export interface Host {
 }
 
 /** Starts the browser host on a fresh data folder and waits for its "listening" line. */
-export async function startHost(dataDir: string): Promise<Host> {
-  const child = spawn(process.execPath, ['dist/electron/serve.cjs', '--data-dir', dataDir, '--port', '0'], {
+export async function startHost(dataDir: string, extraArgs: string[] = []): Promise<Host> {
+  const child = spawn(process.execPath, ['dist/electron/serve.cjs', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const url = await new Promise<string>((resolve, reject) => {

@@ -75,8 +75,15 @@ export function createCaseLists(db: Kysely<Database>) {
   }
 
   async function search(hall: Hall, query: string, by: SearchBy, now: Date): Promise<{ by: Exclude<SearchBy, 'auto'>; rows: CaseListRow[] }> {
-    const today = hallDate(now, hall.time_zone)
     const kind = by === 'auto' ? guess(query) : by
+    const found = await searchBy(hall, query, kind, now)
+    // Two to four Chinese characters may be a name or a word of the answers: names first.
+    if (by === 'auto' && kind === 'name' && found.length === 0) return { by: 'text', rows: await searchBy(hall, query, 'text', now) }
+    return { by: kind, rows: found }
+  }
+
+  async function searchBy(hall: Hall, query: string, kind: Exclude<SearchBy, 'auto'>, now: Date): Promise<CaseListRow[]> {
+    const today = hallDate(now, hall.time_zone)
     const base = caseListQuery(db)
     let rows: ListRow[]
     switch (kind) {
@@ -112,7 +119,7 @@ export function createCaseLists(db: Kysely<Database>) {
         break
       }
     }
-    return { by: kind, rows: rows.map((r) => toRow(r, today)) }
+    return rows.map((r) => toRow(r, today))
   }
 
   return { supervision, search }

@@ -4,7 +4,9 @@ import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { LIMITS, ROUTINGS, ROUTINGS_NEEDING_BODY } from '../../../shared/domain'
 import { maskIdNumber, normalizeIdNumber } from '../../../shared/id-number'
-import type { Category } from '../../../shared/rpc/types'
+import { useEffect, useState } from 'react'
+import type { Category, UnitRow } from '../../../shared/rpc/types'
+import { call } from '../../api/client'
 import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
 import { FieldItem } from '../../forms/FieldItem'
 import { AnswersProgress } from './AnswersStep'
@@ -16,6 +18,10 @@ export function RoutingStep({ form, categories }: { form: UseFormReturn<IntakeIn
   const kind = useWatch({ control: form.control, name: 'kind' })
   const headcount = useWatch({ control: form.control, name: 'headcount' })
   const routing = useWatch({ control: form.control, name: 'routing' })
+  const [units, setUnits] = useState<UnitRow[]>([])
+  useEffect(() => {
+    if (routing === 'assigned' && units.length === 0) void call('units.list', { includeRetired: false }).then((r) => r.ok && setUnits(r.value))
+  }, [routing, units.length])
   return (
     <div>
       <FieldItem control={form.control} name="categoryId" label={t('routing.category')} required>
@@ -48,6 +54,20 @@ export function RoutingStep({ form, categories }: { form: UseFormReturn<IntakeIn
           />
         )}
       </FieldItem>
+      {routing === 'assigned' && (
+        <FieldItem control={form.control} name="unitId" label={t('case.fields.unit')} required>
+          {(f) => (
+            <Select
+              id={f.id}
+              value={f.value === 0 ? undefined : f.value}
+              onChange={(v: number) => f.onChange(v)}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={units.map((u) => ({ value: u.id, label: u.name }))}
+              style={{ maxWidth: 420 }}
+            />
+          )}
+        </FieldItem>
+      )}
       {routing !== null && ROUTINGS_NEEDING_BODY.includes(routing) && (
         <>
           <Typography.Paragraph type="warning">{t('routing.bodyHint')}</Typography.Paragraph>

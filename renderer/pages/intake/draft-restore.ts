@@ -45,6 +45,7 @@ export function restoreDraft(values: unknown): IntakeInput {
     routing: oneOf(ROUTINGS, values.routing) ?? null,
     routingBody: str(values.routingBody, ''),
     routingReason: str(values.routingReason, ''),
+    unitId: typeof values.unitId === 'number' ? values.unitId : 0,
   }
   for (const key of ANSWER_KEYS) {
     const a = isObject(answers[key]) ? answers[key] : {}

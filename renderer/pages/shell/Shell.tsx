@@ -8,36 +8,32 @@ import { IntakePage } from '../intake/IntakePage'
 import { TodayPage } from '../today/TodayPage'
 import { flushDrafts } from '../intake/draft-sync'
 import { SettingsPage } from '../settings/SettingsPage'
+import { CasePage } from '../case/CasePage'
+import { HallDataPage } from '../hall-data/HallDataPage'
+import { LeadersPage } from '../leaders/LeadersPage'
+import { SearchPage } from '../search/SearchPage'
+import { SupervisionPage } from '../supervision/SupervisionPage'
+import type { Page, Route } from './routes'
+import { PAGES, PAGE_ROLES, routeFromHash } from './routes'
 import { UsersPage } from '../users/UsersPage'
 import { LanguageSwitch } from './LanguageSwitch'
 import { useIdleLock } from './use-idle-lock'
-
-type Page = 'intake' | 'today' | 'users' | 'settings'
-
-function pageFromHash(isAdmin: boolean): Page {
-  const page = location.hash.replace(/^#\//, '')
-  if (page === 'today') return 'today'
-  if (page === 'users' && isAdmin) return 'users'
-  if (page === 'settings' && isAdmin) return 'settings'
-  return 'intake'
-}
 
 /** The signed-in frame: hall, navigation, who is at the desk, lock and sign-out. */
 export function Shell() {
   const { t } = useTranslation()
   const { hall, session, refresh } = useApp()
-  const isAdmin = session.role === 'admin'
-  const [page, setPage] = useState<Page>(() => pageFromHash(isAdmin))
+  const role = session.role
+  const [route, setRoute] = useState<Route>(() => routeFromHash(location.hash, role))
 
   useEffect(() => {
-    const onHash = () => setPage(pageFromHash(isAdmin))
+    const onHash = () => setRoute(routeFromHash(location.hash, role))
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
-  }, [isAdmin])
+  }, [role])
 
   const go = (p: Page) => {
     location.hash = `#/${p}`
-    setPage(p)
   }
 
   // What was just typed is saved before the screen locks or the user leaves.
@@ -54,16 +50,7 @@ export function Shell() {
     await refresh()
   }
 
-  const items = [
-    { key: 'intake', label: t('shell.nav.intake') },
-    { key: 'today', label: t('shell.nav.today') },
-    ...(isAdmin
-      ? [
-          { key: 'users', label: t('shell.nav.users') },
-          { key: 'settings', label: t('shell.nav.settings') },
-        ]
-      : []),
-  ]
+  const items = PAGES.filter((p) => PAGE_ROLES[p].includes(role)).map((p) => ({ key: p, label: t(`shell.nav.${p}`) }))
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -71,14 +58,7 @@ export function Shell() {
         <Typography.Text strong style={{ color: '#fff', fontSize: 20, whiteSpace: 'nowrap' }}>
           {t('app.title')} · {hall.name}
         </Typography.Text>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[page]}
-          items={items}
-          onClick={(e) => go(e.key as Page)}
-          style={{ flex: 1, minWidth: 0, background: 'transparent', fontSize: 17 }}
-        />
+        <span style={{ flex: 1 }} />
         <Space>
           <Typography.Text style={{ color: '#dfe8f7' }} data-testid="signed-in-as">
             {t('shell.signedInAs', { name: session.name, position: session.position, badgeNo: session.badgeNo })}
@@ -94,12 +74,28 @@ export function Shell() {
           </span>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
-        {page === 'intake' && <IntakePage />}
-        {page === 'today' && <TodayPage />}
-        {page === 'users' && isAdmin && <UsersPage />}
-        {page === 'settings' && isAdmin && <SettingsPage />}
-      </Layout.Content>
+      <Layout>
+        <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #e5e8ef' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[route.page === 'case' ? 'search' : route.page]}
+            items={items}
+            onClick={(e) => go(e.key as Page)}
+            style={{ fontSize: 17, borderInlineEnd: 'none', paddingTop: 8 }}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          {route.page === 'intake' && <IntakePage />}
+          {route.page === 'today' && <TodayPage />}
+          {route.page === 'supervision' && <SupervisionPage />}
+          {route.page === 'search' && <SearchPage />}
+          {route.page === 'leaders' && <LeadersPage />}
+          {route.page === 'hallData' && <HallDataPage />}
+          {route.page === 'users' && <UsersPage />}
+          {route.page === 'settings' && <SettingsPage />}
+          {route.page === 'case' && <CasePage key={route.caseNumber} caseNumber={route.caseNumber} />}
+        </Layout.Content>
+      </Layout>
     </Layout>
   )
 }

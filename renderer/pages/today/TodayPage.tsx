@@ -7,6 +7,7 @@ import { call, errorText } from '../../api/client'
 import { useApp } from '../../app-context'
 import { formatTime } from '../../format'
 import { ReceiptDialog } from '../receipt/ReceiptDialog'
+import { caseHref } from '../case/CasePage'
 
 /** 今日台账: today's registrations, newest first. */
 export function TodayPage() {
@@ -50,7 +51,7 @@ export function TodayPage() {
         data-testid="today-table"
         columns={[
           { title: t('today.time'), dataIndex: 'registeredAt', width: 90, render: (v: string) => formatTime(v, hall.timeZone) },
-          { title: t('today.caseNumber'), dataIndex: 'caseNumber', width: 200, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+          { title: t('today.caseNumber'), dataIndex: 'caseNumber', width: 200, render: (v: string) => <a href={caseHref(v)}><Typography.Text strong>{v}</Typography.Text></a> },
           {
             title: t('today.name'),
             dataIndex: 'visitorName',

@@ -1,0 +1,180 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { Alert, Form, Input, InputNumber, Modal, Radio, Select } from 'antd'
+import { useEffect, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { CaseAction } from '../../../shared/cases/machine'
+import { SATISFACTION } from '../../../shared/cases/machine'
+import { LIMITS } from '../../../shared/domain'
+import type { CaseDetail, UnitRow } from '../../../shared/rpc/types'
+import type { CaseStep, CaseStepInput } from '../../../shared/schemas/cases'
+import { caseStepSchema } from '../../../shared/schemas/cases'
+import { call, errorText } from '../../api/client'
+import { FieldItem } from '../../forms/FieldItem'
+import { applyServerErrors } from '../../forms/messages'
+
+/** The empty form of each step. */
+function blank(action: CaseAction): CaseStepInput {
+  switch (action) {
+    case 'assign':
+      return { action, unitId: 0, note: '' }
+    case 'transfer':
+    case 'reject':
+      return { action, body: '', reason: '' }
+    case 'extend':
+      return { action, days: 30, reason: '' }
+    case 'close':
+    case 'review':
+    case 'recheck':
+      return { action, result: '' }
+    case 'followUp':
+      return { action, satisfaction: 'satisfied', note: '' }
+    case 'leader':
+      return { action, leaderName: '', note: '' }
+    case 'link':
+      return { action, caseNumber: '', note: '' }
+    case 'start':
+    case 'requestReview':
+    case 'requestRecheck':
+    case 'resume':
+    case 'plan':
+    case 'pause':
+    case 'note':
+      return { action, note: '' }
+  }
+}
+
+interface Props {
+  detail: CaseDetail
+  action: CaseAction | null
+  extensionMax: number
+  onClose: () => void
+  onDone: (detail: CaseDetail) => void
+}
+
+/** One step on a case (交办, 延期, 办结, 回访…), with the fields that step needs. */
+export function ActionDialog({ detail, action, extensionMax, onClose, onDone }: Props) {
+  const { t } = useTranslation()
+  const [units, setUnits] = useState<UnitRow[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const form = useForm<CaseStepInput, unknown, CaseStep>({ resolver: zodResolver(caseStepSchema), defaultValues: blank(action ?? 'note') })
+  const current = useWatch({ control: form.control, name: 'action' })
+
+  useEffect(() => {
+    if (action === null) return
+    form.reset(blank(action))
+    setError(null)
+    if (action === 'assign') void call('units.list', { includeRetired: false }).then((r) => r.ok && setUnits(r.value))
+  }, [action, form])
+
+  const submit = form.handleSubmit(async (step) => {
+    const r = await call('cases.act', { caseNumber: detail.caseNumber, step })
+    if (r.ok) return onDone(r.value)
+    if (!applyServerErrors(form.setError, r.error)) setError(errorText(r.error))
+  })
+
+  const c = form.control
+  const noteField = (label: string, required = false) => (
+    <FieldItem control={c} name="note" label={label} required={required}>
+      {(f) => <Input.TextArea {...f} autoFocus={!['assign', 'leader', 'link', 'followUp'].includes(current)} maxLength={LIMITS.answer} autoSize={{ minRows: 3, maxRows: 8 }} />}
+    </FieldItem>
+  )
+  const resultField = (label: string) => (
+    <FieldItem control={c} name="result" label={label} required>
+      {(f) => <Input.TextArea {...f} autoFocus maxLength={LIMITS.answer} autoSize={{ minRows: 4, maxRows: 10 }} />}
+    </FieldItem>
+  )
+
+  return (
+    <Modal
+      open={action !== null}
+      title={action ? `${t(`case.actions.${action}`)} · ${detail.caseNumber}` : ''}
+      okText={t('case.submit')}
+      cancelText={t('intake.cancel')}
+      confirmLoading={form.formState.isSubmitting}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
+      <Form layout="vertical" component="div">
+        {current === 'assign' && (
+          <>
+            <FieldItem control={c} name="unitId" label={t('case.fields.unit')} required>
+              {(f) => (
+                <Select
+                  id={f.id}
+                  autoFocus
+                  value={f.value === 0 ? undefined : (f.value)}
+                  onChange={(v: number) => f.onChange(v)}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={units.map((u) => ({ value: u.id, label: u.name }))}
+                />
+              )}
+            </FieldItem>
+            {noteField(t('case.fields.note'))}
+          </>
+        )}
+        {(current === 'transfer' || current === 'reject') && (
+          <>
+            <FieldItem control={c} name="body" label={t('case.fields.body')} required>
+              {(f) => <Input {...f} autoFocus maxLength={LIMITS.body} placeholder={t('routing.bodyPlaceholder')} />}
+            </FieldItem>
+            <FieldItem control={c} name="reason" label={t('case.fields.reason')} required>
+              {(f) => <Input.TextArea {...f} maxLength={LIMITS.answer} autoSize={{ minRows: 3 }} />}
+            </FieldItem>
+          </>
+        )}
+        {current === 'extend' && (
+          <>
+            <FieldItem control={c} name="days" label={`${t('case.fields.days')}（≤ ${extensionMax}）`} required>
+              {(f) => <InputNumber id={f.id} autoFocus value={f.value} onChange={(v) => f.onChange(v ?? 0)} min={1} max={extensionMax} precision={0} />}
+            </FieldItem>
+            <FieldItem control={c} name="reason" label={t('case.fields.reason')} required>
+              {(f) => <Input.TextArea {...f} maxLength={LIMITS.answer} autoSize={{ minRows: 3 }} />}
+            </FieldItem>
+          </>
+        )}
+        {current === 'close' && resultField(t('case.fields.result'))}
+        {(current === 'review' || current === 'recheck') && resultField(t('case.fields.opinion'))}
+        {current === 'followUp' && (
+          <>
+            <FieldItem control={c} name="satisfaction" label={t('case.fields.satisfaction')} required>
+              {(f) => (
+                <Radio.Group
+                  id={f.id}
+                  value={f.value}
+                  onChange={(e) => f.onChange(e.target.value)}
+                  optionType="button"
+                  buttonStyle="solid"
+                  options={SATISFACTION.map((s) => ({ value: s, label: t(`case.satisfaction.${s}`) }))}
+                />
+              )}
+            </FieldItem>
+            {noteField(t('case.fields.note'))}
+          </>
+        )}
+        {current === 'plan' && noteField(t('case.fields.plan'), true)}
+        {current === 'pause' && noteField(t('case.fields.reason'), true)}
+        {current === 'note' && noteField(t('case.fields.note'), true)}
+        {(current === 'start' || current === 'requestReview' || current === 'requestRecheck' || current === 'resume') && noteField(t('case.fields.note'))}
+        {current === 'leader' && (
+          <>
+            <FieldItem control={c} name="leaderName" label={t('case.fields.leaderName')} required>
+              {(f) => <Input {...f} autoFocus maxLength={LIMITS.name} />}
+            </FieldItem>
+            {noteField(t('case.fields.note'))}
+          </>
+        )}
+        {current === 'link' && (
+          <>
+            <FieldItem control={c} name="caseNumber" label={t('case.fields.caseNumber')} required>
+              {(f) => <Input {...f} autoFocus maxLength={32} placeholder="WH-20261101-0003" />}
+            </FieldItem>
+            {noteField(t('case.fields.note'))}
+          </>
+        )}
+      </Form>
+    </Modal>
+  )
+}

@@ -1,0 +1,194 @@
+import { EyeOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CaseAction } from '../../../shared/cases/machine'
+import { ANSWER_KEYS } from '../../../shared/domain'
+import type { CaseDetail } from '../../../shared/rpc/types'
+import { call, errorText } from '../../api/client'
+import { useApp } from '../../app-context'
+import { formatDateTime } from '../../format'
+import { ActionDialog } from './ActionDialog'
+import { ClockTag } from './ClockTag'
+
+export const caseHref = (caseNumber: string) => `#/case/${caseNumber}`
+
+/** 案件详情: visitor, the five answers, routing, clocks, timeline, prints and other visits. */
+export function CasePage({ caseNumber }: { caseNumber: string }) {
+  const { t } = useTranslation()
+  const { hall, session } = useApp()
+  const { message } = App.useApp()
+  const [detail, setDetail] = useState<CaseDetail | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [action, setAction] = useState<CaseAction | null>(null)
+  const [identity, setIdentity] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    const r = await call('cases.get', { caseNumber })
+    if (r.ok) setDetail(r.value)
+    else setError(errorText(r.error))
+  }, [caseNumber])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  if (error) return <Alert type="error" showIcon message={error} />
+  if (detail === null) return <Spin />
+  const tz = hall.timeZone
+  const officer = session.role !== 'receptionist'
+
+  const reveal = async () => {
+    const r = await call('cases.revealIdentity', { caseNumber })
+    if (r.ok) setIdentity([r.value.idNumber, r.value.phone].filter(Boolean).join(' · '))
+    else void message.error(errorText(r.error))
+  }
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="case-page">
+      <Card>
+        <Space align="center" wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {detail.caseNumber}
+          </Typography.Title>
+          <Tag color="blue" style={{ fontSize: 16, padding: '2px 10px' }} data-testid="case-status">
+            {t(`case.status.${detail.status}`)}
+          </Tag>
+          {detail.leaderName && <Tag color="gold">{t('case.leader', { name: detail.leaderName })}</Tag>}
+          {detail.extensionDays !== null && <Tag color="orange">{t('case.extension', { n: detail.extensionDays })}</Tag>}
+          {detail.paused && <Tag color="purple">{t('case.paused')}</Tag>}
+          {detail.linkedCaseNumber && <a href={caseHref(detail.linkedCaseNumber)}>{t('case.linked', { caseNumber: detail.linkedCaseNumber })}</a>}
+        </Space>
+        {detail.noFurtherAcceptance && <Alert style={{ marginTop: 12 }} type="warning" showIcon message={t('case.noFurther')} />}
+        <div style={{ marginTop: 16 }}>
+          <Space wrap data-testid="case-actions">
+            {detail.actions.map((a) => (
+              <Button key={a} type={['close', 'assign', 'start', 'followUp'].includes(a) ? 'primary' : 'default'} onClick={() => setAction(a as CaseAction)}>
+                {t(`case.actions.${a}`)}
+              </Button>
+            ))}
+          </Space>
+        </div>
+      </Card>
+      <Row gutter={16}>
+        <Col span={14}>
+          <Card title={t('case.sections.visitor')} size="small">
+            <Descriptions column={2} size="small" bordered>
+              <Descriptions.Item label={t('visitor.name')}>{detail.visitor.name}</Descriptions.Item>
+              <Descriptions.Item label={t('visitor.idNumber')}>
+                <Space>
+                  {detail.visitor.noIdReason ? `${t('visitor.noId')}：${detail.visitor.noIdReason}` : detail.visitor.maskedIdNumber}
+                  {officer && !detail.visitor.noIdReason && identity === null && (
+                    <Button size="small" icon={<EyeOutlined />} onClick={() => void reveal()}>
+                      {t('case.revealId')}
+                    </Button>
+                  )}
+                </Space>
+                {identity && <div data-testid="revealed-id">{t('case.revealed', { id: identity })}</div>}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('visitor.phone')}>{detail.visitor.maskedPhone}</Descriptions.Item>
+              <Descriptions.Item label={t('visitor.address')}>{detail.visitor.address}</Descriptions.Item>
+              <Descriptions.Item label={t('visitor.kind')}>
+                {detail.kind === 'group' ? `${t('visitor.group')} · ${detail.headcount}` : t('visitor.individual')}
+              </Descriptions.Item>
+              {detail.kind === 'group' && <Descriptions.Item label={t('case.representatives')}>{detail.representatives.join('、')}</Descriptions.Item>}
+              <Descriptions.Item label={t('routing.category')}>{detail.category}</Descriptions.Item>
+              <Descriptions.Item label={t('routing.routing')}>{t(`routing.${detail.routing}`)}</Descriptions.Item>
+              {detail.unit && <Descriptions.Item label={t('case.fields.unit')}>{detail.unit}</Descriptions.Item>}
+              {detail.routingBody && <Descriptions.Item label={t('case.fields.body')}>{detail.routingBody}</Descriptions.Item>}
+              {detail.routingReason && <Descriptions.Item label={t('case.fields.reason')}>{detail.routingReason}</Descriptions.Item>}
+              {detail.result && <Descriptions.Item label={t('case.result')}>{detail.result}</Descriptions.Item>}
+              {detail.satisfaction && <Descriptions.Item label={t('case.fields.satisfaction')}>{t(`case.satisfaction.${detail.satisfaction}`)}</Descriptions.Item>}
+              <Descriptions.Item label={t('case.receptionist')}>
+                {detail.receptionist.badgeNo} {detail.receptionist.name} {detail.receptionist.position}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('case.showsAt')}>{formatDateTime(detail.showsConfirmedAt, tz)}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card title={t('case.sections.answers')} size="small" style={{ marginTop: 16 }}>
+            {ANSWER_KEYS.map((k) => {
+              const a = detail.answers[k]
+              return (
+                <div key={k} style={{ marginBottom: 12 }}>
+                  <Typography.Text strong>{t(`answers.${k}.label`)}</Typography.Text>
+                  {a.mark && <Tag style={{ marginLeft: 8 }}>{t(`answers.${a.mark}`)}：{a.reason}</Tag>}
+                  <div style={{ whiteSpace: 'pre-wrap' }}>{a.text}</div>
+                </div>
+              )
+            })}
+          </Card>
+        </Col>
+        <Col span={10}>
+          <Card title={t('case.sections.clocks')} size="small" data-testid="case-clocks">
+            {detail.clocks.map((c) => (
+              <div key={c.key} style={{ display: 'flex', justifyContent: 'space-between', padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+                <span>{t(`case.clocks.${c.key}`)}</span>
+                <Space>
+                  {c.due && <Typography.Text type="secondary">{t('case.clockDue', { due: c.due })}</Typography.Text>}
+                  <ClockTag clock={c} />
+                </Space>
+              </div>
+            ))}
+          </Card>
+          <Card title={t('case.sections.timeline')} size="small" style={{ marginTop: 16 }}>
+            <Timeline
+              items={detail.events.map((e) => ({
+                children: (
+                  <div>
+                    <Typography.Text strong>{t(`case.actions.${e.action}`)}</Typography.Text>
+                    {e.toStatus && e.fromStatus && e.toStatus !== e.fromStatus && <Tag style={{ marginLeft: 8 }}>{t(`case.status.${e.toStatus}`)}</Tag>}
+                    <div>
+                      <Typography.Text type="secondary">
+                        {formatDateTime(e.at, tz)} · {e.userName}
+                      </Typography.Text>
+                    </div>
+                    {typeof e.data.unit === 'string' && <div>{e.data.unit}</div>}
+                    {typeof e.data.body === 'string' && <div>{e.data.body}</div>}
+                    {typeof e.data.satisfaction === 'string' && <div>{t(`case.satisfaction.${e.data.satisfaction}`)}</div>}
+                    {e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+          <Card title={t('case.sections.otherVisits')} size="small" style={{ marginTop: 16 }}>
+            {detail.otherVisits.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            ) : (
+              detail.otherVisits.map((o) => (
+                <div key={o.caseNumber}>
+                  <a href={caseHref(o.caseNumber)}>{o.caseNumber}</a> {formatDateTime(o.registeredAt, tz)} {o.category} · {t(`case.status.${o.status}`)}
+                </div>
+              ))
+            )}
+          </Card>
+          <Card title={t('case.sections.prints')} size="small" style={{ marginTop: 16 }}>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={detail.prints}
+              locale={{ emptyText: t('print.historyEmpty') }}
+              columns={[
+                { title: t('print.when'), dataIndex: 'requestedAt', render: (v: string) => formatDateTime(v, tz) },
+                { title: t('print.copyNo'), dataIndex: 'copyNo' },
+                { title: t('print.who'), dataIndex: 'userName' },
+                { title: t('print.result'), dataIndex: 'status', render: (v: string) => t(`print.statuses.${v}`) },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <ActionDialog
+        detail={detail}
+        action={action}
+        extensionMax={hall.extensionMax}
+        onClose={() => setAction(null)}
+        onDone={(d) => {
+          setDetail(d)
+          setAction(null)
+          void message.success(t('case.done2'))
+        }}
+      />
+    </Space>
+  )
+}

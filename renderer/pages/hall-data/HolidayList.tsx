@@ -1,0 +1,78 @@
+import { UploadOutlined } from '@ant-design/icons'
+import { Alert, Button, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { HolidayRow } from '../../../shared/rpc/types'
+import { call, errorText } from '../../api/client'
+
+/** The holiday calendar every deadline is counted on: days off and adjusted working days. */
+export function HolidayList({ onMessage, estimatedYears }: { onMessage: (ok: boolean, text: string) => void; estimatedYears: number[] }) {
+  const { t } = useTranslation()
+  const [rows, setRows] = useState<HolidayRow[]>([])
+  const [draft, setDraft] = useState<HolidayRow>({ date: '', kind: 'holiday', name: '' })
+
+  const load = useCallback(async () => {
+    const r = await call('holidays.list', {})
+    if (r.ok) setRows(r.value)
+  }, [])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const done = (r: { ok: true; value: HolidayRow[] } | { ok: false; error: Parameters<typeof errorText>[0] }, text: string) => {
+    if (r.ok) setRows(r.value)
+    onMessage(r.ok, r.ok ? text : errorText(r.error))
+  }
+  const put = async () => done(await call('holidays.put', draft), t('hallData.saved'))
+  const remove = async (date: string) => done(await call('holidays.remove', { date }), t('hallData.saved'))
+  const importCsv = async (file: File) => {
+    const r = await call('holidays.import', { csv: await file.text() })
+    done(r, r.ok ? t('hallData.imported', { n: r.value.length }) : '')
+  }
+
+  return (
+    <>
+      {estimatedYears.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('hallData.estimated', { years: estimatedYears.join('、') })} />}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input placeholder="2026-10-01" aria-label={t('hallData.date')} value={draft.date} style={{ width: 140 }} onChange={(e) => setDraft({ ...draft, date: e.target.value })} />
+        <Select<HolidayRow['kind']>
+          value={draft.kind}
+          onChange={(kind) => setDraft({ ...draft, kind })}
+          style={{ width: 140 }}
+          options={[
+            { value: 'holiday', label: t('hallData.holiday') },
+            { value: 'workday', label: t('hallData.workday') },
+          ]}
+        />
+        <Input placeholder={t('hallData.holidayName')} aria-label={t('hallData.holidayName')} value={draft.name} style={{ width: 160 }} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        <Button type="primary" onClick={() => void put()}>
+          {t('hallData.add')}
+        </Button>
+        <Upload accept=".csv,text/csv" showUploadList={false} beforeUpload={(file) => (void importCsv(file), false)}>
+          <Button icon={<UploadOutlined />}>{t('hallData.importCsv')}</Button>
+        </Upload>
+        <Typography.Text type="secondary">{t('hallData.importHelp')}</Typography.Text>
+      </Space>
+      <Table<HolidayRow>
+        rowKey="date"
+        size="small"
+        dataSource={rows}
+        pagination={{ pageSize: 40, hideOnSinglePage: true }}
+        columns={[
+          { title: t('hallData.date'), dataIndex: 'date' },
+          { title: t('hallData.kind'), dataIndex: 'kind', render: (v: string) => (v === 'holiday' ? <Tag color="red">{t('hallData.holiday')}</Tag> : <Tag color="blue">{t('hallData.workday')}</Tag>) },
+          { title: t('hallData.holidayName'), dataIndex: 'name' },
+          {
+            title: '',
+            key: 'remove',
+            render: (_: unknown, row) => (
+              <Button size="small" danger onClick={() => void remove(row.date)}>
+                {t('hallData.remove')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </>
+  )
+}
