@@ -75,6 +75,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const drafts = createDrafts(db)
   const receipts = createReceipts({
     db,
+    onPrinted: async (trx, caseNumber) => {
+      const hall = await getHall(trx)
+      if (hall !== undefined) await cases.refreshDue(trx, caseNumber, hall)
+    },
     printer: options.printer ?? browserOnlyPrinter,
     fonts: createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR),
   })

@@ -17,6 +17,8 @@ export interface HallTable {
   receipt_printer: string | null
   deadline_rules: Generated<string>
   stats_month_start_day: Generated<number>
+  backup_folder: string | null
+  backup_keep_days: Generated<number>
 }
 
 export interface UserTable {
@@ -107,6 +109,12 @@ export interface VisitTable {
   result: string | null
   satisfaction: Satisfaction | null
   no_further_acceptance: number
+  /** The written notice's deadline and the day it was met (hall-local days). */
+  notice_due: string | null
+  notice_day: string | null
+  /** The day the case was closed, and the handling deadline it had then. */
+  closed_day: string | null
+  closed_due_date: string | null
 }
 
 export interface UnitTable {

@@ -42,20 +42,31 @@ function sendResult(res: ServerResponse, status: number, result: RpcResult<unkno
   send(res, status, JSON.stringify(result), 'application/json; charset=utf-8')
 }
 
+/** Reads the body, or null once it passes the limit (the rest is drained, not kept). */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      req.resume()
+      resolve(null)
+      return
+    }
     const chunks: Buffer[] = []
     let size = 0
+    let over = false
     req.on('data', (chunk: Buffer) => {
+      if (over) return
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
+        over = true
+        chunks.length = 0
         resolve(null)
-        req.destroy()
         return
       }
       chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks).toString('utf8'))
+    })
     req.on('error', reject)
   })
 }
@@ -86,7 +97,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
         return sendResult(res, 400, { ok: false, error: rpcError('BAD_REQUEST') })
       }
       const body = await readBody(req)
-      if (body === null) return sendResult(res, 413, { ok: false, error: rpcError('BAD_REQUEST') })
+      if (body === null) {
+        // Answer first, then close: the client reads the 413 instead of a reset connection.
+        res.setHeader('Connection', 'close')
+        return sendResult(res, 413, { ok: false, error: rpcError('BAD_REQUEST') })
+      }
       let call: unknown
       try {
         call = JSON.parse(body)

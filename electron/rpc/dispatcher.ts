@@ -75,6 +75,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     const ctx: CallContext = { sessionKey, now: clock(), session: undefined, user: undefined, hall: undefined }
     try {
       await authorise(method, ctx)
+      // Every input is a plain object: a Date, a Map or an array is not one, even when empty.
+      if (!isPlainObject(input)) return { ok: false, error: appErrorToRpc(new AppError('VALIDATION', 'e.VALIDATION', {}, [{ path: '', key: 'e.BAD_REQUEST' }])) }
       const parsed = contract[method].input.safeParse(input)
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
       const handler = handlers[method] as (c: CallContext, i: unknown) => Promise<unknown>
@@ -86,4 +88,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       return { ok: false, error: rpcError('INTERNAL') }
     }
   }
+}
+
+function isPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  const proto = Object.getPrototypeOf(value) as unknown
+  return proto === Object.prototype || proto === null
 }

@@ -61,7 +61,8 @@ export function caseClocks(c: CaseClockInput, rules: DeadlineRules, cal: Holiday
     start: c.registeredOn,
     due: addCalendarPeriod(c.registeredOn, rules.writtenNotice, cal),
     paused: false,
-    doneOn: c.noticeOn,
+    // A printed receipt is the written notice; a case closed, transferred or refused has been answered.
+    doneOn: c.noticeOn ?? closedOn ?? dayOf(c.events, 'transfer') ?? dayOf(c.events, 'reject') ?? (c.status === 'transferred' || c.status === 'rejected' ? c.registeredOn : null),
     visitorSide: false,
   })
 

@@ -65,7 +65,11 @@ function method<O>() {
   return <I extends z.ZodType>(input: I, access: Access): MethodSpec<I, O> => ({ input, access })
 }
 
-const none = z.strictObject({})
+/** No input: exactly {}, a plain object without keys (a Date or a Map is not one). */
+const none = z.custom<Record<string, never>>(
+  (v) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && Object.keys(v).length === 0,
+  'e.BAD_REQUEST',
+)
 const everyone = ROLES
 const admins = ['admin'] as const satisfies readonly Role[]
 const officers = ['duty_officer', 'admin'] as const satisfies readonly Role[]

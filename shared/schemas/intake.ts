@@ -181,12 +181,29 @@ export function isAnswerDone(a: { text: string; mark: string | null; reason: str
   return a.mark === null ? a.text.trim() !== '' : a.reason.trim() !== ''
 }
 
+/** Whether a value nests no deeper than `max` levels, checked without recursion. */
+export function depthWithin(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() ?? [null, 0]
+    if (typeof v !== 'object' || v === null) continue
+    if (depth >= max) return false
+    for (const child of Object.values(v)) stack.push([child, depth + 1])
+  }
+  return true
+}
+
 /**
  * A draft is whatever the form holds at the moment: any field may be missing or half-typed.
  * It is stored as given (size-limited) and checked again when it is restored.
  */
 export const draftSchema = z.strictObject({
-  values: z.json().refine((v) => JSON.stringify(v).length <= 64_000, 'v.draft.tooLarge'),
+  // Depth first, without recursion: a value nested thousands deep must not reach z.json().
+  values: z
+    .unknown()
+    .refine((v) => depthWithin(v, 12), 'v.draft.tooLarge')
+    .pipe(z.json())
+    .refine((v) => JSON.stringify(v).length <= 64_000, 'v.draft.tooLarge'),
   step: z.number('v.number').int('v.number').min(0, 'v.number').max(10, 'v.number'),
 })
 export type DraftInput = z.input<typeof draftSchema>

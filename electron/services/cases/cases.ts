@@ -48,8 +48,17 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
     const c = await findCase(trx, caseNumber)
     if (c === undefined) return
     const key = mainClockKey(c.status)
-    const clock = key === null ? undefined : (await clocksOf(c, hall, trx)).find((k) => k.key === key)
-    await updateCase(trx, c.id, { due_date: clock?.due ?? null, clock_paused: clock?.paused ? 1 : 0 })
+    const clocks = await clocksOf(c, hall, trx)
+    const clock = key === null ? undefined : clocks.find((k) => k.key === key)
+    const notice = clocks.find((k) => k.key === 'notice')
+    await updateCase(trx, c.id, {
+      due_date: clock?.due ?? null,
+      clock_paused: clock?.paused ? 1 : 0,
+      notice_due: notice?.due ?? null,
+      notice_day: notice?.doneOn ?? null,
+      // 当场办结: closed on the day of registration, in time by definition.
+      ...(c.routing === 'resolved' && c.closed_day === null ? { closed_day: isoDay(c.hall_day), closed_due_date: isoDay(c.hall_day) } : {}),
+    })
   }
 
   async function get(user: User, hall: Hall, caseNumber: string, now: Date): Promise<CaseDetail> {
@@ -185,7 +194,8 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
           break
         }
         case 'close':
-          Object.assign(changes, { result: step.result, closed_at: now.toISOString() })
+          // The handling deadline as it stood when closing: 按期办结率 compares the two days.
+          Object.assign(changes, { result: step.result, closed_at: now.toISOString(), closed_day: day, closed_due_date: c.due_date ?? day })
           note = step.result
           break
         case 'followUp':

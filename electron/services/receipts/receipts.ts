@@ -15,6 +15,8 @@ export interface ReceiptsDeps {
   db: Kysely<Database>
   printer: PrinterAdapter
   fonts: ReceiptFonts
+  /** A printed receipt is the written notice: the case's notice clock is met. */
+  onPrinted: (trx: Kysely<Database>, caseNumber: string) => Promise<void>
 }
 
 function toRecord(r: Awaited<ReturnType<typeof listPrintsOfVisit>>[number]): PrintRecord {
@@ -33,7 +35,7 @@ function toRecord(r: Awaited<ReturnType<typeof listPrintsOfVisit>>[number]): Pri
 }
 
 /** 回执: one renderer for every output, and a record of every print and reprint. */
-export function createReceipts({ db, printer, fonts }: ReceiptsDeps) {
+export function createReceipts({ db, printer, fonts, onPrinted }: ReceiptsDeps) {
   /**
    * Receptionists print the receipt of a case they registered themselves, once; duty officers
    * and administrators print and reprint any.
@@ -103,6 +105,7 @@ export function createReceipts({ db, printer, fonts }: ReceiptsDeps) {
         entityId: caseNumber,
         detail: { printId: id, ...(outcome.ok ? {} : { reason: outcome.reason ?? 'unknown' }) },
       })
+      if (outcome.ok) await onPrinted(trx, caseNumber)
     })
   }
 

@@ -72,7 +72,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
       <Row gutter={16}>
         <Col span={14}>
           <Card title={t('case.sections.visitor')} size="small">
-            <Descriptions column={2} size="small" bordered>
+            <Descriptions column={2} size="small" bordered styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}>
               <Descriptions.Item label={t('visitor.name')}>{detail.visitor.name}</Descriptions.Item>
               <Descriptions.Item label={t('visitor.idNumber')}>
                 <Space>
