@@ -9,6 +9,8 @@ import type { Dispatch } from './rpc/dispatcher'
 import { createDispatcher } from './rpc/dispatcher'
 import { createHandlers } from './rpc/handlers'
 import { createAccounts, type Accounts } from './services/accounts/accounts'
+import { createUsersAdmin } from './services/accounts/users-admin'
+import { createAuditViewer } from './services/audit/viewer'
 import { DEFAULT_SCRYPT_N } from './services/accounts/password'
 import { SessionStore } from './services/accounts/sessions'
 import { createDrafts } from './services/drafts/drafts'
@@ -21,6 +23,7 @@ import { createHallData } from './services/hall-data/hall-data'
 import { getHall } from './db/repositories/hall'
 import { createReceipts } from './services/receipts/receipts'
 import { createSettings } from './services/settings/settings'
+import { createExports, type Exports } from './services/reports/exports'
 import type { PrinterAdapter } from './print/printer'
 import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
@@ -42,6 +45,8 @@ export interface CoreOptions {
 /** The main-process core: database, services and the dispatcher every transport calls. */
 export interface Core {
   dispatch: Dispatch
+  /** Finished export files, for the browser host's downloads. */
+  exports: Exports
   connection: Connection
   accounts: Accounts
   intake: Intake
@@ -63,9 +68,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock
   const sessions = new SessionStore()
   const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N })
+  const usersAdmin = createUsersAdmin({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N })
+  const auditViewer = createAuditViewer(db)
   const calendar = createCalendar(db)
   await calendar.ensureNationalHolidays()
   const cases = createCases(db, calendar)
+  const startHall = await getHall(db)
+  if (startHall !== undefined) await cases.refreshMissing(startHall)
   const intake = createIntake(db, {
     afterRegister: async (trx, caseNumber) => {
       const hall = await getHall(trx)
@@ -73,6 +82,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
   })
   const drafts = createDrafts(db)
+  const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)
   const receipts = createReceipts({
     db,
     onPrinted: async (trx, caseNumber) => {
@@ -80,13 +90,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       if (hall !== undefined) await cases.refreshDue(trx, caseNumber, hall)
     },
     printer: options.printer ?? browserOnlyPrinter,
-    fonts: createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR),
+    fonts,
   })
   const settings = createSettings(db, (hall) => cases.refreshOpen(hall))
   const lists = createCaseLists(db)
   const hallData = createHallData(db, calendar, cases)
   const leaders = createLeaders(db)
-  const handlers = createHandlers({ db, accounts, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders })
+  const printer = options.printer ?? browserOnlyPrinter
+  const exports = createExports(db, printer, fonts)
+  const handlers = createHandlers({ db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports })
   const dispatch = createDispatcher({
     db,
     sessions,
@@ -101,5 +113,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         console.error(`[intake-desk] ${method} failed: ${e}`)
       }),
   })
-  return { dispatch, connection, accounts, intake, sessions, close: () => connection.close() }
+  return {
+    dispatch,
+    connection,
+    accounts,
+    intake,
+    sessions,
+    exports,
+    close: async () => {
+      exports.cleanup()
+      await connection.close()
+    },
+  }
 }

@@ -7,3 +7,29 @@ export function hallClockTime(at: Date, timeZone: string): string {
 export function hallDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
 }
+
+/** How far the hall's wall clock is ahead of UTC at an instant, in milliseconds. */
+function zoneOffsetMs(at: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(at))
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
+  return wall - (at - (((at % 1000) + 1000) % 1000))
+}
+
+/** The instant a hall-local day (YYYY-MM-DD) begins: 2026-11-22 in Asia/Shanghai is 2026-11-21T16:00Z. */
+export function hallDayStart(day: string, timeZone: string): Date {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number)
+  const midnightUtc = Date.UTC(y, m - 1, d)
+  // Twice: the offset at the first guess may differ from the one at the answer (summer time).
+  const first = midnightUtc - zoneOffsetMs(midnightUtc, timeZone)
+  return new Date(midnightUtc - zoneOffsetMs(first, timeZone))
+}

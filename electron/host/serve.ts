@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     clock = () => new Date(Date.now() + offset)
   }
   const core = await openCore({ dataDir, fontDir: join(__dirname, '..', 'fonts'), ...(clock ? { clock } : {}) })
-  const host = await startHost({ dispatch: core.dispatch, staticDir: join(__dirname, '..', 'renderer'), port })
+  const host = await startHost({ dispatch: core.dispatch, download: (id) => core.exports.file(id), staticDir: join(__dirname, '..', 'renderer'), port })
   console.log(`Intake Desk listening on ${host.url}`)
 
   let stopping = false

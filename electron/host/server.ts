@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
+import { readFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import type { RpcResult } from '../../shared/rpc/result'
 import type { Dispatch } from '../rpc/dispatcher'
@@ -13,6 +14,8 @@ const MAX_BODY_BYTES = 1024 * 1024
 
 export interface HostOptions {
   dispatch: Dispatch
+  /** A finished export by job id, for GET /download/<id>?token=… */
+  download?: (id: string) => { path: string; fileName: string } | null
   staticDir: string
   port: number
   /** Fixed by tests of the transport; otherwise random per launch. */
@@ -117,6 +120,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain')
+    const download = /^\/download\/([0-9a-f]{24})$/.exec(url.pathname)
+    if (download?.[1] !== undefined) {
+      if (!sameSecret(url.searchParams.get('token') ?? undefined, token)) return send(res, 403, FORBIDDEN_PAGE, 'text/html; charset=utf-8')
+      const file = options.download?.(download[1]) ?? null
+      if (file === null) return send(res, 404, 'Not found', 'text/plain')
+      const body = await readFile(file.path)
+      return send(res, 200, body, 'application/octet-stream', {
+        'Content-Disposition': `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      })
+    }
     const isPage = url.pathname === '/' || url.pathname === '/index.html'
     if (isPage && !sameSecret(url.searchParams.get('token') ?? undefined, token)) {
       return send(res, 403, FORBIDDEN_PAGE, 'text/html; charset=utf-8')

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { copyFile, writeFile } from 'node:fs/promises'
 import { BrowserWindow, dialog } from 'electron'
 import type { ReceiptLayout } from '../../shared/domain'
 import type { PdfOutcome, PrintOutcome, PrinterAdapter, PrinterInfo } from './printer'
@@ -64,6 +64,21 @@ export function electronPrinter(getWindow: () => BrowserWindow | null): PrinterA
         )
         await writeFile(path, pdf)
         return { ok: true, path }
+      } catch (error) {
+        return { ok: false, reason: error instanceof Error ? error.message : String(error) }
+      }
+    },
+    toPdf(html: string): Promise<Buffer> {
+      return withReceiptWindow(html, (win) => win.webContents.printToPDF({ landscape: true, printBackground: true, preferCSSPageSize: true, pageSize: 'A4' }))
+    },
+    async saveFile(tempPath: string, suggestedName: string): Promise<PdfOutcome> {
+      const parent = getWindow()
+      const options = { defaultPath: suggestedName }
+      const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+      if (choice.canceled || !choice.filePath) return { ok: false, cancelled: true }
+      try {
+        await copyFile(tempPath, choice.filePath)
+        return { ok: true, path: choice.filePath }
       } catch (error) {
         return { ok: false, reason: error instanceof Error ? error.message : String(error) }
       }

@@ -19,6 +19,10 @@ export interface PrinterAdapter {
   list(): Promise<PrinterInfo[]>
   print(html: string, layout: ReceiptLayout, deviceName: string | null): Promise<PrintOutcome>
   savePdf(html: string, layout: ReceiptLayout, suggestedName: string): Promise<PdfOutcome>
+  /** A landscape A4 PDF of a document (the 台账). */
+  toPdf(html: string): Promise<Buffer>
+  /** Lets the user choose where a finished file goes. */
+  saveFile(tempPath: string, suggestedName: string): Promise<PdfOutcome>
 }
 
 /** The browser host's adapter: no direct printing. */
@@ -27,6 +31,8 @@ export const browserOnlyPrinter: PrinterAdapter = {
   list: () => Promise.resolve([]),
   print: () => Promise.resolve({ ok: false, reason: 'no direct printing in the browser host' }),
   savePdf: () => Promise.resolve({ ok: false, reason: 'no direct printing in the browser host' }),
+  toPdf: () => Promise.reject(new Error('no PDF rendering in the browser host')),
+  saveFile: () => Promise.resolve({ ok: false, reason: 'the browser host downloads instead' }),
 }
 
 /** Page sizes in microns, for Electron's print and printToPDF. */

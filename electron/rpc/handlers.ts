@@ -5,11 +5,16 @@ import type { Database, Hall, User } from '../db/schema'
 import { listActiveCategories } from '../db/repositories/categories'
 import type { Accounts } from '../services/accounts/accounts'
 import { sessionInfo } from '../services/accounts/accounts'
+import type { UsersAdmin } from '../services/accounts/users-admin'
+import type { AuditViewer } from '../services/audit/viewer'
 import type { Drafts } from '../services/drafts/drafts'
 import type { Intake } from '../services/intake/intake'
 import type { Receipts } from '../services/receipts/receipts'
 import type { Settings } from '../services/settings/settings'
 import type { Clock } from '../clock'
+import type { Exports } from '../services/reports/exports'
+import { statistics } from '../services/reports/statistics'
+import { hallDate } from '../../shared/time'
 import { rulesOf } from '../services/calendar/calendar'
 import type { Cases } from '../services/cases/cases'
 import type { CaseLists } from '../services/cases/lists'
@@ -20,6 +25,8 @@ import type { CallContext, Handlers } from './dispatcher'
 export interface HandlerDeps {
   db: Kysely<Database>
   accounts: Accounts
+  usersAdmin: UsersAdmin
+  auditViewer: AuditViewer
   intake: Intake
   drafts: Drafts
   receipts: Receipts
@@ -29,6 +36,7 @@ export interface HandlerDeps {
   lists: CaseLists
   hallData: HallData
   leaders: Leaders
+  exports: Exports
 }
 
 /** The signed-in user and the hall; the dispatcher guarantees both for non-public methods. */
@@ -47,11 +55,12 @@ export function hallInfo(hall: Hall): HallInfo {
     showLabels: [labels[0] ?? '工号', labels[1] ?? '姓名', labels[2] ?? '职务'],
     receiptLayout: hall.receipt_layout,
     extensionMax: rulesOf(hall).extensionMax,
+    statsMonthStartDay: hall.stats_month_start_day,
   }
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { db, accounts, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders } = deps
+  const { db, accounts, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports } = deps
   return {
     'app.status': (ctx): Promise<AppStatus> =>
       Promise.resolve({
@@ -84,6 +93,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'users.list': () => accounts.listUsers(),
     'users.create': (ctx, input) => accounts.createUser(signedIn(ctx).user, input, ctx.now),
+    'users.update': (ctx, input) => deps.usersAdmin.updateUser(signedIn(ctx).user, input, ctx.now),
+    'users.resetPassword': (ctx, input) => deps.usersAdmin.resetPassword(signedIn(ctx).user, input, ctx.now),
+    'audit.list': (ctx, input) => deps.auditViewer.listAudit(signedIn(ctx).hall, input),
+    'audit.verify': (ctx) => deps.auditViewer.verify(signedIn(ctx).user, ctx.now),
     'categories.list': () => listActiveCategories(db),
     'intake.register': (ctx, input) => {
       const { user, hall } = signedIn(ctx)
@@ -140,5 +153,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'leaders.record': (ctx, input) => leaders.record(signedIn(ctx).user, input, ctx.now),
     'leaders.list': () => leaders.list(),
+    'reports.statistics': (ctx, input) => statistics(db, input, hallDate(ctx.now, signedIn(ctx).hall.time_zone)),
+    'reports.export': (ctx, input) => {
+      const { user, hall } = signedIn(ctx)
+      return Promise.resolve(exports.start(user, hall, input.kind, { from: input.from, to: input.to }, input.format, hallDate(ctx.now, hall.time_zone), clock))
+    },
+    'reports.job': (ctx, input) => Promise.resolve(exports.job(signedIn(ctx).user, input.id)),
+    'reports.saveExport': (ctx, input) => exports.save(signedIn(ctx).user, input.id),
+    'reports.logHtml': (ctx, input) => {
+      const { hall } = signedIn(ctx)
+      return exports.html(hall, input, hallDate(ctx.now, hall.time_zone))
+    },
   }
 }

@@ -445,6 +445,8 @@ export const en: SameKeys<typeof zhCN> = {
     empty: 'No leader receptions yet.',
   },
   v: {
+    period: { order: 'The end date cannot be before the start date.', tooLong: 'A period is at most 3 years.' },
+    export: { kind: 'Choose what to export.', format: 'Choose a file format.', job: 'The export job id is not valid.' },
     date: 'A date looks like YYYY-MM-DD, e.g. 2026-11-22.',
     search: {
       required: 'Enter something to search for.',
@@ -565,6 +567,7 @@ export const en: SameKeys<typeof zhCN> = {
     settings: { idleLock: 'The idle lock is 0–120 minutes.' },
   },
   e: {
+    EXPORT_NOT_READY: 'The export is not finished yet; wait a moment.',
     TRANSITION: 'The case is “{{status}}”: “{{action}}” is not possible now.',
     EXTENDED_ONCE: 'This case was extended once already; it cannot be extended again.',
     CASE_PAUSED: 'The clock of this case is paused; resume it first.',

@@ -442,6 +442,8 @@ export const zhCN = {
     empty: '还没有领导接访记录。',
   },
   v: {
+    period: { order: '结束日期不能早于开始日期。', tooLong: '统计期间最长 3 年。' },
+    export: { kind: '请选择导出内容。', format: '请选择文件格式。', job: '导出任务编号不正确。' },
     date: '日期格式应为 年-月-日，例如 2026-11-22。',
     search: {
       required: '请输入要查找的内容。',
@@ -562,6 +564,7 @@ export const zhCN = {
     settings: { idleLock: '闲置锁屏时间应为 0–120 分钟。' },
   },
   e: {
+    EXPORT_NOT_READY: '导出尚未完成，请稍候。',
     TRANSITION: '当前状态为“{{status}}”，不能进行“{{action}}”。',
     EXTENDED_ONCE: '此案件已延期一次，按规定不能再次延期。',
     CASE_PAUSED: '此案件的期限已暂停，请先恢复计时再办理。',

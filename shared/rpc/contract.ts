@@ -5,15 +5,21 @@ import {
   changePasswordSchema,
   createUserSchema,
   idLookupSchema,
+  resetPasswordSchema,
   setupSchema,
   signInSchema,
   unlockSchema,
+  updateUserSchema,
 } from '../schemas/accounts'
+import { auditListSchema } from '../schemas/audit'
 import { draftSchema, intakeSchema } from '../schemas/intake'
 import { caseNumberSchema, completePrintSchema, hallSettingsSchema, printRequestSchema, receiptRequestSchema } from '../schemas/receipts'
 import {
   caseActSchema,
   categoryUpdateSchema,
+  exportSchema,
+  jobSchema,
+  periodSchema,
   holidayImportSchema,
   holidaySchema,
   isoDateSchema,
@@ -25,9 +31,13 @@ import {
 } from '../schemas/cases'
 import type {
   AppStatus,
+  AuditPage,
+  AuditVerifyResult,
   BrowserPrint,
   CaseDetail,
+  ExportJob,
   HolidayRow,
+  Statistics,
   LeaderReception,
   SearchResult,
   SupervisionView,
@@ -85,6 +95,10 @@ export const contract = {
   'auth.changePassword': method<SessionInfo>()(changePasswordSchema, 'session'),
   'users.list': method<UserRow[]>()(none, admins),
   'users.create': method<UserRow>()(createUserSchema, admins),
+  'users.update': method<UserRow>()(updateUserSchema, admins),
+  'users.resetPassword': method<UserRow>()(resetPasswordSchema, admins),
+  'audit.list': method<AuditPage>()(auditListSchema, admins),
+  'audit.verify': method<AuditVerifyResult>()(none, admins),
   'categories.list': method<Category[]>()(none, everyone),
   'intake.register': method<RegisterResult>()(intakeSchema, everyone),
   'intake.history': method<VisitorHistory>()(idLookupSchema, everyone),
@@ -120,6 +134,11 @@ export const contract = {
   'holidays.import': method<HolidayRow[]>()(holidayImportSchema, admins),
   'leaders.record': method<LeaderReception>()(leaderReceptionSchema, officers),
   'leaders.list': method<LeaderReception[]>()(none, everyone),
+  'reports.statistics': method<Statistics>()(periodSchema, officers),
+  'reports.export': method<ExportJob>()(exportSchema, admins),
+  'reports.job': method<ExportJob>()(jobSchema, admins),
+  'reports.saveExport': method<{ path: string } | null>()(jobSchema, admins),
+  'reports.logHtml': method<{ html: string; fileName: string }>()(periodSchema, admins),
 } as const
 
 export type Contract = typeof contract

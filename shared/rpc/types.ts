@@ -22,6 +22,8 @@ export interface HallInfo {
   receiptLayout: ReceiptLayout
   /** The longest extension (延期) the hall allows, in days. */
   extensionMax: number
+  /** The statistical month starts on this day (1, or e.g. 21 for the 21st to the 20th). */
+  statsMonthStartDay: number
 }
 
 /** The hall settings an administrator edits. */
@@ -246,4 +248,75 @@ export interface LeaderReception {
 export interface SearchResult {
   by: 'caseNumber' | 'name' | 'idNumber' | 'phone' | 'text'
   rows: CaseListRow[]
+}
+
+/** A share with what it counts: the page and the exports show the same three numbers. */
+export interface Rate {
+  numerator: number
+  denominator: number
+  /** null when there is nothing to count. */
+  value: number | null
+}
+
+export interface CountRow {
+  name: string
+  batches: number
+  persons: number
+}
+
+/** The hall's numbers for a period (DESIGN §4), today included. */
+export interface Statistics {
+  from: string
+  to: string
+  batches: number
+  persons: number
+  byDay: { day: string; batches: number; persons: number }[]
+  byCategory: CountRow[]
+  byUnit: CountRow[]
+  byReceptionist: CountRow[]
+  timelyAcceptance: Rate
+  onTimeClosing: Rate
+  satisfaction: Rate & { satisfied: number; basicallySatisfied: number; unsatisfied: number }
+  sameDay: Rate
+  repeatVisits: number
+}
+
+export interface ExportJob {
+  id: string
+  progress: number
+  status: 'running' | 'done' | 'failed'
+  fileName: string
+  error: string | null
+  /** Electron saves through a dialog; the browser host downloads from this address. */
+  download: string | null
+}
+
+/** One row of the audit trail as the viewer shows it. */
+export interface AuditEntryView {
+  id: number
+  at: string
+  userId: number | null
+  userName: string | null
+  userBadgeNo: string | null
+  action: string
+  entity: string | null
+  entityId: string | null
+  /** The JSON text exactly as stored (and hashed). */
+  detail: string
+}
+
+/** One page of the audit trail, newest first, with the total under the same filters. */
+export interface AuditPage {
+  rows: AuditEntryView[]
+  total: number
+  /** Every action name the trail holds, for the filter. */
+  actions: string[]
+}
+
+/** The result of 校验: whether the hash chain holds, and where it first breaks. */
+export interface AuditVerifyResult {
+  ok: boolean
+  /** Rows checked, up to and including the first broken one. */
+  checked: number
+  firstBrokenId: number | null
 }

@@ -84,3 +84,19 @@ export type CreateUserInput = z.input<typeof createUserSchema>
 export const idLookupSchema = z.strictObject({
   idNumber: z.string('v.text').max(64, 'v.idNumber.length'),
 })
+
+const userIdSchema = z.number('v.number').int('v.number').positive('v.number')
+
+/** An administrator changes a user's role or disables (or enables again) the account. */
+export const updateUserSchema = z.strictObject({
+  id: userIdSchema,
+  role: z.enum(ROLES, 'v.user.role'),
+  disabled: z.boolean('v.boolean'),
+})
+export type UpdateUserInput = z.input<typeof updateUserSchema>
+
+/** An administrator sets a new password, which the user must change at the next sign-in. */
+export const resetPasswordSchema = z
+  .strictObject({ id: userIdSchema, ...newPassword.shape })
+  .refine(passwordsMatch, { message: 'v.password.mismatch', path: ['confirmPassword'] })
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>

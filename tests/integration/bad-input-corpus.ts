@@ -83,6 +83,11 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
     caseNumbers: [],
   },
   'leaders.list': {},
+  'reports.statistics': { from: '2026-11-01', to: '2026-11-22' },
+  'reports.export': { kind: 'log', format: 'xlsx', from: '2026-11-22', to: '2026-11-22' },
+  'reports.job': { id: '0123456789abcdef01234567' },
+  'reports.saveExport': { id: '0123456789abcdef01234567' },
+  'reports.logHtml': { from: '2026-11-22', to: '2026-11-22' },
 }
 
 type Path = (string | number)[]

@@ -69,6 +69,11 @@ const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'holidays.import': { csv: '2026-12-31,休,试行' },
   'leaders.record': { day: '2026-11-22', leaderName: '王局长', leaderTitle: '局长', note: '', caseNumbers: [] },
   'leaders.list': {},
+  'reports.statistics': { from: '2026-11-01', to: '2026-11-22' },
+  'reports.export': { kind: 'log', format: 'xlsx', from: '2026-11-22', to: '2026-11-22' },
+  'reports.job': { id: '0123456789abcdef01234567' },
+  'reports.saveExport': { id: '0123456789abcdef01234567' },
+  'reports.logHtml': { from: '2026-11-22', to: '2026-11-22' },
   'settings.update': { address: '武汉市武昌区中北路1号', phone: '027-88886666', receiptLayout: 'a5', receiptPrinter: null, idleLockMinutes: 10 },
 }
 

@@ -19,6 +19,8 @@ function fakePrinter() {
       jobs.push({ html, layout, device: null })
       return Promise.resolve({ ok: true, path: '/tmp/回执.pdf' })
     },
+    toPdf: () => Promise.resolve(Buffer.from('%PDF-1.7')),
+    saveFile: (_path, name) => Promise.resolve({ ok: true, path: `/tmp/${name}` }),
   }
   return Object.assign(adapter, { jobs, fail: (reason: string | null) => (failWith = reason) })
 }

@@ -13,3 +13,53 @@ export async function insertAudit(db: Kysely<Database>, row: Omit<AuditTable, 'i
 export async function listAudit(db: Kysely<Database>): Promise<AuditRow[]> {
   return db.selectFrom('audit_log').selectAll().orderBy('id').execute()
 }
+
+/** The viewer's filters; null means not filtered. Instants are ISO-8601 UTC, `before` exclusive. */
+export interface AuditFilter {
+  userId: number | null
+  action: string | null
+  /** Every action that starts with this, e.g. `case.` */
+  actionPrefix: string | null
+  since: string | null
+  before: string | null
+}
+
+export type AuditListRow = AuditRow & { user_name: string | null; user_badge_no: string | null }
+
+function filtered(db: Kysely<Database>, f: AuditFilter) {
+  let query = db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.user_id')
+  if (f.userId !== null) query = query.where('audit_log.user_id', '=', f.userId)
+  if (f.action !== null) query = query.where('audit_log.action', '=', f.action)
+  if (f.actionPrefix !== null) {
+    // A range instead of LIKE: `_` in an action name would be a wildcard there.
+    const end = f.actionPrefix.slice(0, -1) + String.fromCharCode(f.actionPrefix.charCodeAt(f.actionPrefix.length - 1) + 1)
+    query = query.where('audit_log.action', '>=', f.actionPrefix).where('audit_log.action', '<', end)
+  }
+  if (f.since !== null) query = query.where('audit_log.at', '>=', f.since)
+  if (f.before !== null) query = query.where('audit_log.at', '<', f.before)
+  return query
+}
+
+/** One page of the trail under the filters, newest first, with the user's name and badge number. */
+export async function searchAudit(db: Kysely<Database>, f: AuditFilter, limit: number, offset: number): Promise<AuditListRow[]> {
+  return filtered(db, f)
+    .selectAll('audit_log')
+    .select(['users.name as user_name', 'users.badge_no as user_badge_no'])
+    .orderBy('audit_log.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}
+
+export async function countAudit(db: Kysely<Database>, f: AuditFilter): Promise<number> {
+  const row = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Every action name the trail holds, sorted. */
+export async function auditActions(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute()
+  return rows.map((r) => r.action)
+}

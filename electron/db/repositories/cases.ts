@@ -57,12 +57,13 @@ export async function otherVisitsOf(db: Kysely<Database>, visitorId: number, exc
     .execute()
 }
 
-export async function openCaseIds(db: Kysely<Database>, openStatuses: readonly string[]): Promise<string[]> {
-  const rows = await db
+export async function openCaseIds(db: Kysely<Database>, openStatuses: readonly string[], onlyMissingDue = false): Promise<string[]> {
+  let q = db
     .selectFrom('visits')
     .select('case_number')
     .where('status', 'in', openStatuses as VisitTable['status'][])
-    .execute()
+  if (onlyMissingDue) q = q.where('due_date', 'is', null).where('clock_paused', '=', 0)
+  const rows = await q.execute()
   return rows.map((r) => r.case_number)
 }
 

@@ -36,3 +36,15 @@ export async function incrementFailedAttempts(db: Kysely<Database>, id: number):
     .executeTakeFirstOrThrow()
   return row.failed_attempts
 }
+
+/** Enabled administrators other than the given user: the hall must keep at least one. */
+export async function countEnabledAdminsExcept(db: Kysely<Database>, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .where('id', '!=', userId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -46,10 +46,12 @@ export async function appendAudit(db: Kysely<Database>, at: Date, entry: AuditEn
   })
 }
 
-/** Walks the chain and returns the id of the first row whose hash does not hold, or null. */
-export async function verifyAudit(db: Kysely<Database>): Promise<number | null> {
+/** Walks the chain: how many rows it checked, up to and including the first broken one, and that row's id. */
+export async function checkAudit(db: Kysely<Database>): Promise<{ checked: number; firstBrokenId: number | null }> {
   let prev = GENESIS_HASH
+  let checked = 0
   for (const r of await listAudit(db)) {
+    checked += 1
     const expected = rowHash(prev, r.at, {
       userId: r.user_id,
       action: r.action,
@@ -57,8 +59,13 @@ export async function verifyAudit(db: Kysely<Database>): Promise<number | null> 
       entityId: r.entity_id,
       detail: r.detail,
     })
-    if (r.prev_hash !== prev || r.hash !== expected) return r.id
+    if (r.prev_hash !== prev || r.hash !== expected) return { checked, firstBrokenId: r.id }
     prev = r.hash
   }
-  return null
+  return { checked, firstBrokenId: null }
+}
+
+/** Walks the chain and returns the id of the first row whose hash does not hold, or null. */
+export async function verifyAudit(db: Kysely<Database>): Promise<number | null> {
+  return (await checkAudit(db)).firstBrokenId
 }

@@ -155,6 +155,8 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
       if (c === undefined) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber })
       const from: CaseStatus = c.status
       let to: CaseStatus = from
+      // Said plainly: a second extension is refused because of the rule, not the status.
+      if (action === 'extend' && c.extension_days !== null) throw new AppError('CONFLICT', 'e.EXTENDED_ONCE')
       if (isTransition(action)) {
         if (!canTransition(action, from)) {
           throw new AppError('CONFLICT', 'e.TRANSITION', {
@@ -231,7 +233,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
         case 'link': {
           const target = await findCase(trx, step.caseNumber)
           if (target === undefined || target.id === c.id) throw fieldError('caseNumber', 'v.case.linkUnknown')
-          if (target.visitor_id !== c.visitor_id) throw fieldError('caseNumber', 'v.case.linkOtherVisitor')
+          if (target.visitor_id !== c.visitor_id || target.registered_at >= c.registered_at) throw fieldError('caseNumber', 'v.case.linkOtherVisitor')
           changes.linked_visit_id = target.id
           data.caseNumber = target.case_number
           break
@@ -262,8 +264,8 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
   }
 
   /** Recomputes every open case's due date, after the calendar or the rules changed. */
-  async function refreshOpen(hall: Hall): Promise<number> {
-    const numbers = await openCaseIds(db, OPEN_STATUSES)
+  async function refreshOpen(hall: Hall, onlyMissing = false): Promise<number> {
+    const numbers = await openCaseIds(db, OPEN_STATUSES, onlyMissing)
     await db.transaction().execute(async (trx) => {
       for (const n of numbers) await refreshDue(trx, n, hall)
     })
@@ -280,7 +282,10 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
     return { idNumber: c.id_number, phone: c.visitor_phone }
   }
 
-  return { get, act, refreshDue, refreshOpen, revealIdentity }
+  /** At start-up: open cases without a computed due date (e.g. from before an upgrade) get one. */
+  const refreshMissing = (hall: Hall) => refreshOpen(hall, true)
+
+  return { get, act, refreshDue, refreshOpen, refreshMissing, revealIdentity }
 }
 
 export type Cases = ReturnType<typeof createCases>

@@ -52,9 +52,11 @@ export function createCaseLists(db: Kysely<Database>) {
       paused: rows.filter((r) => r.paused).length,
     }
     const hallToday = today.replace(/-/g, '')
+    let todays = caseListQuery(db).where('v.hall_day', '=', hallToday)
+    if (filter.unitId !== null) todays = todays.where('v.unit_id', '=', filter.unitId)
+    if (filter.categoryId !== null) todays = todays.where('v.category_id', '=', filter.categoryId)
     const withoutPlan = (
-      await caseListQuery(db)
-        .where('v.hall_day', '=', hallToday)
+      await todays
         .where('v.status', 'in', OPEN_STATUSES)
         .where(({ not, exists, selectFrom }) =>
           not(exists(selectFrom('case_events as e').select('e.id').whereRef('e.visit_id', '=', 'v.id').where('e.action', '=', 'plan').where('e.day', '=', today))),
@@ -71,7 +73,7 @@ export function createCaseLists(db: Kysely<Database>) {
     if (/^[A-Z]{2,6}-\d{4,8}(-\d{0,4})?$/.test(q)) return 'caseNumber'
     if (parseIdNumber(q).ok) return 'idNumber'
     if (parsePhone(q).ok) return 'phone'
-    return /^[\p{Script=Han}·]{2,4}$/u.test(q) ? 'name' : 'text'
+    return /^[\p{Script=Han}·]{2,10}$/u.test(q) ? 'name' : 'text'
   }
 
   async function search(hall: Hall, query: string, by: SearchBy, now: Date): Promise<{ by: Exclude<SearchBy, 'auto'>; rows: CaseListRow[] }> {

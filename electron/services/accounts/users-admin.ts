@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely'
+import type { z } from 'zod'
+import type { UserRow } from '../../../shared/rpc/types'
+import type { resetPasswordSchema, updateUserSchema } from '../../../shared/schemas/accounts'
+import { AppError } from '../../errors'
+import type { Database, User } from '../../db/schema'
+import { countEnabledAdminsExcept, findUserById, updateUser as updateUserRow } from '../../db/repositories/users'
+import { appendAudit } from '../audit/audit'
+import { userRow } from './accounts'
+import { hashPassword } from './password'
+import type { SessionStore } from './sessions'
+
+export interface UsersAdminDeps {
+  db: Kysely<Database>
+  sessions: SessionStore
+  scryptN: number
+}
+
+async function targetOf(db: Kysely<Database>, id: number): Promise<User> {
+  const user = await findUserById(db, id)
+  if (user === undefined) throw new AppError('NOT_FOUND', 'e.USER_NOT_FOUND')
+  return user
+}
+
+const isEnabledAdmin = (u: { role: string; disabled: number }) => u.role === 'admin' && u.disabled === 0
+
+/**
+ * What administrators do to other users' accounts: change the role, disable or enable, reset
+ * the password. The hall always keeps an enabled administrator, and nobody disables themselves.
+ */
+export function createUsersAdmin({ db, sessions, scryptN }: UsersAdminDeps) {
+  async function updateUser(actor: User, input: z.output<typeof updateUserSchema>, now: Date): Promise<UserRow> {
+    const iso = now.toISOString()
+    const updated = await db.transaction().execute(async (trx) => {
+      const before = await targetOf(trx, input.id)
+      const disabled = input.disabled ? 1 : 0
+      if (before.role === input.role && before.disabled === disabled) return before
+      if (disabled === 1 && before.id === actor.id) throw new AppError('CONFLICT', 'e.CANNOT_DISABLE_SELF')
+      // Checked inside the transaction: two administrators demoting each other cannot both succeed.
+      const staysEnabledAdmin = isEnabledAdmin({ role: input.role, disabled })
+      if (isEnabledAdmin(before) && !staysEnabledAdmin && (await countEnabledAdminsExcept(trx, before.id)) === 0) {
+        throw new AppError('CONFLICT', 'e.LAST_ADMIN')
+      }
+      await updateUserRow(trx, before.id, { role: input.role, disabled, updated_at: iso })
+      await appendAudit(trx, now, {
+        userId: actor.id,
+        action: 'user.update',
+        entity: 'user',
+        entityId: String(before.id),
+        detail: {
+          badgeNo: before.badge_no,
+          before: { role: before.role, disabled: before.disabled === 1 },
+          after: { role: input.role, disabled: disabled === 1 },
+        },
+      })
+      return { ...before, role: input.role, disabled, updated_at: iso }
+    })
+    // A disabled user is signed out everywhere at once, not at the next call.
+    if (updated.disabled === 1) sessions.endAllOf(updated.id)
+    return userRow(updated)
+  }
+
+  async function resetPassword(actor: User, input: z.output<typeof resetPasswordSchema>, now: Date): Promise<UserRow> {
+    await targetOf(db, input.id)
+    const hash = await hashPassword(input.password, scryptN)
+    const iso = now.toISOString()
+    const updated = await db.transaction().execute(async (trx) => {
+      const before = await targetOf(trx, input.id)
+      const changes = { password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: iso }
+      await updateUserRow(trx, before.id, changes)
+      await appendAudit(trx, now, {
+        userId: actor.id,
+        action: 'user.resetPassword',
+        entity: 'user',
+        entityId: String(before.id),
+        // Never the password or its hash: only what the reset changed besides them.
+        detail: {
+          badgeNo: before.badge_no,
+          before: { mustChangePassword: before.must_change_password === 1, failedAttempts: before.failed_attempts, lockedUntil: before.locked_until },
+          after: { mustChangePassword: true, failedAttempts: 0, lockedUntil: null },
+        },
+      })
+      return { ...before, ...changes }
+    })
+    // Whoever sits at a window signed in as this user must sign in again with the new password.
+    sessions.endAllOf(updated.id)
+    return userRow(updated)
+  }
+
+  return { updateUser, resetPassword }
+}
+
+export type UsersAdmin = ReturnType<typeof createUsersAdmin>

@@ -1,0 +1,156 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { systemClock } from '../../clock'
+import type { Core, CoreOptions } from '../../core'
+import { DATABASE_FILE, openCore } from '../../core'
+import { getHall } from '../../db/repositories/hall'
+import { AppError } from '../../errors'
+import { DEFAULT_TIME_ZONE } from '../accounts/accounts'
+import { appendAudit } from '../audit/audit'
+import { checkBackup, timeStamp } from './backup'
+
+/** The files SQLite keeps beside a database; each moves with it. */
+const COMPANIONS = ['', '-wal', '-shm', '-journal'] as const
+
+/**
+ * A restore that could not finish. The current data is back in place and open again in
+ * `core`, which the transports should use from now on.
+ */
+export class RestoreFailedError extends AppError {
+  constructor(
+    readonly core: Core,
+    cause: unknown,
+  ) {
+    super(
+      cause instanceof AppError ? cause.code : 'INTERNAL',
+      cause instanceof AppError ? cause.key : 'e.RESTORE_FAILED',
+      cause instanceof AppError ? cause.params : {},
+    )
+    this.name = 'RestoreFailedError'
+    this.cause = cause
+  }
+}
+
+function removeDatabase(file: string): void {
+  for (const suffix of COMPANIONS) rmSync(`${file}${suffix}`, { force: true })
+}
+
+/**
+ * Puts a backup in place of the closed database in `dataDir`: the backup is copied beside it
+ * and checked again, then the current database (with its -wal and -shm) is moved to
+ * `dataDir/replaced-YYYYMMDD-HHmmss/` and the copy renamed into its place.
+ * Refuses (with the check's AppError) before touching the current database.
+ */
+export function restoreFiles(
+  dataDir: string,
+  backupPath: string,
+  at: Date = new Date(),
+  timeZone: string = DEFAULT_TIME_ZONE,
+): { replacedDir: string; schemaVersion: number } {
+  const live = join(dataDir, DATABASE_FILE)
+  const staging = `${live}.restoring`
+  removeDatabase(staging)
+  try {
+    const precheck = checkBackup(backupPath)
+    if (!precheck.ok) throw precheck.error
+    copyFileSync(backupPath, staging)
+    // SQLite reads a -wal beside a database as part of it, so the copy takes it too.
+    if (existsSync(`${backupPath}-wal`)) copyFileSync(`${backupPath}-wal`, `${staging}-wal`)
+    try {
+      const copy = new BetterSqlite3(staging, { fileMustExist: true })
+      try {
+        copy.pragma('journal_mode = DELETE')
+      } finally {
+        copy.close()
+      }
+    } catch {
+      // A file SQLite cannot open is named by the check below.
+    }
+    // The copy, not the original, is what goes in place: check what will actually be used.
+    const check = checkBackup(staging)
+    if (!check.ok) throw check.error
+
+    let replacedDir = join(dataDir, `replaced-${timeStamp(at, timeZone)}`)
+    for (let n = 2; existsSync(replacedDir); n++)
+      replacedDir = join(dataDir, `replaced-${timeStamp(at, timeZone)}-${n}`)
+    mkdirSync(replacedDir)
+    const moved: string[] = []
+    try {
+      for (const suffix of COMPANIONS) {
+        if (!existsSync(`${live}${suffix}`)) continue
+        renameSync(`${live}${suffix}`, join(replacedDir, `${DATABASE_FILE}${suffix}`))
+        moved.push(suffix)
+      }
+      renameSync(staging, live)
+    } catch (error) {
+      for (const suffix of moved)
+        renameSync(join(replacedDir, `${DATABASE_FILE}${suffix}`), `${live}${suffix}`)
+      rmSync(replacedDir, { recursive: true, force: true })
+      throw error
+    }
+    return { replacedDir, schemaVersion: check.schemaVersion }
+  } finally {
+    removeDatabase(staging)
+  }
+}
+
+/** Takes back a restore: the restored database goes, the one set aside in `replacedDir` returns. */
+export function undoRestore(dataDir: string, replacedDir: string): void {
+  const live = join(dataDir, DATABASE_FILE)
+  removeDatabase(live)
+  for (const suffix of COMPANIONS) {
+    const aside = join(replacedDir, `${DATABASE_FILE}${suffix}`)
+    if (existsSync(aside)) renameSync(aside, `${live}${suffix}`)
+  }
+  rmSync(replacedDir, { recursive: true, force: true })
+}
+
+/**
+ * Restores a backup under a running core: checks it (a refusal leaves the core open and the
+ * data untouched), closes the core, swaps the files, and opens a new core on the restored data,
+ * migrating it forward if it is older. Every session of the old core ends with it.
+ * On a failure after the close, the current data is put back and reopened in the error's core.
+ */
+export async function restoreAndReopen(
+  core: Core,
+  options: CoreOptions,
+  backupPath: string,
+  userId: number | null,
+): Promise<Core> {
+  const check = checkBackup(backupPath)
+  if (!check.ok) throw check.error
+  const hall = await getHall(core.connection.db)
+  const timeZone = hall?.time_zone ?? DEFAULT_TIME_ZONE
+  const now = (options.clock ?? systemClock)()
+  await core.close()
+
+  let replacedDir: string
+  try {
+    replacedDir = restoreFiles(options.dataDir, backupPath, now, timeZone).replacedDir
+  } catch (error) {
+    throw new RestoreFailedError(await openCore(options), error)
+  }
+  let next: Core | undefined
+  try {
+    next = await openCore(options)
+    await next.connection.db.transaction().execute((trx) =>
+      appendAudit(trx, now, {
+        userId,
+        action: 'backup.restore',
+        entity: 'backup',
+        entityId: basename(backupPath),
+        detail: {
+          file: basename(backupPath),
+          schemaVersion: check.schemaVersion,
+          replacedDir: basename(replacedDir),
+        },
+      }),
+    )
+    return next
+  } catch (error) {
+    await next?.close()
+    undoRestore(options.dataDir, replacedDir)
+    throw new RestoreFailedError(await openCore(options), error)
+  }
+}

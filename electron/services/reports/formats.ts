@@ -1,0 +1,150 @@
+import { createWriteStream } from 'node:fs'
+import { once } from 'node:events'
+import ExcelJS from 'exceljs'
+import { translate } from '../../../shared/i18n/translate'
+import { zhCN } from '../../../shared/i18n/zh-CN'
+import type { Rate, Statistics } from '../../../shared/rpc/types'
+import type { LogRow } from './log-rows'
+
+const zh = (key: string, params?: Record<string, string | number>) => translate(zhCN, key, params)
+
+/** The 台账's columns: header, width, and how a row fills it. */
+export const LOG_COLUMNS: { header: string; width: number; value: (r: LogRow, tz: string) => string | number | Date }[] = [
+  { header: '登记时间', width: 18, value: (r, tz) => localDate(r.registeredAt, tz) },
+  { header: '案件编号', width: 19, value: (r) => r.caseNumber },
+  { header: '来访人', width: 10, value: (r) => r.visitorName },
+  { header: '身份证号', width: 21, value: (r) => r.maskedIdNumber },
+  { header: '来访类型', width: 9, value: (r) => zh(`visitor.${r.kind}`) },
+  { header: '人数', width: 6, value: (r) => r.headcount },
+  { header: '诉求类别', width: 18, value: (r) => r.category },
+  { header: '诉求摘要', width: 48, value: (r) => r.demands },
+  { header: '办理方式', width: 10, value: (r) => zh(`routing.${r.routing}`) },
+  { header: '责任单位', width: 22, value: (r) => r.unit },
+  { header: '当前状态', width: 10, value: (r) => zh(`case.status.${r.status}`) },
+  { header: '接待人', width: 10, value: (r) => r.receptionist },
+]
+
+/**
+ * Excel shows a date cell as it is stored, without a time zone: store the hall's wall-clock
+ * time so that 10:05 in the hall reads 10:05 in the sheet.
+ */
+export function localDate(iso: string, timeZone: string): Date {
+  const p = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))
+  const n = (t: string) => Number(p.find((x) => x.type === t)?.value ?? 0)
+  return new Date(Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')))
+}
+
+export function formatRate(r: Rate): string {
+  return r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%（${r.numerator}/${r.denominator}）`
+}
+
+/** The summary lines every export and the statistics page share. */
+export function summaryLines(s: Statistics): [string, string | number][] {
+  return [
+    ['统计期间', `${s.from} 至 ${s.to}`],
+    ['批次', s.batches],
+    ['人次', s.persons],
+    ['及时受理率', formatRate(s.timelyAcceptance)],
+    ['按期办结率', formatRate(s.onTimeClosing)],
+    ['满意率', formatRate(s.satisfaction)],
+    ['  其中 满意 / 基本满意 / 不满意', `${s.satisfaction.satisfied} / ${s.satisfaction.basicallySatisfied} / ${s.satisfaction.unsatisfied}`],
+    ['当日办结率', formatRate(s.sameDay)],
+    ['重复来访', s.repeatVisits],
+  ]
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/** Writes the 台账 as XLSX, streaming: a year of rows never freezes the main process. */
+export async function writeXlsx(
+  file: string,
+  title: string,
+  stats: Statistics,
+  pages: AsyncIterable<LogRow[]>,
+  timeZone: string,
+  onRows: (n: number) => void,
+): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
+  wb.creator = '接访台 Intake Desk'
+  const sheet = wb.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
+  sheet.columns = [{ header: '序号', key: 'n', width: 7 }, ...LOG_COLUMNS.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }))]
+  // Row 1 is the title; the headers sit in row 2 (frozen with it).
+  sheet.spliceRows(1, 0, [title])
+  sheet.mergeCells(1, 1, 1, LOG_COLUMNS.length + 1)
+  const titleRow = sheet.getRow(1)
+  titleRow.font = { bold: true, size: 14 }
+  titleRow.alignment = { horizontal: 'center' }
+  titleRow.commit()
+  const header = sheet.getRow(2)
+  header.font = { bold: true }
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }
+  header.commit()
+  let n = 0
+  for await (const page of pages) {
+    for (const r of page) {
+      n += 1
+      const row = sheet.addRow([n, ...LOG_COLUMNS.map((c) => c.value(r, timeZone))])
+      row.getCell(2).numFmt = 'yyyy-mm-dd hh:mm'
+      row.commit()
+    }
+    onRows(n)
+    await yieldToEventLoop()
+  }
+  sheet.commit()
+
+  const summary = wb.addWorksheet('汇总')
+  summary.columns = [{ width: 30 }, { width: 40 }, { width: 12 }]
+  const add = (values: (string | number)[], bold = false) => {
+    const row = summary.addRow(values)
+    if (bold) row.font = { bold: true }
+    row.commit()
+  }
+  add([title], true)
+  for (const line of summaryLines(stats)) add(line)
+  for (const [heading, list] of [
+    ['按诉求类别', stats.byCategory],
+    ['按责任单位', stats.byUnit],
+    ['按接待人', stats.byReceptionist],
+  ] as const) {
+    add([])
+    add([heading, '批次', '人次'], true)
+    for (const r of list) add([r.name || '（未交办）', r.batches, r.persons])
+  }
+  add([])
+  add(['按日', '批次', '人次'], true)
+  for (const d of stats.byDay) add([d.day, d.batches, d.persons])
+  summary.commit()
+  await wb.commit()
+  return n
+}
+
+function csvField(value: string | number): string {
+  const s = String(value)
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** Writes the 台账 as CSV in UTF-8 with a BOM, so that Excel opens the Chinese correctly. */
+export async function writeCsv(file: string, pages: AsyncIterable<LogRow[]>, timeZone: string, onRows: (n: number) => void): Promise<number> {
+  const out = createWriteStream(file, { encoding: 'utf8' })
+  const write = async (line: string) => {
+    if (!out.write(line)) await once(out, 'drain')
+  }
+  await write('\uFEFF')
+  await write(`${['序号', ...LOG_COLUMNS.map((c) => c.header)].join(',')}\r\n`)
+  let n = 0
+  for await (const page of pages) {
+    for (const r of page) {
+      n += 1
+      const values = LOG_COLUMNS.map((c) => {
+        const v = c.value(r, timeZone)
+        return v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : v
+      })
+      await write(`${[n, ...values].map(csvField).join(',')}\r\n`)
+    }
+    onRows(n)
+    await yieldToEventLoop()
+  }
+  out.end()
+  await once(out, 'finish')
+  return n
+}

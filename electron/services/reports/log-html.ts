@@ -1,0 +1,34 @@
+import { translate } from '../../../shared/i18n/translate'
+import { zhCN } from '../../../shared/i18n/zh-CN'
+import type { Statistics } from '../../../shared/rpc/types'
+import { RECEIPT_FONT_FAMILY } from '../../print/receipt-font'
+import { LOG_COLUMNS, summaryLines } from './formats'
+import type { LogRow } from './log-rows'
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** The 台账 as a printable landscape A4 document, for PDF and the print dialog. */
+export async function logHtml(title: string, stats: Statistics, rows: LogRow[], timeZone: string, fontCss: (text: string) => Promise<string>): Promise<string> {
+  const head = ['序号', ...LOG_COLUMNS.map((c) => c.header)].map((h) => `<th>${escape(h)}</th>`).join('')
+  const body = rows
+    .map((r, i) => {
+      const cells = LOG_COLUMNS.map((c) => {
+        const v = c.value(r, timeZone)
+        return escape(v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : String(v))
+      })
+      return `<tr><td>${i + 1}</td>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`
+    })
+    .join('')
+  const summary = summaryLines(stats)
+    .map(([k, v]) => `<span class="s"><b>${escape(k.trim())}</b> ${escape(String(v))}</span>`)
+    .join('')
+  const empty = rows.length === 0 ? `<p>${escape(translate(zhCN, 'today.empty'))}</p>` : ''
+  const content = `<h1>${escape(title)}</h1><div class="summary">${summary}</div><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${empty}`
+  const css = await fontCss(content.replace(/<[^>]+>/g, ''))
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${css}
+@page{size:297mm 210mm;margin:10mm}body{font-family:'${RECEIPT_FONT_FAMILY}',sans-serif;font-size:8.5pt;margin:0}
+h1{font-size:14pt;text-align:center;margin:0 0 3mm}.summary{margin-bottom:3mm}.s{margin-right:5mm;white-space:nowrap}
+table{width:100%;border-collapse:collapse}th,td{border:0.2mm solid #555;padding:0.8mm 1.2mm;vertical-align:top;text-align:left}
+th{background:#e8eef7}thead{display:table-header-group}tr{break-inside:avoid}
+</style></head><body>${content}</body></html>`
+}
