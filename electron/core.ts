@@ -24,6 +24,7 @@ import { getHall } from './db/repositories/hall'
 import { createReceipts } from './services/receipts/receipts'
 import { createSettings } from './services/settings/settings'
 import { createExports, type Exports } from './services/reports/exports'
+import { createBackups, type Backups } from './services/backup/backup'
 import type { PrinterAdapter } from './print/printer'
 import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
@@ -40,6 +41,8 @@ export interface CoreOptions {
   /** Where the receipt font lives (dist/fonts in the app; the npm package in development). */
   fontDir?: string
   onInternalError?: (method: string, error: unknown) => void
+  /** Restores a backup and replaces the running core (see core-host.ts); absent in tests. */
+  restore?: (path: string, userId: number) => Promise<void>
 }
 
 /** The main-process core: database, services and the dispatcher every transport calls. */
@@ -47,6 +50,7 @@ export interface Core {
   dispatch: Dispatch
   /** Finished export files, for the browser host's downloads. */
   exports: Exports
+  backups: Backups
   connection: Connection
   accounts: Accounts
   intake: Intake
@@ -98,7 +102,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const leaders = createLeaders(db)
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts)
-  const handlers = createHandlers({ db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports })
+  const backups = createBackups({ connection, dataDir: options.dataDir, clock })
+  const handlers = createHandlers({ db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore })
   const dispatch = createDispatcher({
     db,
     sessions,
@@ -120,6 +125,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     intake,
     sessions,
     exports,
+    backups,
     close: async () => {
       exports.cleanup()
       await connection.close()

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import type { BrowserWindowConstructorOptions, WebContents } from 'electron'
 import { BrowserWindow, app, dialog, ipcMain, protocol, screen, session } from 'electron'
-import type { Core } from './core'
-import { openCore } from './core'
+import type { CoreHost } from './core-host'
+import { openCoreHost } from './core-host'
 import { DatabaseFromFutureError } from './db/migrate'
 import { CONTENT_SECURITY_POLICY } from './host/security'
 import { rpcError } from './rpc/errors'
@@ -64,7 +64,7 @@ function harden(contents: WebContents): void {
   })
 }
 
-function createMainWindow(core: Core): void {
+function createMainWindow(core: CoreHost): void {
   const win = new BrowserWindow({
     width: 1360,
     height: 900,
@@ -76,7 +76,7 @@ function createMainWindow(core: Core): void {
   })
   const id = win.webContents.id
   win.once('ready-to-show', () => win.show())
-  win.on('closed', () => core.sessions.end(`ipc:${id}`))
+  win.on('closed', () => core.core.sessions.end(`ipc:${id}`))
   void win.loadURL(INDEX_URL)
 }
 
@@ -97,9 +97,9 @@ async function start(): Promise<void> {
     })
   })
 
-  let core: Core
+  let core: CoreHost
   try {
-    core = await openCore({
+    core = await openCoreHost({
       dataDir: app.getPath('userData'),
       fontDir: join(__dirname, '..', 'fonts'),
       printer: electronPrinter(() => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null),

@@ -31,5 +31,8 @@ export function hallDayStart(day: string, timeZone: string): Date {
   const midnightUtc = Date.UTC(y, m - 1, d)
   // Twice: the offset at the first guess may differ from the one at the answer (summer time).
   const first = midnightUtc - zoneOffsetMs(midnightUtc, timeZone)
-  return new Date(midnightUtc - zoneOffsetMs(first, timeZone))
+  const second = midnightUtc - zoneOffsetMs(first, timeZone)
+  // Where summer time starts at midnight, 00:00 never happens: the day begins at the jump.
+  const start = [first, second].sort((a, b) => a - b).find((at) => hallDate(new Date(at), timeZone) === day)
+  return new Date(start ?? second)
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Clock } from '../clock'
-import { openCore } from '../core'
+import { openCoreHost } from '../core-host'
 import { DatabaseFromFutureError } from '../db/migrate'
 import { defaultDataDir } from '../paths'
 import { startHost } from './server'
@@ -32,15 +32,20 @@ async function main(): Promise<void> {
     const offset = start - Date.now()
     clock = () => new Date(Date.now() + offset)
   }
-  const core = await openCore({ dataDir, fontDir: join(__dirname, '..', 'fonts'), ...(clock ? { clock } : {}) })
-  const host = await startHost({ dispatch: core.dispatch, download: (id) => core.exports.file(id), staticDir: join(__dirname, '..', 'renderer'), port })
+  const coreHost = await openCoreHost({ dataDir, fontDir: join(__dirname, '..', 'fonts'), ...(clock ? { clock } : {}) }, (line) => console.error(`[intake-desk] ${line}`))
+  const host = await startHost({
+    dispatch: coreHost.dispatch,
+    download: (id) => coreHost.core.exports.file(id),
+    staticDir: join(__dirname, '..', 'renderer'),
+    port,
+  })
   console.log(`Intake Desk listening on ${host.url}`)
 
   let stopping = false
   const stop = () => {
     if (stopping) return
     stopping = true
-    void host.close().then(() => core.close()).then(() => process.exit(0))
+    void host.close().then(() => coreHost.close()).then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

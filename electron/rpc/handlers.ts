@@ -13,6 +13,7 @@ import type { Receipts } from '../services/receipts/receipts'
 import type { Settings } from '../services/settings/settings'
 import type { Clock } from '../clock'
 import type { Exports } from '../services/reports/exports'
+import type { Backups } from '../services/backup/backup'
 import { statistics } from '../services/reports/statistics'
 import { hallDate } from '../../shared/time'
 import { rulesOf } from '../services/calendar/calendar'
@@ -37,6 +38,8 @@ export interface HandlerDeps {
   hallData: HallData
   leaders: Leaders
   exports: Exports
+  backups: Backups
+  restore: ((path: string, userId: number) => Promise<void>) | undefined
 }
 
 /** The signed-in user and the hall; the dispatcher guarantees both for non-public methods. */
@@ -60,7 +63,7 @@ export function hallInfo(hall: Hall): HallInfo {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { db, accounts, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports } = deps
+  const { db, accounts, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore } = deps
   return {
     'app.status': (ctx): Promise<AppStatus> =>
       Promise.resolve({
@@ -160,6 +163,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'reports.job': (ctx, input) => Promise.resolve(exports.job(signedIn(ctx).user, input.id)),
     'reports.saveExport': (ctx, input) => exports.save(signedIn(ctx).user, input.id),
+    'backup.status': async (ctx) => {
+      const { hall } = signedIn(ctx)
+      return { folder: hall.backup_folder, keepDays: hall.backup_keep_days, last: backups.lastBackup(), stale: backups.isStale(ctx.now) }
+    },
+    'backup.now': async (ctx) => {
+      const { hall, user } = signedIn(ctx)
+      if (hall.backup_folder === null) throw new AppError('CONFLICT', 'e.NO_BACKUP_FOLDER')
+      const info = await backups.backupNow(hall.backup_folder, user.id)
+      return { path: info.path, fileName: info.fileName, createdAt: info.createdAt, schemaVersion: info.schemaVersion, sizeBytes: info.sizeBytes, hashMatches: true }
+    },
+    'backup.list': async (ctx) => {
+      const { hall } = signedIn(ctx)
+      if (hall.backup_folder === null) return []
+      return backups.listBackups(hall.backup_folder, { verifyHashes: true })
+    },
+    'backup.restore': async (ctx, input) => {
+      const { user } = signedIn(ctx)
+      if (restore === undefined) throw new AppError('CONFLICT', 'e.RESTORE_UNAVAILABLE')
+      await restore(input.path, user.id)
+      return null
+    },
     'reports.logHtml': (ctx, input) => {
       const { hall } = signedIn(ctx)
       return exports.html(hall, input, hallDate(ctx.now, hall.time_zone))

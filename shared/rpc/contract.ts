@@ -31,6 +31,8 @@ import {
 } from '../schemas/cases'
 import type {
   AppStatus,
+  BackupFile,
+  BackupStatus,
   AuditPage,
   AuditVerifyResult,
   BrowserPrint,
@@ -138,6 +140,11 @@ export const contract = {
   'reports.export': method<ExportJob>()(exportSchema, admins),
   'reports.job': method<ExportJob>()(jobSchema, admins),
   'reports.saveExport': method<{ path: string } | null>()(jobSchema, admins),
+  'backup.status': method<BackupStatus>()(none, admins),
+  'backup.now': method<BackupFile>()(none, admins),
+  'backup.list': method<BackupFile[]>()(none, admins),
+  // Replaces the running core: every session ends, the renderer signs in again.
+  'backup.restore': method<null>()(z.strictObject({ path: z.string('v.text').min(1, 'v.required').max(1000, 'v.tooLong') }), admins),
   'reports.logHtml': method<{ html: string; fileName: string }>()(periodSchema, admins),
 } as const
 

@@ -36,6 +36,9 @@ export interface HallSettings {
   receiptPrinter: string | null
   idleLockMinutes: number
   deadlineRules: DeadlineRules
+  backupFolder: string | null
+  backupKeepDays: number
+  statsMonthStartDay: number
   /** Estimated national holiday years the administrator should check against the official notice. */
   estimatedHolidayYears: number[]
 }
@@ -319,4 +322,21 @@ export interface AuditVerifyResult {
   /** Rows checked, up to and including the first broken one. */
   checked: number
   firstBrokenId: number | null
+}
+
+export interface BackupStatus {
+  folder: string | null
+  keepDays: number
+  last: { at: string; path: string } | null
+  /** No successful backup within the last day. */
+  stale: boolean
+}
+
+export interface BackupFile {
+  path: string
+  fileName: string
+  createdAt: string
+  schemaVersion: number | null
+  sizeBytes: number
+  hashMatches: boolean | null
 }

@@ -20,5 +20,8 @@ export const auditListSchema = z
     limit: z.number('v.number').int('v.number').min(1, 'v.number').max(500, 'v.audit.limit'),
     offset: z.number('v.number').int('v.number').min(0, 'v.number'),
   })
-  .refine((f) => f.from === null || f.to === null || f.from <= f.to, { message: 'v.audit.range', path: ['to'] })
+  .refine((f) => f.from === null || f.to === null || f.from <= f.to, {
+    message: 'v.audit.range',
+    path: ['to'],
+  })
 export type AuditListInput = z.input<typeof auditListSchema>

@@ -32,5 +32,8 @@ export const hallSettingsSchema = z.strictObject({
   idleLockMinutes: z.number('v.number').int('v.number').min(0, 'v.settings.idleLock').max(120, 'v.settings.idleLock'),
   /** Omitted: the hall keeps its rules. */
   deadlineRules: deadlineRulesSchema.optional(),
+  backupFolder: z.string('v.text').max(500, 'v.tooLong').optional(),
+  backupKeepDays: z.number('v.number').int('v.number').min(1, 'v.settings.keepDays').max(3650, 'v.settings.keepDays').optional(),
+  statsMonthStartDay: z.number('v.number').int('v.number').min(1, 'v.settings.monthStart').max(28, 'v.settings.monthStart').optional(),
 })
 export type HallSettingsInput = z.input<typeof hallSettingsSchema>

@@ -34,6 +34,10 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
     password: 'Initial2026',
     confirmPassword: 'Initial2026',
   },
+  'users.update': { id: 2, role: 'duty_officer', disabled: false },
+  'users.resetPassword': { id: 2, password: 'Reset2026pass', confirmPassword: 'Reset2026pass' },
+  'audit.list': { userId: null, action: null, from: null, to: null, limit: 50, offset: 0 },
+  'audit.verify': {},
   'categories.list': {},
   'intake.register': validIntake('420106196503120311', {
     kind: 'group',
@@ -88,6 +92,10 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'reports.job': { id: '0123456789abcdef01234567' },
   'reports.saveExport': { id: '0123456789abcdef01234567' },
   'reports.logHtml': { from: '2026-11-22', to: '2026-11-22' },
+  'backup.status': {},
+  'backup.now': {},
+  'backup.list': {},
+  'backup.restore': { path: '/tmp/intake-desk-backups/intake-desk-20261122-100500.sqlite3' },
 }
 
 type Path = (string | number)[]
@@ -147,6 +155,7 @@ const NULLABLE: Partial<Record<MethodName, string[]>> = {
 }
 /** Number leaves where -0 is a legitimate 0 (tested among the accepted inputs). */
 const MINUS_ZERO_OK: Partial<Record<MethodName, string[]>> = {
+  'audit.list': ['offset'],
   'drafts.save': ['step'],
   'settings.update': ['idleLockMinutes'],
   // 0 means "no unit"; it is read only when the routing is 交办.

@@ -33,6 +33,10 @@ const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
     password: 'Initial2026',
     confirmPassword: 'Initial2026',
   },
+  'users.update': { id: 2, role: 'duty_officer', disabled: false },
+  'users.resetPassword': { id: 2, password: 'Reset2026pass', confirmPassword: 'Reset2026pass' },
+  'audit.list': { userId: 1, action: 'auth.signIn', from: '2026-11-01', to: '2026-11-30', limit: 50, offset: 0 },
+  'audit.verify': {},
   'categories.list': {},
   'intake.register': validIntake('420106196503120311', {
     kind: 'group',
@@ -74,6 +78,10 @@ const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'reports.job': { id: '0123456789abcdef01234567' },
   'reports.saveExport': { id: '0123456789abcdef01234567' },
   'reports.logHtml': { from: '2026-11-22', to: '2026-11-22' },
+  'backup.status': {},
+  'backup.now': {},
+  'backup.list': {},
+  'backup.restore': { path: '/tmp/intake-desk-backups/intake-desk-20261122-100500.sqlite3' },
   'settings.update': { address: '武汉市武昌区中北路1号', phone: '027-88886666', receiptLayout: 'a5', receiptPrinter: null, idleLockMinutes: 10 },
 }
 

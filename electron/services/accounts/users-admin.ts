@@ -4,7 +4,11 @@ import type { UserRow } from '../../../shared/rpc/types'
 import type { resetPasswordSchema, updateUserSchema } from '../../../shared/schemas/accounts'
 import { AppError } from '../../errors'
 import type { Database, User } from '../../db/schema'
-import { countEnabledAdminsExcept, findUserById, updateUser as updateUserRow } from '../../db/repositories/users'
+import {
+  countEnabledAdminsExcept,
+  findUserById,
+  updateUser as updateUserRow,
+} from '../../db/repositories/users'
 import { appendAudit } from '../audit/audit'
 import { userRow } from './accounts'
 import { hashPassword } from './password'
@@ -29,7 +33,11 @@ const isEnabledAdmin = (u: { role: string; disabled: number }) => u.role === 'ad
  * the password. The hall always keeps an enabled administrator, and nobody disables themselves.
  */
 export function createUsersAdmin({ db, sessions, scryptN }: UsersAdminDeps) {
-  async function updateUser(actor: User, input: z.output<typeof updateUserSchema>, now: Date): Promise<UserRow> {
+  async function updateUser(
+    actor: User,
+    input: z.output<typeof updateUserSchema>,
+    now: Date,
+  ): Promise<UserRow> {
     const iso = now.toISOString()
     const updated = await db.transaction().execute(async (trx) => {
       const before = await targetOf(trx, input.id)
@@ -38,7 +46,11 @@ export function createUsersAdmin({ db, sessions, scryptN }: UsersAdminDeps) {
       if (disabled === 1 && before.id === actor.id) throw new AppError('CONFLICT', 'e.CANNOT_DISABLE_SELF')
       // Checked inside the transaction: two administrators demoting each other cannot both succeed.
       const staysEnabledAdmin = isEnabledAdmin({ role: input.role, disabled })
-      if (isEnabledAdmin(before) && !staysEnabledAdmin && (await countEnabledAdminsExcept(trx, before.id)) === 0) {
+      if (
+        isEnabledAdmin(before) &&
+        !staysEnabledAdmin &&
+        (await countEnabledAdminsExcept(trx, before.id)) === 0
+      ) {
         throw new AppError('CONFLICT', 'e.LAST_ADMIN')
       }
       await updateUserRow(trx, before.id, { role: input.role, disabled, updated_at: iso })
@@ -60,13 +72,23 @@ export function createUsersAdmin({ db, sessions, scryptN }: UsersAdminDeps) {
     return userRow(updated)
   }
 
-  async function resetPassword(actor: User, input: z.output<typeof resetPasswordSchema>, now: Date): Promise<UserRow> {
+  async function resetPassword(
+    actor: User,
+    input: z.output<typeof resetPasswordSchema>,
+    now: Date,
+  ): Promise<UserRow> {
     await targetOf(db, input.id)
     const hash = await hashPassword(input.password, scryptN)
     const iso = now.toISOString()
     const updated = await db.transaction().execute(async (trx) => {
       const before = await targetOf(trx, input.id)
-      const changes = { password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: iso }
+      const changes = {
+        password_hash: hash,
+        must_change_password: 1,
+        failed_attempts: 0,
+        locked_until: null,
+        updated_at: iso,
+      }
       await updateUserRow(trx, before.id, changes)
       await appendAudit(trx, now, {
         userId: actor.id,
@@ -76,7 +98,11 @@ export function createUsersAdmin({ db, sessions, scryptN }: UsersAdminDeps) {
         // Never the password or its hash: only what the reset changed besides them.
         detail: {
           badgeNo: before.badge_no,
-          before: { mustChangePassword: before.must_change_password === 1, failedAttempts: before.failed_attempts, lockedUntil: before.locked_until },
+          before: {
+            mustChangePassword: before.must_change_password === 1,
+            failedAttempts: before.failed_attempts,
+            lockedUntil: before.locked_until,
+          },
           after: { mustChangePassword: true, failedAttempts: 0, lockedUntil: null },
         },
       })

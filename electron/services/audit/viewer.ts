@@ -53,9 +53,16 @@ export function createAuditViewer(db: Kysely<Database>) {
   async function verify(actor: User, now: Date): Promise<AuditVerifyResult> {
     const { checked, firstBrokenId } = await checkAudit(db)
     const result = { ok: firstBrokenId === null, checked, firstBrokenId }
-    await db.transaction().execute((trx) =>
-      appendAudit(trx, now, { userId: actor.id, action: 'audit.verify', entity: 'audit_log', detail: result }),
-    )
+    await db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(trx, now, {
+          userId: actor.id,
+          action: 'audit.verify',
+          entity: 'audit_log',
+          detail: result,
+        }),
+      )
     return result
   }
 

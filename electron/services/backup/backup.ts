@@ -186,7 +186,7 @@ export function checkBackup(path: string): BackupCheck {
   let raw: BetterSqlite3.Database | undefined
   try {
     raw = new BetterSqlite3(path, { readonly: true, fileMustExist: true })
-    const integrity = raw.pragma('integrity_check', { simple: true }) as unknown
+    const integrity = raw.pragma('integrity_check', { simple: true })
     if (integrity !== 'ok') return refuse('damaged', path)
     const tables = new Set(
       (raw.pragma('table_list') as { schema: string; name: string; type: string }[])
@@ -232,7 +232,11 @@ export async function listBackups(
       hashMatches: sidecar === null || !verify ? null : (await sha256File(path)) === sidecar.sha256,
     })
   }
-  return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  // Two backups of the same second: the one with the higher suffix was made later.
+  const suffix = (name: string) => Number(/-\d{6}-(\d+)\.sqlite3$/.exec(name)?.[1] ?? 1)
+  return found.sort(
+    (a, b) => b.createdAt.localeCompare(a.createdAt) || suffix(b.fileName) - suffix(a.fileName),
+  )
 }
 
 /**
@@ -298,7 +302,10 @@ export function createBackups(options: BackupsOptions) {
     for (let attempt = 0; attempt < 50; attempt++) {
       // A step taken while this connection holds a write transaction answers SQLITE_BUSY, which
       // better-sqlite3 reports on a first step as a finished backup of 0 pages: wait and retry.
-      while (raw.inTransaction) await new Promise((resolve) => setTimeout(resolve, 5))
+      for (let waited = 0; raw.inTransaction; waited += 5) {
+        if (waited > 60_000) throw new AppError('INTERNAL', 'e.BACKUP_FAILED')
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
       rmSync(target, { force: true })
       const { totalPages } = await raw.backup(target, { progress: () => options.stepPages ?? 100 })
       if (totalPages > 0) return

@@ -67,15 +67,14 @@ export async function writeXlsx(
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
   wb.creator = '接访台 Intake Desk'
   const sheet = wb.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
-  sheet.columns = [{ header: '序号', key: 'n', width: 7 }, ...LOG_COLUMNS.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }))]
-  // Row 1 is the title; the headers sit in row 2 (frozen with it).
-  sheet.spliceRows(1, 0, [title])
+  // The streaming writer cannot insert rows: widths first, then the title row, then the headers.
+  sheet.columns = [{ key: 'n', width: 7 }, ...LOG_COLUMNS.map((c, i) => ({ key: `c${i}`, width: c.width }))]
+  const titleRow = sheet.addRow([title])
   sheet.mergeCells(1, 1, 1, LOG_COLUMNS.length + 1)
-  const titleRow = sheet.getRow(1)
   titleRow.font = { bold: true, size: 14 }
   titleRow.alignment = { horizontal: 'center' }
   titleRow.commit()
-  const header = sheet.getRow(2)
+  const header = sheet.addRow(['序号', ...LOG_COLUMNS.map((c) => c.header)])
   header.font = { bold: true }
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }
   header.commit()

@@ -17,8 +17,8 @@ const rate = (numerator: number, denominator: number): Rate => ({
  * every export, so they cannot disagree.
  *
  * - 批次 / 人次: registrations, and their visitors (a group visit is one batch, N persons).
- * - 及时受理率: of the cases whose written notice of the decision was due by `today` or was
- *   given, the share given on or before its deadline.
+ * - 及时受理率: of the cases whose written notice of the decision was due before `today` or was
+ *   given (a notice due today can still be given in time), the share given on or before its deadline.
  * - 按期办结率: of the cases closed in the period, the share closed on or before their
  *   (possibly extended) handling deadline; 当场办结 counts as on time.
  * - 满意率: of the cases rated in a 回访 in the period, the share rated 满意 or 基本满意.
@@ -54,7 +54,7 @@ export async function statistics(db: Kysely<Database>, period: Period, today: st
       .execute(),
     inPeriod
       .select([
-        sql<number>`sum(case when v.notice_day is not null or v.notice_due <= ${today} then 1 else 0 end)`.as('noticeDue'),
+        sql<number>`sum(case when v.notice_day is not null or v.notice_due < ${today} then 1 else 0 end)`.as('noticeDue'),
         sql<number>`sum(case when v.notice_day is not null and v.notice_day <= v.notice_due then 1 else 0 end)`.as('noticeInTime'),
         sql<number>`sum(case when v.closed_day = substr(v.hall_day, 1, 4) || '-' || substr(v.hall_day, 5, 2) || '-' || substr(v.hall_day, 7, 2) then 1 else 0 end)`.as('sameDay'),
         sql<number>`sum(case when exists (select 1 from visits e where e.visitor_id = v.visitor_id and e.registered_at < v.registered_at) then 1 else 0 end)`.as('repeats'),

@@ -19,6 +19,9 @@ function toSettings(h: Hall): HallSettings {
     receiptPrinter: h.receipt_printer,
     idleLockMinutes: h.idle_lock_minutes,
     deadlineRules: rulesOf(h),
+    backupFolder: h.backup_folder,
+    backupKeepDays: h.backup_keep_days,
+    statsMonthStartDay: h.stats_month_start_day,
     estimatedHolidayYears: [...ESTIMATED_YEARS],
   }
 }
@@ -42,6 +45,9 @@ export function createSettings(db: Kysely<Database>, onRulesChanged: (hall: Hall
           receipt_printer: input.receiptPrinter === '' ? null : input.receiptPrinter,
           idle_lock_minutes: input.idleLockMinutes,
           deadline_rules: input.deadlineRules === undefined ? before.deadline_rules : JSON.stringify(input.deadlineRules),
+          ...(input.backupFolder === undefined ? {} : { backup_folder: input.backupFolder.trim() === '' ? null : input.backupFolder.trim() }),
+          ...(input.backupKeepDays === undefined ? {} : { backup_keep_days: input.backupKeepDays }),
+          ...(input.statsMonthStartDay === undefined ? {} : { stats_month_start_day: input.statsMonthStartDay }),
         })
         const after = await getHall(trx)
         if (after === undefined) throw new AppError('SETUP_REQUIRED')

@@ -13,6 +13,7 @@ import { useApp } from '../../app-context'
 import { FieldItem } from '../../forms/FieldItem'
 import { enterAdvances } from '../../forms/enter-advances'
 import { applyServerErrors } from '../../forms/messages'
+import { BackupCard } from './BackupCard'
 
 /** 大厅设置: the hall's contact details on receipts, the receipt layout and printer, the idle lock. */
 export function SettingsPage() {
@@ -24,15 +25,15 @@ export function SettingsPage() {
   const [hallName, setHallName] = useState('')
   const form = useForm<HallSettingsInput, unknown, z.output<typeof hallSettingsSchema>>({
     resolver: zodResolver(hallSettingsSchema),
-    defaultValues: { address: '', phone: '', receiptLayout: 'a4', receiptPrinter: null, idleLockMinutes: 10 },
+    defaultValues: { address: '', phone: '', receiptLayout: 'a4', receiptPrinter: null, idleLockMinutes: 10, backupFolder: '', backupKeepDays: 30, statsMonthStartDay: 1 },
   })
 
   useEffect(() => {
     void call('settings.get', {}).then((r) => {
       if (!r.ok) return setError(errorText(r.error))
-      const { address, phone, receiptLayout, receiptPrinter, idleLockMinutes, name, code } = r.value
+      const { address, phone, receiptLayout, receiptPrinter, idleLockMinutes, name, code, backupFolder, backupKeepDays, statsMonthStartDay } = r.value
       setHallName(`${name}（${code}）`)
-      form.reset({ address, phone, receiptLayout, receiptPrinter, idleLockMinutes })
+      form.reset({ address, phone, receiptLayout, receiptPrinter, idleLockMinutes, backupFolder: backupFolder ?? '', backupKeepDays, statsMonthStartDay })
     })
     void call('receipts.printers', {}).then((r) => r.ok && setPrinters(r.value))
   }, [form])
@@ -82,10 +83,20 @@ export function SettingsPage() {
         <FieldItem control={form.control} name="idleLockMinutes" label={t('settings.idleLock')} help={t('settings.idleLockHelp')}>
           {(f) => <InputNumber id={f.id} value={f.value} onChange={(v) => f.onChange(v ?? 0)} min={0} max={120} precision={0} />}
         </FieldItem>
+        <FieldItem control={form.control} name="statsMonthStartDay" label={t('settings.monthStart')} help={t('settings.monthStartHelp')}>
+          {(f) => <InputNumber id={f.id} value={f.value} onChange={(v) => f.onChange(v ?? 1)} min={1} max={28} precision={0} />}
+        </FieldItem>
+        <FieldItem control={form.control} name="backupFolder" label={t('backup.folder')} help={t('backup.folderHelp')}>
+          {(f) => <Input {...f} value={f.value ?? ''} placeholder="D:\\接访台备份" />}
+        </FieldItem>
+        <FieldItem control={form.control} name="backupKeepDays" label={t('backup.keepDays')}>
+          {(f) => <InputNumber id={f.id} value={f.value} onChange={(v) => f.onChange(v ?? 30)} min={1} max={3650} precision={0} />}
+        </FieldItem>
         <Button type="primary" size="large" loading={form.formState.isSubmitting} onClick={() => void save()}>
           {t('settings.save')}
         </Button>
       </Form>
+      <BackupCard />
     </Card>
   )
 }

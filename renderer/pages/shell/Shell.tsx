@@ -11,11 +11,13 @@ import { SettingsPage } from '../settings/SettingsPage'
 import { CasePage } from '../case/CasePage'
 import { HallDataPage } from '../hall-data/HallDataPage'
 import { LeadersPage } from '../leaders/LeadersPage'
+import { ReportsPage } from '../reports/ReportsPage'
 import { SearchPage } from '../search/SearchPage'
 import { SupervisionPage } from '../supervision/SupervisionPage'
 import type { Page, Route } from './routes'
 import { PAGES, PAGE_ROLES, routeFromHash } from './routes'
 import { UsersPage } from '../users/UsersPage'
+import { AuditPage } from '../audit/AuditPage'
 import { LanguageSwitch } from './LanguageSwitch'
 import { useIdleLock } from './use-idle-lock'
 
@@ -89,9 +91,11 @@ export function Shell() {
           {route.page === 'today' && <TodayPage />}
           {route.page === 'supervision' && <SupervisionPage />}
           {route.page === 'search' && <SearchPage />}
+          {route.page === 'reports' && <ReportsPage />}
           {route.page === 'leaders' && <LeadersPage />}
           {route.page === 'hallData' && <HallDataPage />}
           {route.page === 'users' && <UsersPage />}
+          {route.page === 'audit' && <AuditPage />}
           {route.page === 'settings' && <SettingsPage />}
           {route.page === 'case' && <CasePage key={route.caseNumber} caseNumber={route.caseNumber} />}
         </Layout.Content>

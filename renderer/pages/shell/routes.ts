@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/domain'
 
-export const PAGES = ['intake', 'today', 'supervision', 'search', 'leaders', 'hallData', 'users', 'settings'] as const
+export const PAGES = ['intake', 'today', 'supervision', 'search', 'reports', 'leaders', 'hallData', 'users', 'audit', 'settings'] as const
 export type Page = (typeof PAGES)[number]
 
 /** Who sees each page in the menu (the main side checks every call again). */
@@ -9,9 +9,11 @@ export const PAGE_ROLES: Record<Page, readonly Role[]> = {
   today: ['receptionist', 'duty_officer', 'admin'],
   supervision: ['receptionist', 'duty_officer', 'admin'],
   search: ['receptionist', 'duty_officer', 'admin'],
+  reports: ['duty_officer', 'admin'],
   leaders: ['duty_officer', 'admin'],
   hallData: ['admin'],
   users: ['admin'],
+  audit: ['admin'],
   settings: ['admin'],
 }
 

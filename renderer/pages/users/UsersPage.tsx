@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { UserAddOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd'
+import { KeyOutlined, StopOutlined, UndoOutlined, UserAddOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
+import type { Role } from '../../../shared/domain'
 import { ROLES } from '../../../shared/domain'
 import type { UserRow } from '../../../shared/rpc/types'
 import { createUserSchema } from '../../../shared/schemas/accounts'
@@ -14,18 +15,24 @@ import { formatDateTime } from '../../format'
 import { FieldItem } from '../../forms/FieldItem'
 import { enterAdvances } from '../../forms/enter-advances'
 import { applyServerErrors } from '../../forms/messages'
+import { ResetPasswordDialog } from './ResetPasswordDialog'
 
 type CreateForm = z.input<typeof createUserSchema>
 const EMPTY: CreateForm = { badgeNo: '', name: '', position: '', role: 'receptionist', password: '', confirmPassword: '' }
 
-/** Users: the list and adding a user with an initial password (the full admin pages come later). */
+/**
+ * Users: the list, adding a user with an initial password, changing a role, disabling or
+ * enabling an account and resetting a password. The main side enforces the rules (nobody
+ * disables themselves, the last administrator stays); the page only greys out what cannot apply.
+ */
 export function UsersPage() {
   const { t } = useTranslation()
-  const { hall } = useApp()
+  const { hall, session } = useApp()
   const { message } = App.useApp()
   const [users, setUsers] = useState<UserRow[]>([])
   const [open, setOpen] = useState(false)
   const [error, setPageError] = useState<string | null>(null)
+  const [resetting, setResetting] = useState<UserRow | null>(null)
   const form = useForm<CreateForm, unknown, z.output<typeof createUserSchema>>({ resolver: zodResolver(createUserSchema), defaultValues: EMPTY })
 
   const load = useCallback(async () => {
@@ -35,6 +42,21 @@ export function UsersPage() {
   useEffect(() => {
     void load()
   }, [load])
+
+  const update = async (u: UserRow, change: { role?: Role; disabled?: boolean }) => {
+    const r = await call('users.update', { id: u.id, role: change.role ?? u.role, disabled: change.disabled ?? u.disabled })
+    if (r.ok) {
+      const v = r.value
+      const done =
+        change.role !== undefined
+          ? t('users.roleChanged', { name: v.name, role: t(`user.roles.${v.role}`) })
+          : t(v.disabled ? 'users.disabledDone' : 'users.enabledDone', { name: v.name, badgeNo: v.badgeNo })
+      void message.success(done)
+    } else {
+      void message.error(errorText(r.error))
+    }
+    await load()
+  }
 
   const submit = form.handleSubmit(async (values) => {
     setPageError(null)
@@ -64,9 +86,29 @@ export function UsersPage() {
         pagination={false}
         columns={[
           { title: t('user.badgeNo'), dataIndex: 'badgeNo' },
-          { title: t('user.name'), dataIndex: 'name' },
+          {
+            title: t('user.name'),
+            render: (_: unknown, u) => (
+              <>
+                {u.name}
+                {u.id === session.userId && <Tag style={{ marginInlineStart: 8 }}>{t('users.self')}</Tag>}
+              </>
+            ),
+          },
           { title: t('user.position'), dataIndex: 'position' },
-          { title: t('user.role'), dataIndex: 'role', render: (v: string) => t(`user.roles.${v}`) },
+          {
+            title: t('user.role'),
+            render: (_: unknown, u) => (
+              <Select<Role>
+                value={u.role}
+                disabled={u.id === session.userId}
+                aria-label={`${t('user.role')} ${u.badgeNo}`}
+                style={{ width: 120 }}
+                onChange={(role) => void update(u, { role })}
+                options={ROLES.map((r) => ({ value: r, label: t(`user.roles.${r}`) }))}
+              />
+            ),
+          },
           {
             title: t('users.status'),
             render: (_: unknown, u) => (
@@ -77,8 +119,52 @@ export function UsersPage() {
             ),
           },
           { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, hall.timeZone) },
+          {
+            title: t('users.actions'),
+            render: (_: unknown, u) => {
+              const self = u.id === session.userId
+              return (
+                <Space>
+                  {u.disabled ? (
+                    <Button icon={<UndoOutlined />} onClick={() => void update(u, { disabled: false })}>
+                      {t('users.enable')}
+                    </Button>
+                  ) : (
+                    <Popconfirm
+                      title={t('users.disableConfirm', { name: u.name, badgeNo: u.badgeNo })}
+                      description={<div style={{ maxWidth: 320 }}>{t('users.disableHelp')}</div>}
+                      okText={t('users.disable')}
+                      okButtonProps={{ danger: true }}
+                      cancelText={t('intake.cancel')}
+                      onConfirm={() => update(u, { disabled: true })}
+                      disabled={self}
+                    >
+                      <Button danger icon={<StopOutlined />} disabled={self}>
+                        {t('users.disable')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                  <Button icon={<KeyOutlined />} disabled={self} onClick={() => setResetting(u)}>
+                    {t('users.resetPassword')}
+                  </Button>
+                </Space>
+              )
+            },
+          },
         ]}
       />
+      {resetting && (
+        <ResetPasswordDialog
+          key={resetting.id}
+          user={resetting}
+          onClose={() => setResetting(null)}
+          onDone={(u) => {
+            setResetting(null)
+            void message.success(t('users.resetDone', { name: u.name }))
+            void load()
+          }}
+        />
+      )}
       <Modal
         open={open}
         title={t('users.add')}

@@ -1,0 +1,207 @@
+import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, DatePicker, Select, Space, Table, Typography } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type {
+  AuditEntryView,
+  AuditPage as AuditPageData,
+  AuditVerifyResult,
+  UserRow,
+} from '../../../shared/rpc/types'
+import { call, errorText } from '../../api/client'
+import { useApp } from '../../app-context'
+import { formatDate, formatTime } from '../../format'
+import { actionLabel, compactDetail, entityLabel } from './audit-labels'
+
+const PAGE_SIZE = 50
+
+interface Filters {
+  userId: number | null
+  action: string | null
+  from: string | null
+  to: string | null
+}
+const NO_FILTERS: Filters = { userId: null, action: null, from: null, to: null }
+
+/** 审计日志: who did what and when, filtered by user, action and day, and 校验 of the hash chain. */
+export function AuditPage() {
+  const { t } = useTranslation()
+  const { hall } = useApp()
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
+  const [page, setPage] = useState(1)
+  const [data, setData] = useState<AuditPageData | null>(null)
+  const [users, setUsers] = useState<UserRow[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const [verifying, setVerifying] = useState(false)
+  const [verified, setVerified] = useState<AuditVerifyResult | null>(null)
+
+  const load = useCallback(async () => {
+    const r = await call('audit.list', { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+    if (r.ok) {
+      setData(r.value)
+      setError(null)
+    } else {
+      setError(errorText(r.error))
+    }
+  }, [filters, page])
+  useEffect(() => {
+    void load()
+  }, [load])
+  useEffect(() => {
+    void call('users.list', {}).then((r) => r.ok && setUsers(r.value))
+  }, [])
+
+  const filter = (change: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...change }))
+    setPage(1)
+  }
+
+  const verify = async () => {
+    setVerifying(true)
+    const r = await call('audit.verify', {})
+    setVerifying(false)
+    if (r.ok) setVerified(r.value)
+    else setError(errorText(r.error))
+    await load()
+  }
+
+  const actions = data?.actions ?? []
+  const actionOptions = [
+    ...(actions.some((a) => a.startsWith('case.'))
+      ? [{ value: 'case.*', label: t('audit.caseAction', { step: '*' }) }]
+      : []),
+    ...actions.map((a) => ({ value: a, label: actionLabel(t, a) })),
+  ]
+  const broken = verified?.firstBrokenId ?? null
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('audit.title')}
+        </Typography.Title>
+      }
+      extra={
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+            {t('audit.refresh')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<SafetyCertificateOutlined />}
+            loading={verifying}
+            onClick={() => void verify()}
+          >
+            {t('audit.verify')}
+          </Button>
+        </Space>
+      }
+    >
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {verified &&
+          (verified.ok ? (
+            <Alert
+              type="success"
+              showIcon
+              message={t('audit.verifyOk', { n: verified.checked })}
+              data-testid="audit-verify-result"
+            />
+          ) : (
+            <Alert
+              type="error"
+              showIcon
+              message={t('audit.verifyBroken', { id: verified.firstBrokenId ?? '' })}
+              description={t('audit.verifyBrokenHelp')}
+              data-testid="audit-verify-result"
+            />
+          ))}
+        {error && <Alert type="error" showIcon message={error} />}
+        <Space wrap>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('audit.filterUser')}
+            aria-label={t('audit.filterUser')}
+            style={{ width: 220 }}
+            value={filters.userId ?? undefined}
+            onChange={(v: number | undefined) => filter({ userId: v ?? null })}
+            options={users.map((u) => ({ value: u.id, label: `${u.name}（${u.badgeNo}）` }))}
+          />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('audit.filterAction')}
+            aria-label={t('audit.filterAction')}
+            style={{ width: 240 }}
+            value={filters.action ?? undefined}
+            onChange={(v: string | undefined) => filter({ action: v ?? null })}
+            options={actionOptions}
+          />
+          <DatePicker.RangePicker
+            placeholder={[t('audit.from'), t('audit.to')]}
+            onChange={(_, [from, to]) =>
+              filter({ from: from === '' ? null : from, to: to === '' ? null : to })
+            }
+          />
+        </Space>
+        <Table<AuditEntryView>
+          rowKey="id"
+          size="small"
+          data-testid="audit-table"
+          dataSource={data?.rows ?? []}
+          onRow={(r) => (r.id === broken ? { style: { background: '#fff1f0' } } : {})}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (n) => t('audit.total', { n }),
+            onChange: setPage,
+          }}
+          columns={[
+            { title: t('audit.id'), dataIndex: 'id', width: 72 },
+            {
+              title: t('audit.time'),
+              dataIndex: 'at',
+              width: 170,
+              render: (v: string) => `${formatDate(v, hall.timeZone)} ${formatTime(v, hall.timeZone, true)}`,
+            },
+            {
+              title: t('audit.user'),
+              width: 160,
+              render: (_: unknown, r) =>
+                r.userName === null ? t('audit.system') : `${r.userName}（${r.userBadgeNo ?? ''}）`,
+            },
+            {
+              title: t('audit.action'),
+              width: 170,
+              render: (_: unknown, r) => <span title={r.action}>{actionLabel(t, r.action)}</span>,
+            },
+            {
+              title: t('audit.entity'),
+              width: 200,
+              render: (_: unknown, r) => entityLabel(t, r.entity, r.entityId),
+            },
+            {
+              title: t('audit.detail'),
+              dataIndex: 'detail',
+              render: (v: string) => (
+                <Typography.Text
+                  style={{
+                    fontFamily: 'ui-monospace, Consolas, monospace',
+                    fontSize: 13,
+                    wordBreak: 'break-word',
+                  }}
+                >
+                  {compactDetail(v)}
+                </Typography.Text>
+              ),
+            },
+          ]}
+        />
+      </Space>
+    </Card>
+  )
+}
