@@ -141,7 +141,7 @@ export function ReportsPage() {
             <Card size="small" title={t('reports.byDay')}>
               <div style={{ width: '100%', height: 260 }}>
                 <ResponsiveContainer>
-                  <BarChart data={stats.byDay.map((d) => ({ ...d, label: d.day.slice(5) }))}>
+                  <BarChart maxBarSize={36} data={stats.byDay.map((d) => ({ ...d, label: d.day.slice(5) }))}>
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis dataKey="label" />
                     <YAxis allowDecimals={false} />

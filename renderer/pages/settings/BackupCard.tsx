@@ -76,7 +76,7 @@ export function BackupCard() {
           dataSource={files}
           columns={[
             { title: t('print.when'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, hall.timeZone) },
-            { title: t('backup.folder'), dataIndex: 'fileName' },
+            { title: t('backup.file'), dataIndex: 'fileName' },
             { title: t('backup.size'), dataIndex: 'sizeBytes', render: (v: number) => `${(v / 1024 / 1024).toFixed(1)} MB` },
             {
               title: '',

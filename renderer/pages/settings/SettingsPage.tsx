@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Typography } from 'antd'
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -13,7 +13,11 @@ import { useApp } from '../../app-context'
 import { FieldItem } from '../../forms/FieldItem'
 import { enterAdvances } from '../../forms/enter-advances'
 import { applyServerErrors } from '../../forms/messages'
+import { DEFAULT_DEADLINE_RULES } from '../../../shared/deadlines'
+import type { DeadlineRules } from '../../../shared/deadlines'
 import { BackupCard } from './BackupCard'
+
+const RULE_KEYS = Object.keys(DEFAULT_DEADLINE_RULES) as (keyof DeadlineRules)[]
 
 /** 大厅设置: the hall's contact details on receipts, the receipt layout and printer, the idle lock. */
 export function SettingsPage() {
@@ -33,7 +37,7 @@ export function SettingsPage() {
       if (!r.ok) return setError(errorText(r.error))
       const { address, phone, receiptLayout, receiptPrinter, idleLockMinutes, name, code, backupFolder, backupKeepDays, statsMonthStartDay } = r.value
       setHallName(`${name}（${code}）`)
-      form.reset({ address, phone, receiptLayout, receiptPrinter, idleLockMinutes, backupFolder: backupFolder ?? '', backupKeepDays, statsMonthStartDay })
+      form.reset({ address, phone, receiptLayout, receiptPrinter, idleLockMinutes, backupFolder: backupFolder ?? '', backupKeepDays, statsMonthStartDay, deadlineRules: r.value.deadlineRules })
     })
     void call('receipts.printers', {}).then((r) => r.ok && setPrinters(r.value))
   }, [form])
@@ -83,6 +87,15 @@ export function SettingsPage() {
         <FieldItem control={form.control} name="idleLockMinutes" label={t('settings.idleLock')} help={t('settings.idleLockHelp')}>
           {(f) => <InputNumber id={f.id} value={f.value} onChange={(v) => f.onChange(v ?? 0)} min={0} max={120} precision={0} />}
         </FieldItem>
+        <Typography.Title level={5}>{t('settings.deadlines')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('settings.deadlinesHelp')}</Typography.Paragraph>
+        <Space wrap size="large" style={{ marginBottom: 12 }}>
+          {RULE_KEYS.map((key) => (
+            <FieldItem key={key} control={form.control} name={`deadlineRules.${key}`} label={t(`settings.rules.${key}`)}>
+              {(f) => <InputNumber id={f.id} value={f.value} onChange={(v) => f.onChange(v ?? 1)} min={1} max={365} precision={0} style={{ width: 110 }} />}
+            </FieldItem>
+          ))}
+        </Space>
         <FieldItem control={form.control} name="statsMonthStartDay" label={t('settings.monthStart')} help={t('settings.monthStartHelp')}>
           {(f) => <InputNumber id={f.id} value={f.value} onChange={(v) => f.onChange(v ?? 1)} min={1} max={28} precision={0} />}
         </FieldItem>
