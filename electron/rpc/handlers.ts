@@ -163,9 +163,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'reports.job': (ctx, input) => Promise.resolve(exports.job(signedIn(ctx).user, input.id)),
     'reports.saveExport': (ctx, input) => exports.save(signedIn(ctx).user, input.id),
-    'backup.status': async (ctx) => {
+    'backup.status': (ctx) => {
       const { hall } = signedIn(ctx)
-      return { folder: hall.backup_folder, keepDays: hall.backup_keep_days, last: backups.lastBackup(), stale: backups.isStale(ctx.now) }
+      return Promise.resolve({ folder: hall.backup_folder, keepDays: hall.backup_keep_days, last: backups.lastBackup(), stale: backups.isStale(ctx.now) })
     },
     'backup.now': async (ctx) => {
       const { hall, user } = signedIn(ctx)

@@ -58,8 +58,8 @@ export function createCaseLists(db: Kysely<Database>) {
     const withoutPlan = (
       await todays
         .where('v.status', 'in', OPEN_STATUSES)
-        .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('case_events as e').select('e.id').whereRef('e.visit_id', '=', 'v.id').where('e.action', '=', 'plan').where('e.day', '=', today))),
+        .where((eb) =>
+          eb.not(eb.exists(eb.selectFrom('case_events as e').select('e.id').whereRef('e.visit_id', '=', 'v.id').where('e.action', '=', 'plan').where('e.day', '=', today))),
         )
         .orderBy('v.day_seq')
         .execute()

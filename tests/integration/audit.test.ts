@@ -1,0 +1,218 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Core } from '../../electron/core'
+import type { RpcResult } from '../../shared/rpc/result'
+import { ADMIN, addUser, call, ok, setUpHall, tempDir, testCore, type FakeClock } from './helpers'
+
+let dir: ReturnType<typeof tempDir>
+let core: Core & { clock: FakeClock }
+
+beforeEach(async () => {
+  dir = tempDir()
+  core = await testCore(dir.dir)
+  await setUpHall(core)
+})
+afterEach(async () => {
+  await core.close()
+  dir.remove()
+})
+
+function code(result: RpcResult<unknown>): string {
+  return result.ok ? 'ok' : result.error.code
+}
+
+const ALL = { userId: null, action: null, from: null, to: null, limit: 500, offset: 0 }
+
+function auditIds(): number[] {
+  return core.connection.raw.prepare('SELECT id FROM audit_log ORDER BY id').pluck().all() as number[]
+}
+
+/** A trail of a dozen rows from several users. */
+async function someActivity(): Promise<void> {
+  await addUser(core, 'desk', 'receptionist', 'R001')
+  await ok(core, 'desk', 'auth.lock', {})
+  await ok(core, 'desk', 'auth.unlock', { password: 'Mine2026pass' })
+  await call(core, 'other', 'auth.signIn', { badgeNo: 'R001', password: 'Wrong2026pass' })
+  await ok(core, 'desk', 'auth.signOut', {})
+  await ok(core, 'admin', 'auth.lock', {})
+  await ok(core, 'admin', 'auth.unlock', { password: 'Admin2026pass' })
+}
+
+describe('校验 (audit.verify)', () => {
+  it('reports an intact trail with the number of rows, and records that it checked', async () => {
+    await someActivity()
+    const before = auditIds().length
+    const result = await ok(core, 'admin', 'audit.verify', {})
+    expect(result).toEqual({ ok: true, checked: before, firstBrokenId: null })
+
+    const last = core.connection.raw.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+      action: string
+      user_id: number
+      detail: string
+    }
+    expect(last).toMatchObject({ action: 'audit.verify', user_id: 1 })
+    expect(JSON.parse(last.detail)).toEqual({ ok: true, checked: before, firstBrokenId: null })
+    // The record of the check is itself part of the chain.
+    expect(await ok(core, 'admin', 'audit.verify', {})).toEqual({
+      ok: true,
+      checked: before + 1,
+      firstBrokenId: null,
+    })
+  })
+
+  it('finds a row tampered with by raw SQL (after dropping the guard) at the right row', async () => {
+    await someActivity()
+    const ids = auditIds()
+    const middle = ids[Math.floor(ids.length / 2)] ?? 0
+    expect(middle).toBeGreaterThan(ids[0] ?? 0)
+    const raw = core.connection.raw
+    raw.exec('DROP TRIGGER audit_log_no_update')
+    raw.prepare(`UPDATE audit_log SET detail = '{"reason":"篡改"}' WHERE id = ?`).run(middle)
+
+    const result = await ok(core, 'admin', 'audit.verify', {})
+    expect(result).toEqual({ ok: false, checked: ids.indexOf(middle) + 1, firstBrokenId: middle })
+    const last = raw.prepare('SELECT detail FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string
+    expect(JSON.parse(last)).toEqual({ ok: false, checked: ids.indexOf(middle) + 1, firstBrokenId: middle })
+  })
+
+  it('finds a changed user, a changed time and a deleted row', async () => {
+    await someActivity()
+    const ids = auditIds()
+    const raw = core.connection.raw
+    raw.exec('DROP TRIGGER audit_log_no_update')
+    raw.exec('DROP TRIGGER audit_log_no_delete')
+
+    const userOf = raw.prepare('SELECT user_id FROM audit_log WHERE id = ?').pluck().get(ids[3])
+    raw.prepare('UPDATE audit_log SET user_id = 99 WHERE id = ?').run(ids[3])
+    expect((await ok(core, 'admin', 'audit.verify', {})).firstBrokenId).toBe(ids[3])
+    raw.prepare('UPDATE audit_log SET user_id = ? WHERE id = ?').run(userOf, ids[3])
+    expect((await ok(core, 'admin', 'audit.verify', {})).ok).toBe(true)
+
+    raw.prepare(`UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE id = ?`).run(ids[2])
+    expect((await ok(core, 'admin', 'audit.verify', {})).firstBrokenId).toBe(ids[2])
+    raw.exec('CREATE TABLE audit_backup AS SELECT * FROM audit_log')
+    raw
+      .prepare('UPDATE audit_log SET at = (SELECT at FROM audit_backup WHERE id = ?) WHERE id = ?')
+      .run(ids[1], ids[1])
+
+    // A deleted row breaks the link of the row after it.
+    raw.prepare('DELETE FROM audit_log WHERE id = ?').run(ids[5])
+    const afterDelete = await ok(core, 'admin', 'audit.verify', {})
+    expect(afterDelete.ok).toBe(false)
+    expect(afterDelete.firstBrokenId).toBe(ids[2])
+  })
+
+  it('is for administrators only', async () => {
+    await addUser(core, 'desk', 'receptionist', 'R001')
+    await addUser(core, 'duty', 'duty_officer', 'D001')
+    for (const session of ['desk', 'duty']) {
+      expect(code(await call(core, session, 'audit.verify', {}))).toBe('FORBIDDEN')
+      expect(code(await call(core, session, 'audit.list', ALL))).toBe('FORBIDDEN')
+    }
+  })
+})
+
+describe('the database itself', () => {
+  it('refuses UPDATE and DELETE on the audit trail through the app’s connection', async () => {
+    await someActivity()
+    const raw = core.connection.raw
+    const count = () => raw.prepare('SELECT count(*) FROM audit_log').pluck().get()
+    const before = count()
+    const firstDetail = raw.prepare('SELECT detail FROM audit_log WHERE id = 1').pluck().get()
+
+    expect(() => raw.prepare(`UPDATE audit_log SET detail = '{}' WHERE id = 1`).run()).toThrow(/append-only/)
+    expect(() => raw.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/)
+    expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
+    await expect(core.connection.db.updateTable('audit_log').set({ action: 'x' }).execute()).rejects.toThrow(
+      /append-only/,
+    )
+    await expect(core.connection.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/)
+
+    expect(count()).toBe(before)
+    expect(raw.prepare('SELECT detail FROM audit_log WHERE id = 1').pluck().get()).toBe(firstDetail)
+    expect((await ok(core, 'admin', 'audit.verify', {})).ok).toBe(true)
+  })
+})
+
+describe('audit.list', () => {
+  it('shows the newest first, with the user’s name and badge number, and the total', async () => {
+    await someActivity()
+    const page = await ok(core, 'admin', 'audit.list', ALL)
+    const ids = auditIds()
+    expect(page.total).toBe(ids.length)
+    expect(page.rows.map((r) => r.id)).toEqual([...ids].reverse())
+    expect(page.rows[0]).toMatchObject({
+      action: 'auth.unlock',
+      userId: 1,
+      userName: '周建华',
+      userBadgeNo: 'A001',
+      entity: 'user',
+      entityId: '1',
+    })
+    expect(page.rows.at(-1)).toMatchObject({ action: 'hall.setup', userName: '周建华' })
+    expect(page.actions).toEqual([...new Set(page.rows.map((r) => r.action))].sort())
+  })
+
+  it('pages with limit and offset', async () => {
+    await someActivity()
+    const ids = [...auditIds()].reverse()
+    const first = await ok(core, 'admin', 'audit.list', { ...ALL, limit: 3, offset: 0 })
+    const second = await ok(core, 'admin', 'audit.list', { ...ALL, limit: 3, offset: 3 })
+    expect(first.rows.map((r) => r.id)).toEqual(ids.slice(0, 3))
+    expect(second.rows.map((r) => r.id)).toEqual(ids.slice(3, 6))
+    expect(second.total).toBe(ids.length)
+  })
+
+  it('filters by user and by action, and by a family of actions', async () => {
+    await someActivity()
+    const r001 = (await ok(core, 'admin', 'users.list', {})).find((u) => u.badgeNo === 'R001')?.id ?? 0
+
+    const mine = await ok(core, 'admin', 'audit.list', { ...ALL, userId: r001 })
+    expect(mine.rows.length).toBeGreaterThan(0)
+    expect(mine.rows.every((r) => r.userId === r001 && r.userBadgeNo === 'R001')).toBe(true)
+    expect(mine.total).toBe(mine.rows.length)
+
+    const locks = await ok(core, 'admin', 'audit.list', { ...ALL, action: 'auth.lock' })
+    expect(locks.rows.map((r) => r.userBadgeNo)).toEqual(['A001', 'R001'])
+
+    const failed = await ok(core, 'admin', 'audit.list', { ...ALL, action: 'auth.signIn.failed' })
+    expect(failed.rows).toHaveLength(1)
+    expect(JSON.parse(failed.rows[0]?.detail ?? '{}')).toEqual({ attempts: 1 })
+
+    const auth = await ok(core, 'admin', 'audit.list', { ...ALL, action: 'auth.*' })
+    expect(new Set(auth.rows.map((r) => r.action))).toEqual(
+      new Set(['auth.signIn', 'auth.signIn.failed', 'auth.lock', 'auth.unlock', 'auth.signOut']),
+    )
+    const both = await ok(core, 'admin', 'audit.list', { ...ALL, userId: r001, action: 'auth.lock' })
+    expect(both.total).toBe(1)
+    // The filter lists every action, whatever is filtered.
+    expect(both.actions).toEqual(mine.actions)
+  })
+
+  it('filters by hall-local days, not by UTC days', async () => {
+    // The setup was at 10:00 on 22 November in Wuhan (02:00 UTC).
+    core.clock.set('2026-11-22T15:59:59.000Z') // 23:59:59 on the 22nd in Wuhan
+    await ok(core, 'admin', 'auth.lock', {})
+    core.clock.set('2026-11-22T16:00:00.000Z') // 00:00 on the 23rd in Wuhan, still the 22nd in UTC
+    await ok(core, 'admin', 'auth.unlock', { password: 'Admin2026pass' })
+    core.clock.set('2026-11-24T03:00:00.000Z')
+    await ok(core, 'auditor', 'auth.signIn', { badgeNo: ADMIN.badgeNo, password: ADMIN.password })
+
+    const day = async (from: string | null, to: string | null) =>
+      (await ok(core, 'auditor', 'audit.list', { ...ALL, from, to })).rows.map((r) => `${r.action}@${r.at}`)
+    expect(await day('2026-11-23', '2026-11-23')).toEqual(['auth.unlock@2026-11-22T16:00:00.000Z'])
+    expect(await day('2026-11-22', '2026-11-22')).toEqual([
+      'auth.lock@2026-11-22T15:59:59.000Z',
+      'hall.setup@2026-11-22T02:00:00.000Z',
+    ])
+    expect(await day('2026-11-23', null)).toHaveLength(2)
+    expect(await day(null, '2026-11-22')).toHaveLength(2)
+    expect(await day('2026-11-25', '2026-11-30')).toEqual([])
+  })
+
+  it('refuses a range that ends before it starts, and a malformed action', async () => {
+    const range = await call(core, 'admin', 'audit.list', { ...ALL, from: '2026-11-23', to: '2026-11-22' })
+    expect(range.ok ? 'ok' : range.error.key).toBe('v.audit.range')
+    const action = await call(core, 'admin', 'audit.list', { ...ALL, action: "auth' OR 1=1" })
+    expect(action.ok ? 'ok' : action.error.key).toBe('v.audit.action')
+  })
+})
