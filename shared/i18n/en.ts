@@ -290,6 +290,8 @@ export const en: SameKeys<typeof zhCN> = {
   },
   settings: {
     title: 'Hall settings',
+    codeHelp: 'A change affects only the numbers of cases registered from now on',
+    showLabel: 'Show {{n}}',
     hallAddress: 'Hall address',
     hallPhone: 'Hall phone',
     idleLock: 'Idle lock (minutes)',
@@ -714,7 +716,7 @@ export const en: SameKeys<typeof zhCN> = {
     },
     caseNumber: 'A case number looks like HALL-DATE-SEQUENCE, e.g. WH-20261122-0007.',
     receipt: { layout: 'Choose a receipt layout.' },
-    settings: { keepDays: 'Backups are kept 1–3650 days.', monthStart: 'The statistical month starts on day 1–28.', idleLock: 'The idle lock is 0–120 minutes.' },
+    settings: { showLabel: 'Each of the three shows is named in 1–10 characters.', keepDays: 'Backups are kept 1–3650 days.', monthStart: 'The statistical month starts on day 1–28.', idleLock: 'The idle lock is 0–120 minutes.' },
   },
   e: {
     BACKUP_MISSING: 'The backup file “{{file}}” cannot be found; choose it again.',

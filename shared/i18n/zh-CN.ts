@@ -287,6 +287,8 @@ export const zhCN = {
   },
   settings: {
     title: '大厅设置',
+    codeHelp: '修改后只影响今后登记的案件编号，已有案件编号不变',
+    showLabel: '三亮第 {{n}} 项',
     hallAddress: '大厅地址',
     hallPhone: '大厅电话',
     idleLock: '闲置自动锁屏（分钟）',
@@ -711,7 +713,7 @@ export const zhCN = {
     },
     caseNumber: '案件编号格式不正确，应为“大厅代码-日期-序号”，例如 WH-20261122-0007。',
     receipt: { layout: '请选择回执版式。' },
-    settings: { keepDays: '备份保留天数应为 1–3650 天。', monthStart: '统计月起始日应为 1–28 日。', idleLock: '闲置锁屏时间应为 0–120 分钟。' },
+    settings: { showLabel: '三亮项目名称为 1–10 个字。', keepDays: '备份保留天数应为 1–3650 天。', monthStart: '统计月起始日应为 1–28 日。', idleLock: '闲置锁屏时间应为 0–120 分钟。' },
   },
   e: {
     BACKUP_MISSING: '找不到备份文件“{{file}}”，请重新选择。',

@@ -38,6 +38,7 @@ export interface HallSettings {
   deadlineRules: DeadlineRules
   backupFolder: string | null
   backupKeepDays: number
+  showLabels: [string, string, string]
   statsMonthStartDay: number
   /** Estimated national holiday years the administrator should check against the official notice. */
   estimatedHolidayYears: number[]

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { LIMITS, RECEIPT_LAYOUTS } from '../domain'
-import { optionalLine } from './fields'
+import { line, optionalLine } from './fields'
+import { HALL_CODE_PATTERN } from '../case-number'
+import { toHalfWidth } from '../text'
 import { deadlineRulesSchema } from '../deadlines/rules'
 
 export const caseNumberSchema = z
@@ -33,6 +35,15 @@ export const hallSettingsSchema = z.strictObject({
   /** Omitted: the hall keeps its rules. */
   deadlineRules: deadlineRulesSchema.optional(),
   backupFolder: z.string('v.text').max(500, 'v.tooLong').optional(),
+  hallName: line(LIMITS.hallName, 'v.hall.nameRequired').optional(),
+  /** Changing the code changes the prefix of future case numbers only. */
+  hallCode: z
+    .string('v.text')
+    .max(20, 'v.hall.code')
+    .transform((s) => toHalfWidth(s).trim().toUpperCase())
+    .pipe(z.string().regex(HALL_CODE_PATTERN, 'v.hall.code'))
+    .optional(),
+  showLabels: z.tuple([line(10, 'v.settings.showLabel'), line(10, 'v.settings.showLabel'), line(10, 'v.settings.showLabel')], 'v.settings.showLabel').optional(),
   backupKeepDays: z.number('v.number').int('v.number').min(1, 'v.settings.keepDays').max(3650, 'v.settings.keepDays').optional(),
   statsMonthStartDay: z.number('v.number').int('v.number').min(1, 'v.settings.monthStart').max(28, 'v.settings.monthStart').optional(),
 })

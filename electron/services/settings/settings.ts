@@ -9,6 +9,11 @@ import { appendAudit } from '../audit/audit'
 import { rulesOf } from '../calendar/calendar'
 import { ESTIMATED_YEARS } from '../../../shared/deadlines'
 
+function labelsOf(h: Hall): [string, string, string] {
+  const l = JSON.parse(h.show_labels) as string[]
+  return [l[0] ?? '工号', l[1] ?? '姓名', l[2] ?? '职务']
+}
+
 function toSettings(h: Hall): HallSettings {
   return {
     name: h.name,
@@ -20,6 +25,7 @@ function toSettings(h: Hall): HallSettings {
     idleLockMinutes: h.idle_lock_minutes,
     deadlineRules: rulesOf(h),
     backupFolder: h.backup_folder,
+    showLabels: labelsOf(h),
     backupKeepDays: h.backup_keep_days,
     statsMonthStartDay: h.stats_month_start_day,
     estimatedHolidayYears: [...ESTIMATED_YEARS],
@@ -48,6 +54,9 @@ export function createSettings(db: Kysely<Database>, onRulesChanged: (hall: Hall
           ...(input.backupFolder === undefined ? {} : { backup_folder: input.backupFolder.trim() === '' ? null : input.backupFolder.trim() }),
           ...(input.backupKeepDays === undefined ? {} : { backup_keep_days: input.backupKeepDays }),
           ...(input.statsMonthStartDay === undefined ? {} : { stats_month_start_day: input.statsMonthStartDay }),
+          ...(input.hallName === undefined ? {} : { name: input.hallName }),
+          ...(input.hallCode === undefined ? {} : { code: input.hallCode }),
+          ...(input.showLabels === undefined ? {} : { show_labels: JSON.stringify(input.showLabels) }),
         })
         const after = await getHall(trx)
         if (after === undefined) throw new AppError('SETUP_REQUIRED')

@@ -37,7 +37,20 @@ export function SettingsPage() {
       if (!r.ok) return setError(errorText(r.error))
       const { address, phone, receiptLayout, receiptPrinter, idleLockMinutes, name, code, backupFolder, backupKeepDays, statsMonthStartDay } = r.value
       setHallName(`${name}（${code}）`)
-      form.reset({ address, phone, receiptLayout, receiptPrinter, idleLockMinutes, backupFolder: backupFolder ?? '', backupKeepDays, statsMonthStartDay, deadlineRules: r.value.deadlineRules })
+      form.reset({
+        hallName: name,
+        hallCode: code,
+        showLabels: r.value.showLabels,
+        address,
+        phone,
+        receiptLayout,
+        receiptPrinter,
+        idleLockMinutes,
+        backupFolder: backupFolder ?? '',
+        backupKeepDays,
+        statsMonthStartDay,
+        deadlineRules: r.value.deadlineRules,
+      })
     })
     void call('receipts.printers', {}).then((r) => r.ok && setPrinters(r.value))
   }, [form])
@@ -55,6 +68,19 @@ export function SettingsPage() {
     <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('settings.title')}</Typography.Title>} extra={hallName}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" component="div" onKeyDown={enterAdvances} style={{ maxWidth: 640 }}>
+        <FieldItem control={form.control} name="hallName" label={t('setup.hallName')}>
+          {(f) => <Input {...f} maxLength={60} />}
+        </FieldItem>
+        <FieldItem control={form.control} name="hallCode" label={t('setup.hallCode')} help={t('settings.codeHelp')}>
+          {(f) => <Input {...f} maxLength={6} style={{ width: 160 }} />}
+        </FieldItem>
+        <Space wrap>
+          {[0, 1, 2].map((i) => (
+            <FieldItem key={i} control={form.control} name={`showLabels.${i as 0 | 1 | 2}`} label={t('settings.showLabel', { n: i + 1 })}>
+              {(f) => <Input {...f} maxLength={10} style={{ width: 120 }} />}
+            </FieldItem>
+          ))}
+        </Space>
         <FieldItem control={form.control} name="address" label={t('settings.hallAddress')}>
           {(f) => <Input {...f} maxLength={LIMITS.address} />}
         </FieldItem>
