@@ -115,6 +115,8 @@ export interface VisitTable {
   /** The day the case was closed, and the handling deadline it had then. */
   closed_day: string | null
   closed_due_date: string | null
+  /** 1 when the visitor (by ID number) had visited before this visit. */
+  repeat_visit: Generated<number>
 }
 
 export interface UnitTable {

@@ -137,6 +137,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         shown_position: user.position,
         shows_confirmed_at: shownAt,
         registered_at: iso,
+        repeat_visit: existing === undefined ? 0 : 1,
         status: initialStatus(routing),
         unit_id: unitId,
         clock_start: localDay,
