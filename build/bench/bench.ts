@@ -1,0 +1,218 @@
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Core } from '../../electron/core'
+import { openCore } from '../../electron/core'
+import type { GenerationMeta } from './common'
+import { ADMIN, DEFAULT_TODAY, RECEPTIONIST_PASSWORD, SCRYPT_N, hallInstant, must } from './common'
+import type { Metric } from './metric'
+import { passes } from './metric'
+import { summarize } from './measure'
+import type { StatementPlan } from './plans'
+import { capturePlans } from './plans'
+import type { BenchContext } from './read-scenarios'
+import { history, search, todayLog, xlsxExport, yearStatistics } from './read-scenarios'
+import { register, registerStatements } from './register-scenario'
+import { tryFixes } from './fixes'
+import { machine, table } from './report'
+
+/**
+ * `npm run bench -- [--visits N] [--out FILE] [--data-dir DIR] [--keep] [--reuse] [--no-fixes]
+ *                   [--registrations N] [--today YYYY-MM-DD]`
+ *
+ * Generates a hall of N visits (default 1,000,000) in a fresh database, then measures the
+ * operations the issue names through the real dispatcher, each against a raw baseline where
+ * one exists, tries the proposed fixes on the same database, and prints tables and writes a
+ * JSON file (default bench-results/bench-N.json; the folder is git-ignored).
+ */
+
+const { values: args } = parseArgs({
+  options: {
+    visits: { type: 'string', default: '1000000' },
+    out: { type: 'string' },
+    'data-dir': { type: 'string' },
+    today: { type: 'string', default: DEFAULT_TODAY },
+    registrations: { type: 'string', default: '400' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+    fixes: { type: 'boolean', default: true },
+  },
+  allowNegative: true,
+})
+
+const visits = Number(args.visits)
+if (!Number.isInteger(visits) || visits < 1000)
+  throw new Error('--visits must be a whole number of at least 1000')
+const today = args.today
+const out = resolve(args.out ?? join('bench-results', `bench-${visits}.json`))
+const dataDir = resolve(args['data-dir'] ?? mkdtempSync(join(tmpdir(), 'intake-desk-bench-')))
+const metaFile = join(dataDir, 'generation.json')
+
+function generate(): Promise<void> {
+  const script = join(import.meta.dirname, 'generate.ts')
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, script, dataDir, String(visits), today, metaFile],
+      { stdio: 'inherit' },
+    )
+    child.on('error', fail)
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`generation failed (exit ${code ?? 'signal'})`)),
+    )
+  })
+}
+
+const rssMiB = () => Math.round(process.memoryUsage().rss / 2 ** 20)
+
+async function main(): Promise<void> {
+  const startedMachine = machine()
+  console.log(`Intake Desk bench: ${visits.toLocaleString('en')} visits, today ${today}, data in ${dataDir}`)
+  console.log(
+    `machine: ${startedMachine.cpuModel} × ${startedMachine.cpuCount}, ${startedMachine.totalMemoryGiB} GiB, ${startedMachine.os}, Node ${startedMachine.node}, load ${startedMachine.loadAverage.join(' ')}`,
+  )
+  if (!(args.reuse && existsSync(metaFile))) {
+    rmSync(dataDir, { recursive: true, force: true })
+    mkdirSync(dataDir, { recursive: true })
+    await generate()
+  }
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as GenerationMeta
+  const g = meta.timing
+  console.log(
+    `generated ${meta.visits.toLocaleString('en')} visits (${meta.visitors.toLocaleString('en')} visitors) in ${g.totalS.toFixed(1)} s: ${Math.round(g.visitsPerS).toLocaleString('en')} visits/s, database ${(meta.databaseBytes / 2 ** 30).toFixed(2)} GiB`,
+  )
+
+  // The hall's clock: today at 17:30, after the day's generated visits.
+  let now = hallInstant(today, 17, 30)
+  const clock = () => new Date(now)
+  const options = { dataDir, clock, scryptN: SCRYPT_N }
+  const metrics: Metric[] = []
+  const opens: number[] = []
+  let core: Core | undefined
+  for (let i = 0; i < 5; i++) {
+    await core?.close()
+    const t = performance.now()
+    core = await openCore(options)
+    opens.push(performance.now() - t)
+  }
+  if (core === undefined) throw new Error('no core')
+  const openSummary = summarize(opens.slice(1))
+  metrics.push({
+    name: 'open database (openCore: checks, migrations, holidays, due dates)',
+    value: opens[0] ?? NaN,
+    unit: 'ms',
+    stat: 'first',
+    target: 2000,
+    samples: openSummary,
+    note: `reopened 4 more times: median ${openSummary.p50.toFixed(0)} ms, max ${openSummary.max.toFixed(0)} ms`,
+  })
+  const rssAfterOpen = rssMiB()
+
+  const desk = 'bench-desk'
+  const admin = 'bench-admin'
+  await must(core, desk, 'auth.signIn', { badgeNo: 'R001', password: RECEPTIONIST_PASSWORD })
+  await must(core, admin, 'auth.signIn', { badgeNo: ADMIN.badgeNo, password: ADMIN.password })
+  const ctx: BenchContext = { core, raw: core.connection.raw, meta, desk, admin, checks: {} }
+
+  // Due dates as the services compute them, for a sample of the generated open cases.
+  let dueMismatches = 0
+  for (const caseNumber of meta.sampleOpenCaseNumbers) {
+    const detail = await must(core, admin, 'cases.get', { caseNumber })
+    const stored = ctx.raw
+      .prepare('SELECT due_date FROM visits WHERE case_number = ?')
+      .pluck()
+      .get(caseNumber)
+    if (detail.clocks.find((c) => c.key === 'handling')?.due !== stored) dueMismatches += 1
+  }
+  ctx.checks.generatedDueDatesMatchEngine = dueMismatches === 0
+
+  const plans: Record<string, StatementPlan[]> = {}
+  const stage = async (name: string, run: () => Promise<Metric[]>, planOf: () => Promise<unknown>) => {
+    process.stdout.write(`measuring ${name}…\n`)
+    plans[name] = await capturePlans(ctx.raw, planOf)
+    metrics.push(...(await run()))
+  }
+  const term = meta.terms[0]?.term ?? '工资'
+  await stage(
+    'today',
+    () => todayLog(ctx),
+    () => must(core, desk, 'visits.today', {}),
+  )
+  await stage(
+    'export',
+    () => xlsxExport(ctx),
+    () => must(core, admin, 'reports.statistics', { from: today, to: today }),
+  )
+  await stage(
+    'statistics',
+    () => yearStatistics(ctx),
+    () => must(core, admin, 'reports.statistics', { from: meta.lastYear.from, to: today }),
+  )
+  await stage(
+    'search',
+    () => search(ctx),
+    () => must(core, desk, 'cases.search', { query: term, by: 'text' }),
+  )
+  await stage(
+    'history',
+    () => history(ctx),
+    () => must(core, desk, 'intake.history', { idNumber: meta.repeatIdNumbers[0] ?? '' }),
+  )
+  const registerClock = { advance: (ms: number) => (now += ms), now: clock }
+  await stage(
+    'register',
+    () => register(ctx, registerClock, Number(args.registrations)),
+    () => Promise.resolve(),
+  )
+  plans['register (100 registrations)'] = await registerStatements(ctx, registerClock, 100)
+  metrics.push({
+    name: 'main-process peak RSS (the measuring process)',
+    value: process.resourceUsage().maxRSS / 1024,
+    unit: 'MiB',
+    stat: 'max',
+    note: `RSS after opening ${rssAfterOpen} MiB; the generator process (not the app) peaked at ${Math.round(meta.generatorMaxRssMiB)} MiB`,
+  })
+  const base = metrics.length
+  const fixed =
+    ctx.raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'fix_visits_period_idx'").get() !== undefined
+  if (fixed) console.log('The fixes were tried on this database before (--reuse): not again.')
+  if (args.fixes && !fixed) {
+    const fixes = await tryFixes(ctx, registerClock, Number(args.registrations))
+    metrics.push(...fixes.metrics)
+    Object.assign(plans, fixes.plans)
+  }
+  await core.close()
+
+  console.log(`\n${table(metrics.slice(0, base))}\n`)
+  if (metrics.length > base)
+    console.log(`Fixes tried on the generated database:\n${table(metrics.slice(base))}\n`)
+  console.log('checks:', JSON.stringify(ctx.checks))
+  const fullScans = Object.entries(plans).flatMap(([name, list]) =>
+    list
+      .filter((p) => p.plan.some((l) => /\bSCAN\b/.test(l) && !/VIRTUAL TABLE|SCAN CONSTANT ROW/.test(l)))
+      .map((p) => `${name}: ${p.sql.slice(0, 100)}…`),
+  )
+  if (fullScans.length > 0)
+    console.log(
+      `statements with a SCAN in their plan (one ordered by rowid with a LIMIT reads only that many rows):\n  ${fullScans.join('\n  ')}`,
+    )
+  mkdirSync(dirname(out), { recursive: true })
+  const result = {
+    when: new Date().toISOString(),
+    machine: { ...startedMachine, loadAverageAtEnd: machine().loadAverage },
+    generation: { ...meta, repeatIdNumbers: meta.repeatIdNumbers.length },
+    metrics: metrics.map((m) => ({ ...m, pass: passes(m) })),
+    checks: ctx.checks,
+    plans,
+  }
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
+  console.log(`results written to ${out}`)
+  if (!args.keep && args['data-dir'] === undefined) rmSync(dataDir, { recursive: true, force: true })
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

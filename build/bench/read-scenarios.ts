@@ -1,0 +1,162 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import type { Core } from '../../electron/core'
+import { bigramQuery } from '../../shared/search/bigrams'
+import type { GenerationMeta } from './common'
+import { must } from './common'
+import { time } from './measure'
+import type { Metric } from './metric'
+
+const ANSWERS = ['facts', 'demands', 'difficulties', 'history', 'prior_handling']
+
+export interface BenchContext {
+  core: Core
+  raw: BetterSqlite3.Database
+  meta: GenerationMeta
+  /** Sessions signed in as a receptionist and as the administrator. */
+  desk: string
+  admin: string
+  checks: Record<string, string | number | boolean>
+}
+
+export async function todayLog(ctx: BenchContext): Promise<Metric[]> {
+  const rows = await must(ctx.core, ctx.desk, 'visits.today', {})
+  ctx.checks.todayRows = rows.length
+  ctx.checks.todayRowsAsGenerated = rows.length === ctx.meta.todayVisits
+  const s = await time(() => must(ctx.core, ctx.desk, 'visits.today', {}), { warmup: 5, iterations: 40 })
+  return [
+    {
+      name: `today's log (visits.today, ${rows.length} rows)`,
+      value: s.p95,
+      unit: 'ms',
+      stat: 'p95',
+      target: 50,
+      samples: s,
+    },
+  ]
+}
+
+export async function xlsxExport(ctx: BenchContext): Promise<Metric[]> {
+  const day = ctx.meta.today
+  const once = async () => {
+    let job = await must(ctx.core, ctx.admin, 'reports.export', {
+      kind: 'log',
+      format: 'xlsx',
+      from: day,
+      to: day,
+    })
+    while (job.status === 'running') {
+      await new Promise((resolve) => setImmediate(resolve))
+      job = await must(ctx.core, ctx.admin, 'reports.job', { id: job.id })
+    }
+    if (job.status !== 'done') throw new Error(`export failed: ${job.error ?? ''}`)
+  }
+  const s = await time(once, { warmup: 1, iterations: 7 })
+  return [
+    {
+      name: `XLSX export of one day (${ctx.meta.todayVisits} visits)`,
+      value: s.p50,
+      unit: 'ms',
+      stat: 'median',
+      target: 1000,
+      samples: s,
+    },
+  ]
+}
+
+export async function yearStatistics(ctx: BenchContext): Promise<Metric[]> {
+  const period = { from: ctx.meta.lastYear.from, to: ctx.meta.today }
+  const stats = await must(ctx.core, ctx.admin, 'reports.statistics', period)
+  ctx.checks.yearBatches = stats.batches
+  const s = await time(() => must(ctx.core, ctx.admin, 'reports.statistics', period), {
+    warmup: 2,
+    iterations: 7,
+  })
+  return [
+    {
+      name: `statistics over a year (${stats.batches} visits)`,
+      value: s.p50,
+      unit: 'ms',
+      stat: 'median',
+      target: 300,
+      samples: s,
+    },
+  ]
+}
+
+export async function history(ctx: BenchContext): Promise<Metric[]> {
+  const ids = ctx.meta.repeatIdNumbers
+  const id = (i: number) => ids[i % ids.length] ?? ''
+  const first = await must(ctx.core, ctx.desk, 'intake.history', { idNumber: id(0) })
+  ctx.checks.historyFound = first.visitor !== null && first.visits.length >= 2
+  const s = await time((i) => must(ctx.core, ctx.desk, 'intake.history', { idNumber: id(i) }), {
+    warmup: 50,
+    iterations: 1000,
+  })
+  const visitor = ctx.raw.prepare('SELECT * FROM visitors WHERE id_number = ?')
+  const visits = ctx.raw.prepare(
+    `SELECT v.case_number, v.registered_at, v.routing, c.name AS category, ${ANSWERS.flatMap((a) => [`v.${a}`, `v.${a}_mark`, `v.${a}_reason`]).join(', ')}
+     FROM visits v JOIN categories c ON c.id = v.category_id WHERE v.visitor_id = ? ORDER BY v.registered_at DESC, v.id DESC LIMIT 50`,
+  )
+  const raw = await time(
+    (i) => {
+      const p = visitor.get(id(i)) as { id: number } | undefined
+      if (p !== undefined) visits.all(p.id)
+    },
+    { warmup: 50, iterations: 1000 },
+  )
+  return [
+    {
+      name: 'repeat-visitor lookup (intake.history)',
+      value: s.p99,
+      unit: 'ms',
+      stat: 'p99',
+      target: 2,
+      baseline: { name: 'raw indexed SELECTs', value: raw.p99 },
+      ratio: s.p99 / raw.p99,
+      samples: s,
+      note: `raw p50 ${raw.p50.toFixed(3)} ms`,
+    },
+  ]
+}
+
+export async function search(ctx: BenchContext): Promise<Metric[]> {
+  const out: Metric[] = []
+  const ftsOnly = ctx.raw.prepare(
+    'SELECT rowid FROM visit_search WHERE visit_search MATCH ? ORDER BY rowid DESC LIMIT 200',
+  )
+  const ftsCount = ctx.raw.prepare('SELECT count(*) FROM visit_search WHERE visit_search MATCH ?').pluck()
+  const likeWhere = ANSWERS.map((a) => `${a} LIKE ?`).join(' OR ')
+  const like = ctx.raw.prepare(`SELECT id FROM visits WHERE ${likeWhere} ORDER BY id DESC LIMIT 200`)
+  const likeCount = ctx.raw.prepare(`SELECT count(*) FROM visits WHERE ${likeWhere}`).pluck()
+  for (const { label, term } of ctx.meta.terms) {
+    const match = `answers : (${bigramQuery(term) ?? ''})`
+    const pattern = Array<string>(ANSWERS.length).fill(`%${term}%`)
+    const found = await must(ctx.core, ctx.desk, 'cases.search', { query: term, by: 'text' })
+    const hits = ftsCount.get(match) as number
+    const likeHits = likeCount.get(...pattern) as number
+    ctx.checks[`search ${term}: index hits = LIKE hits`] = hits === likeHits
+    const s = await time(() => must(ctx.core, ctx.desk, 'cases.search', { query: term, by: 'text' }), {
+      warmup: 5,
+      iterations: 60,
+    })
+    const fts = await time(() => ftsOnly.all(match), { warmup: 5, iterations: 60 })
+    const scan = await time(() => like.all(...pattern), {
+      warmup: 1,
+      iterations: 20,
+      budgetMs: 15_000,
+      minimum: 3,
+    })
+    out.push({
+      name: `search ${label} 「${term}」 (${hits} visits, ${found.rows.length} listed)`,
+      value: s.p95,
+      unit: 'ms',
+      stat: 'p95',
+      target: 100,
+      baseline: { name: "LIKE '%…%' scan", value: scan.p95 },
+      ratio: s.p95 / scan.p95,
+      samples: s,
+      note: `FTS subquery alone p95 ${fts.p95.toFixed(2)} ms; LIKE p50 ${scan.p50.toFixed(1)} ms (${scan.n} runs)`,
+    })
+  }
+  return out
+}
