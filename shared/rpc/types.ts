@@ -80,7 +80,8 @@ export interface PriorVisit {
   registeredAt: string
   category: string
   routing: Routing
-  answers: Record<AnswerKey, { text: string; mark: AnswerMark | null; reason: string }>
+  /** The latest visit's answers, offered as starting text; null on the older ones. */
+  answers: Record<AnswerKey, { text: string; mark: AnswerMark | null; reason: string }> | null
 }
 
 export interface VisitorHistory {

@@ -153,18 +153,20 @@ describe('repeat visitors', () => {
     const history = await ok(core, 'r1', 'intake.history', { idNumber: '420106196503120311' })
     expect(history.visitor).toEqual({ name: '吕建国', birthDate: '1965-03-12', sex: 'male' })
     expect(history.visits.map((v) => v.caseNumber)).toEqual([second.caseNumber, first.caseNumber])
+    // Only the latest visit carries its answers: they are what is offered as starting text.
     expect(history.visits[1]).toMatchObject({
       caseNumber: 'WH-20261122-0001',
       category: '城乡建设·市政设施',
       routing: 'accepted',
-      answers: {
-        facts: {
-          text: '附近单位施工后，小区排水系统堵塞，雨天地下室积水，已持续两个月。',
-          mark: null,
-          reason: '',
-        },
-        history: { text: '首次来访。', mark: null, reason: '' },
+      answers: null,
+    })
+    expect(history.visits[0]?.answers).toMatchObject({
+      facts: {
+        text: '附近单位施工后，小区排水系统堵塞，雨天地下室积水，已持续两个月。',
+        mark: null,
+        reason: '',
       },
+      history: { text: '首次来访。', mark: null, reason: '' },
     })
   })
 

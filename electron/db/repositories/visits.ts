@@ -24,17 +24,22 @@ const answerColumns = [
   'v.prior_handling_reason',
 ] as const
 
-/** Earlier visits of one visitor, newest first. */
+/** Earlier visits of one visitor, newest first, read from the covering history index alone. */
 export async function listVisitsOfVisitor(db: Kysely<Database>, visitorId: number, limit = 50) {
   return db
     .selectFrom('visits as v')
     .innerJoin('categories as c', 'c.id', 'v.category_id')
-    .select(['v.case_number', 'v.registered_at', 'v.routing', 'c.name as category', ...answerColumns])
+    .select(['v.id', 'v.case_number', 'v.registered_at', 'v.routing', 'c.name as category'])
     .where('v.visitor_id', '=', visitorId)
     .orderBy('v.registered_at', 'desc')
     .orderBy('v.id', 'desc')
     .limit(limit)
     .execute()
+}
+
+/** The five answers of one visit. */
+export async function answersOfVisit(db: Kysely<Database>, visitId: number) {
+  return db.selectFrom('visits as v').select(answerColumns).where('v.id', '=', visitId).executeTakeFirst()
 }
 
 /** One hall day's registrations, newest first, for 今日台账. */

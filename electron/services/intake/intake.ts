@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { hallDay, formatCaseNumber } from '../../../shared/case-number'
-import type { AnswerKey } from '../../../shared/domain'
+import type { AnswerKey, AnswerMark } from '../../../shared/domain'
 import { ANSWER_KEYS, ROUTINGS_NEEDING_BODY } from '../../../shared/domain'
 import { maskIdNumber, parseIdNumber } from '../../../shared/id-number'
 import { parsePhone } from '../../../shared/phone'
@@ -12,7 +12,7 @@ import { findActiveCategory } from '../../db/repositories/categories'
 import { deleteDraft } from '../../db/repositories/drafts'
 import { nextDaySequence } from '../../db/repositories/sequences'
 import { findVisitorByIdNumber, insertVisitor, updateVisitorContact } from '../../db/repositories/visitors'
-import { insertVisit, listVisitsOfDay, listVisitsOfVisitor } from '../../db/repositories/visits'
+import { answersOfVisit, insertVisit, listVisitsOfDay, listVisitsOfVisitor } from '../../db/repositories/visits'
 import { appendAudit } from '../audit/audit'
 import { indexCase, insertEvent } from '../../db/repositories/cases'
 import { findActiveUnit } from '../../db/repositories/units'
@@ -177,21 +177,26 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
     const visitor = await findVisitorByIdNumber(db, parsed.value)
     if (visitor === undefined) return { visitor: null, visits: [] }
     const rows = await listVisitsOfVisitor(db, visitor.id)
-    const visits: PriorVisit[] = rows.map((r) => {
-      const answer = (text: string, mark: PriorVisit['answers']['facts']['mark'], reason: string | null) => ({
-        text,
-        mark,
-        reason: reason ?? '',
-      })
-      const answers = {
-        facts: answer(r.facts, r.facts_mark, r.facts_reason),
-        demands: answer(r.demands, r.demands_mark, r.demands_reason),
-        difficulties: answer(r.difficulties, r.difficulties_mark, r.difficulties_reason),
-        history: answer(r.history, r.history_mark, r.history_reason),
-        priorHandling: answer(r.prior_handling, r.prior_handling_mark, r.prior_handling_reason),
-      } satisfies Record<(typeof ANSWER_KEYS)[number], unknown>
-      return { caseNumber: r.case_number, registeredAt: r.registered_at, category: r.category, routing: r.routing, answers }
-    })
+    // Only the latest visit's answers are offered as starting text: read just those.
+    const latest = rows[0] === undefined ? undefined : await answersOfVisit(db, rows[0].id)
+    const answer = (text: string, mark: AnswerMark | null, reason: string | null) => ({ text, mark, reason: reason ?? '' })
+    const latestAnswers =
+      latest === undefined
+        ? null
+        : {
+            facts: answer(latest.facts, latest.facts_mark, latest.facts_reason),
+            demands: answer(latest.demands, latest.demands_mark, latest.demands_reason),
+            difficulties: answer(latest.difficulties, latest.difficulties_mark, latest.difficulties_reason),
+            history: answer(latest.history, latest.history_mark, latest.history_reason),
+            priorHandling: answer(latest.prior_handling, latest.prior_handling_mark, latest.prior_handling_reason),
+          }
+    const visits: PriorVisit[] = rows.map((r, i) => ({
+      caseNumber: r.case_number,
+      registeredAt: r.registered_at,
+      category: r.category,
+      routing: r.routing,
+      answers: i === 0 ? latestAnswers : null,
+    }))
     return { visitor: { name: visitor.name, birthDate: visitor.birth_date, sex: visitor.sex }, visits }
   }
 

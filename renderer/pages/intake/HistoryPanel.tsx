@@ -51,8 +51,8 @@ export function HistoryPanel({ idNumber, onUse }: Props) {
   const use = () => {
     const latest = history.visits[0]
     if (latest === undefined) return
-    const historyText = [...history.visits.map(line), '', latest.answers.history.text].join('\n').trim()
-    const priorText = [line(latest), latest.answers.priorHandling.text].join('\n').trim()
+    const historyText = [...history.visits.map(line), '', latest.answers?.history.text ?? ''].join('\n').trim()
+    const priorText = [line(latest), latest.answers?.priorHandling.text ?? ''].join('\n').trim()
     onUse(historyText, priorText)
     setUsed(true)
   }
