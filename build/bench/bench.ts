@@ -67,6 +67,9 @@ function generate(): Promise<void> {
 
 const rssMiB = () => Math.round(process.memoryUsage().rss / 2 ** 20)
 
+/** The open core, so that a failed run still removes its export files. */
+let openCoreForCleanup: Core | undefined
+
 async function main(): Promise<void> {
   const startedMachine = machine()
   console.log(`Intake Desk bench: ${visits.toLocaleString('en')} visits, today ${today}, data in ${dataDir}`)
@@ -108,6 +111,7 @@ async function main(): Promise<void> {
     samples: openSummary,
     note: `reopened 4 more times: median ${openSummary.p50.toFixed(0)} ms, max ${openSummary.max.toFixed(0)} ms`,
   })
+  openCoreForCleanup = core
   const rssAfterOpen = rssMiB()
 
   const desk = 'bench-desk'
@@ -213,6 +217,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  openCoreForCleanup?.exports.cleanup()
   console.error(error)
   process.exit(1)
 })
