@@ -1,89 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
-import type { MethodInput, MethodName } from '../../shared/rpc/contract'
+import type { MethodName } from '../../shared/rpc/contract'
 import { contract } from '../../shared/rpc/contract'
+import { WELL_FORMED } from './bad-input-corpus'
 import { ADMIN, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
 
 const METHODS = Object.keys(contract) as MethodName[]
 const CJK = /[\u4e00-\u9fff]/
 const HUGE = 'x'.repeat(1_000_000)
 
-/**
- * A well-formed input for every method; each malformed input below is one of these broken in
- * one way. The type makes a new method in the contract fail to compile until it is added here.
- */
-const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
-  'app.status': {},
-  'app.setup': { hallName: '接待大厅', hallCode: 'WH', admin: ADMIN },
-  'auth.signIn': { badgeNo: ADMIN.badgeNo, password: ADMIN.password },
-  'auth.signOut': {},
-  'auth.lock': {},
-  'auth.unlock': { password: ADMIN.password },
-  'auth.changePassword': {
-    currentPassword: ADMIN.password,
-    password: 'Other2026pass',
-    confirmPassword: 'Other2026pass',
-  },
-  'users.list': {},
-  'users.create': {
-    badgeNo: 'R009',
-    name: '新同事',
-    position: '接待员',
-    role: 'receptionist',
-    password: 'Initial2026',
-    confirmPassword: 'Initial2026',
-  },
-  'users.update': { id: 2, role: 'duty_officer', disabled: false },
-  'users.resetPassword': { id: 2, password: 'Reset2026pass', confirmPassword: 'Reset2026pass' },
-  'audit.list': { userId: 1, action: 'auth.signIn', from: '2026-11-01', to: '2026-11-30', limit: 50, offset: 0 },
-  'audit.verify': {},
-  'categories.list': {},
-  'intake.register': validIntake('420106196503120311', {
-    kind: 'group',
-    headcount: 3,
-    representatives: ['张三', '李四'],
-  }),
-  'intake.history': { idNumber: '420106196503120311' },
-  'visits.today': {},
-  'drafts.get': {},
-  'drafts.save': { values: { note: '草稿' }, step: 1 },
-  'drafts.discard': {},
-  'receipts.preview': { caseNumber: 'WH-20261122-0001', layout: 'a5' },
-  'receipts.print': { caseNumber: 'WH-20261122-0001', layout: 'a4', printer: 'Receipt printer' },
-  'receipts.savePdf': { caseNumber: 'WH-20261122-0001' },
-  'receipts.browserPrint': { caseNumber: 'WH-20261122-0001', layout: 'thermal80' },
-  'receipts.complete': { printId: 1 },
-  'receipts.history': { caseNumber: 'WH-20261122-0001' },
-  'receipts.printers': {},
-  'settings.get': {},
-  'cases.get': { caseNumber: 'WH-20261122-0001' },
-  'cases.act': { caseNumber: 'WH-20261122-0001', step: { action: 'close', result: '已协调解决，来访人表示满意。' } },
-  'cases.revealIdentity': { caseNumber: 'WH-20261122-0001' },
-  'cases.supervision': { unitId: null, categoryId: null, today: '2026-11-22' },
-  'cases.search': { query: '排水', by: 'text' },
-  'units.list': { includeRetired: false },
-  'units.add': { name: '市水务局' },
-  'units.update': { id: 1, name: '市住房和城乡建设局', retired: false },
-  'categories.listAll': {},
-  'categories.add': { name: '城乡建设·老旧小区改造' },
-  'categories.update': { id: 1, name: '城乡建设·征地拆迁', retired: false },
-  'holidays.list': {},
-  'holidays.put': { date: '2026-12-31', kind: 'holiday', name: '试行' },
-  'holidays.remove': { date: '2026-12-31' },
-  'holidays.import': { csv: '2026-12-31,休,试行' },
-  'leaders.record': { day: '2026-11-22', leaderName: '王局长', leaderTitle: '局长', note: '', caseNumbers: [] },
-  'leaders.list': {},
-  'reports.statistics': { from: '2026-11-01', to: '2026-11-22' },
-  'reports.export': { kind: 'log', format: 'xlsx', from: '2026-11-22', to: '2026-11-22' },
-  'reports.job': { id: '0123456789abcdef01234567' },
-  'reports.saveExport': { id: '0123456789abcdef01234567' },
-  'reports.logHtml': { from: '2026-11-22', to: '2026-11-22' },
-  'backup.status': {},
-  'backup.now': {},
-  'backup.list': {},
-  'backup.restore': { path: '/tmp/intake-desk-backups/intake-desk-20261122-100500.sqlite3' },
-  'settings.update': { address: '武汉市武昌区中北路1号', phone: '027-88886666', receiptLayout: 'a5', receiptPrinter: null, idleLockMinutes: 10 },
-}
+// One table of well-formed inputs serves both this file and the bad-input sweep.
 
 type Path = (string | number)[]
 
