@@ -5,6 +5,8 @@ import { systemClock } from './clock'
 import type { Connection } from './db/connection'
 import { openConnection } from './db/connection'
 import { migrate } from './db/migrate'
+import type { Maintenance } from './db/maintenance'
+import { createMaintenance } from './db/maintenance'
 import type { Dispatch } from './rpc/dispatcher'
 import { createDispatcher } from './rpc/dispatcher'
 import { createHandlers } from './rpc/handlers'
@@ -52,10 +54,18 @@ export interface Core {
   exports: Exports
   backups: Backups
   connection: Connection
+  /** The database's housekeeping between registrations (electron/db/maintenance.ts). */
+  maintenance: Maintenance
   accounts: Accounts
   intake: Intake
   sessions: SessionStore
   close: () => Promise<void>
+}
+
+/** Only the method and the error's name and message: never the payload, which may hold ID numbers. */
+function logError(method: string, error: unknown): void {
+  const e = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  console.error(`[intake-desk] ${method} failed: ${e}`)
 }
 
 /** Opens (and migrates) the hall's database in `dataDir` and wires the services. */
@@ -79,11 +89,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const cases = createCases(db, calendar)
   const startHall = await getHall(db)
   if (startHall !== undefined) await cases.refreshMissing(startHall)
+  const maintenance = createMaintenance(connection.raw, {
+    onError: (error) => logError('maintenance', error),
+  })
   const intake = createIntake(db, {
-    afterRegister: async (trx, caseNumber) => {
-      const hall = await getHall(trx)
-      if (hall !== undefined) await cases.refreshDue(trx, caseNumber, hall)
-    },
+    dueDates: (trx, c, hall) => cases.dueOfNewCase(trx, c, hall),
+    afterCommit: maintenance.afterWrite,
   })
   const drafts = createDrafts(db)
   const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)
@@ -110,23 +121,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     accounts,
     clock,
     handlers,
-    onInternalError:
-      options.onInternalError ??
-      ((method, error) => {
-        // Only the method and the error's name and message: never the payload, which may hold ID numbers.
-        const e = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-        console.error(`[intake-desk] ${method} failed: ${e}`)
-      }),
+    onInternalError: options.onInternalError ?? logError,
   })
   return {
     dispatch,
     connection,
+    maintenance,
     accounts,
     intake,
     sessions,
     exports,
     backups,
     close: async () => {
+      maintenance.stop()
       exports.cleanup()
       await connection.close()
     },

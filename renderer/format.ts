@@ -1,14 +1,16 @@
+import { dateTimeFormat } from '../shared/intl'
+
 /** Date and time of an ISO instant in the hall's time zone: 2026-11-22 10:05. */
 export function formatDateTime(iso: string, timeZone: string): string {
   return `${formatDate(iso, timeZone)} ${formatTime(iso, timeZone)}`
 }
 
 export function formatDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso))
+  return dateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso))
 }
 
 export function formatTime(iso: string, timeZone: string, seconds = false): string {
-  return new Intl.DateTimeFormat('sv-SE', {
+  return dateTimeFormat('sv-SE', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',

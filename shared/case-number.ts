@@ -1,3 +1,5 @@
+import { dateTimeFormat } from './intl'
+
 /** A hall code: 2 to 6 capital letters, the prefix of every case number. */
 export const HALL_CODE_PATTERN = /^[A-Z]{2,6}$/
 
@@ -5,7 +7,7 @@ const CASE_NUMBER = /^([A-Z]{2,6})-(\d{8})-(\d{4})$/
 
 /** The hall's local day (YYYYMMDD) of an instant, in the hall's time zone. */
 export function hallDay(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import type { Connection } from '../../electron/db/connection'
 
 /** One statement an operation ran: how often, how long in all, and SQLite's plan for it. */
 export interface StatementPlan {
@@ -12,13 +13,16 @@ type Method = 'run' | 'get' | 'all' | 'iterate'
 
 /**
  * Runs an operation with every statement it prepares timed (Kysely prepares each query on the
- * raw handle), then asks SQLite for each read's plan. Parameters are bound as NULL for the
- * plan: without ANALYZE statistics the plan does not depend on them.
+ * raw handle; the connection's statement cache is emptied before and after, so that every
+ * statement is prepared, and wrapped, here), then asks SQLite for each read's plan. Parameters
+ * are bound as NULL for the plan: without ANALYZE statistics the plan does not depend on them.
  */
 export async function capturePlans(
-  raw: BetterSqlite3.Database,
+  connection: Connection,
   run: () => Promise<unknown>,
 ): Promise<StatementPlan[]> {
+  const { raw } = connection
+  connection.clearStatementCache()
   const seen = new Map<string, { runs: number; ms: number }>()
   const own = Object.getOwnPropertyDescriptor(raw, 'prepare')
   const original = raw.prepare.bind(raw)
@@ -48,6 +52,7 @@ export async function capturePlans(
     // Put back what was there: the prototype's method, or a wrapper of the bench's own.
     if (own === undefined) Reflect.deleteProperty(raw, 'prepare')
     else Object.defineProperty(raw, 'prepare', own)
+    connection.clearStatementCache()
   }
   return [...seen].map(([sql, e]) => ({
     sql,

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { Core } from '../../electron/core'
 import { bigramQuery } from '../../shared/search/bigrams'
 import type { GenerationMeta } from './common'
-import { must } from './common'
+import { BASELINE_DAY, must } from './common'
 import { time } from './measure'
 import type { Metric } from './metric'
 
@@ -127,7 +127,9 @@ export async function search(ctx: BenchContext): Promise<Metric[]> {
   const ftsCount = ctx.raw.prepare('SELECT count(*) FROM visit_search WHERE visit_search MATCH ?').pluck()
   const likeWhere = ANSWERS.map((a) => `${a} LIKE ?`).join(' OR ')
   const like = ctx.raw.prepare(`SELECT id FROM visits WHERE ${likeWhere} ORDER BY id DESC LIMIT 200`)
-  const likeCount = ctx.raw.prepare(`SELECT count(*) FROM visits WHERE ${likeWhere}`).pluck()
+  const likeCount = ctx.raw
+    .prepare(`SELECT count(*) FROM visits WHERE (${likeWhere}) AND hall_day <> '${BASELINE_DAY}'`)
+    .pluck()
   for (const { label, term } of ctx.meta.terms) {
     const match = `answers : (${bigramQuery(term) ?? ''})`
     const pattern = Array<string>(ANSWERS.length).fill(`%${term}%`)

@@ -3,7 +3,7 @@ import type { Routing } from '../../shared/domain'
 import { ROUTINGS_NEEDING_BODY } from '../../shared/domain'
 import type { IntakeInput } from '../../shared/schemas/intake'
 import { emptyIntake } from '../../shared/schemas/intake'
-import { must } from './common'
+import { BASELINE_DAY, must } from './common'
 import { fastBigrams } from './fast-bigrams'
 import { Faker } from './fake'
 import { interleave } from './measure'
@@ -145,7 +145,7 @@ export async function register(
       .prepare('SELECT coalesce(max(day_seq), 0) FROM visits WHERE hall_day = ?')
       .pluck()
       .get(day) as number) ?? 0) + 1
-  let baselineSeq = nextSeq('20991231')
+  let baselineSeq = nextSeq(BASELINE_DAY)
   const baseline = raw.transaction((input: IntakeInput, iso: string) => {
     const id = input.visitor.idNumber
     const visitorId = Number(
@@ -160,7 +160,7 @@ export async function register(
         iso,
       ).lastInsertRowid,
     )
-    insertVisit.run(visitValues(input, '20991231', baselineSeq++, visitorId, iso))
+    insertVisit.run(visitValues(input, BASELINE_DAY, baselineSeq++, visitorId, iso))
   })
 
   // The statements of intake.register's transaction, prepared and run directly.
@@ -176,7 +176,6 @@ export async function register(
       "INSERT INTO case_events (visit_id, at, day, user_id, action, from_status, to_status, note, data) VALUES (?, ?, '2099-12-30', ?, 'register', NULL, ?, '', ?)",
     ),
     search: raw.prepare('INSERT INTO visit_search (rowid, name, answers) VALUES (?, ?, ?)'),
-    hall: raw.prepare('SELECT * FROM hall'),
     findCase: raw.prepare(
       'SELECT v.*, p.id_number FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN categories c ON c.id = v.category_id LEFT JOIN units u ON u.id = v.unit_id LEFT JOIN visits l ON l.id = v.linked_visit_id WHERE v.case_number = ?',
     ),
@@ -223,7 +222,6 @@ export async function register(
         [a.facts.text, a.demands.text, a.difficulties.text, a.history.text, a.priorHandling.text].join('\n'),
       ),
     )
-    s.hall.get()
     s.findCase.get(values[0])
     s.events.all(visitId)
     s.prints.get(visitId)
@@ -321,7 +319,7 @@ export async function registerStatements(
   })
   const shownAt = new Date(clock.now().getTime() - 60_000).toISOString()
   const inputs = Array.from({ length: n }, () => newIntake(faker, random, faker.idNumber('530105'), shownAt))
-  return capturePlans(ctx.raw, async () => {
+  return capturePlans(ctx.core.connection, async () => {
     for (const input of inputs) {
       clock.advance(100)
       await must(ctx.core, ctx.desk, 'intake.register', input)

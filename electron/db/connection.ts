@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3'
+import type { SqliteDatabase } from 'kysely'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from './schema'
 
@@ -6,21 +7,80 @@ export interface Connection {
   db: Kysely<Database>
   /** The raw handle, for the few things Kysely does not cover (pragmas, backups). */
   raw: BetterSqlite3.Database
+  /** Forgets the reused prepared statements (the bench's statement timing needs fresh ones). */
+  clearStatementCache: () => void
   close: () => Promise<void>
 }
 
-/** Opens the SQLite file with the durability the hall needs: WAL, full sync, foreign keys. */
+/** Enough for every statement the services issue; lists of varying length may push some out. */
+const STATEMENT_CACHE_SIZE = 256
+
+/**
+ * The handle Kysely runs its queries on, reusing prepared statements by SQL text. Kysely
+ * prepares every query afresh; the register transaction alone issues about twenty, and
+ * preparing them took longer than running them (`npm run bench`).
+ */
+export function cachingDatabase(
+  raw: BetterSqlite3.Database,
+  size = STATEMENT_CACHE_SIZE,
+): SqliteDatabase & { clear: () => void } {
+  const cache = new Map<string, BetterSqlite3.Statement>()
+  return {
+    clear: () => cache.clear(),
+    close: () => {
+      cache.clear()
+      raw.close()
+    },
+    prepare: (source) => {
+      const cached = cache.get(source)
+      // A statement still iterating cannot be run again: such a caller gets its own.
+      if (cached !== undefined && !cached.busy) {
+        // Most recently used last, so the first key is the one to evict.
+        cache.delete(source)
+        cache.set(source, cached)
+        return cached
+      }
+      const statement = raw.prepare(source)
+      cache.set(source, statement)
+      if (cache.size > size) {
+        const oldest = cache.keys().next().value
+        if (oldest !== undefined) cache.delete(oldest)
+      }
+      return statement
+    },
+  }
+}
+
+/**
+ * Opens the SQLite file with the durability the hall needs: WAL, full sync, foreign keys.
+ * The WAL is not checkpointed by the committing statement (that made one registration in a
+ * few dozen wait for a checkpoint): `createMaintenance` does it between registrations.
+ */
 export function openConnection(file: string): Connection {
   const raw = new BetterSqlite3(file)
   raw.pragma('journal_mode = WAL')
   raw.pragma('synchronous = FULL')
   raw.pragma('foreign_keys = ON')
   raw.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
+  raw.pragma('wal_autocheckpoint = 0')
+  // A WAL grown by a large transaction (an import, a restore) is cut back when it starts afresh.
+  raw.pragma('journal_size_limit = 67108864')
+  const database = cachingDatabase(raw)
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
   return {
     db,
     raw,
-    // Kysely's destroy closes the better-sqlite3 handle.
-    close: () => db.destroy(),
+    clearStatementCache: database.clear,
+    // Kysely's destroy closes the better-sqlite3 handle; the WAL is folded back first.
+    close: async () => {
+      if (raw.open && !raw.inTransaction) {
+        try {
+          raw.pragma('wal_checkpoint(TRUNCATE)')
+        } catch {
+          // Another process reading the file: the next open checkpoints instead.
+        }
+      }
+      await db.destroy()
+    },
   }
 }

@@ -7,6 +7,7 @@ import { zhCN } from '../../shared/i18n/zh-CN'
 import { summarize } from '../../shared/text'
 import type { ReceiptData } from './receipt-data'
 import { RECEIPT_FONT_FAMILY } from './receipt-font'
+import { dateTimeFormat } from '../../shared/intl'
 
 // Receipts are official documents of the hall: always in Chinese, whatever the screen language.
 const t = (key: string, params?: Record<string, string | number>) => translate(zhCN, `receipt.${key}`, params)
@@ -27,7 +28,7 @@ function escape(text: string): string {
 }
 
 function formatDateTime(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('zh-CN', {
+  const parts = dateTimeFormat('zh-CN', {
     timeZone,
     year: 'numeric',
     month: 'numeric',

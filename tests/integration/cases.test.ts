@@ -8,6 +8,7 @@ import {
   initialStatus,
   isTransition,
 } from '../../shared/cases/machine'
+import { mainClockKey } from '../../shared/cases/clocks'
 import { addDays, dueDate, isWorkingDay, makeCalendar } from '../../shared/deadlines'
 import type { HolidayCalendar } from '../../shared/deadlines'
 import type { Routing } from '../../shared/domain'
@@ -305,6 +306,32 @@ describe('the state machine', () => {
       },
     )
   })
+})
+
+describe('due dates stored at registration', () => {
+  it.each<Routing>(['resolved', 'accepted', 'assigned', 'transferred', 'rejected'])(
+    'a %s case is stored with the due dates its clocks give, as 督办 and statistics read them',
+    async (routing) => {
+      const caseNumber = await register(routing)
+      const row = core.connection.raw
+        .prepare('SELECT status, due_date, clock_paused, notice_due, notice_day, closed_day, closed_due_date FROM visits WHERE case_number = ?')
+        .get(caseNumber) as Record<string, unknown>
+      const detail = await get(caseNumber)
+      const main = mainClockKey(detail.status)
+      const notice = detail.clocks.find((k) => k.key === 'notice')
+      expect(row).toEqual({
+        status: detail.status,
+        due_date: main === null ? null : clockDue(detail, main),
+        clock_paused: 0,
+        notice_due: notice?.due,
+        notice_day: notice?.doneOn,
+        closed_day: routing === 'resolved' ? DAY0 : null,
+        closed_due_date: routing === 'resolved' ? DAY0 : null,
+      })
+      if (routing === 'accepted' || routing === 'assigned')
+        expect(row.due_date).toBe(dueDate({ start: DAY0, days: 60, unit: 'calendar', pauses: [] }, await hallCalendar()).due)
+    },
+  )
 })
 
 describe('延期', () => {

@@ -24,6 +24,7 @@ import { getHall } from '../../db/repositories/hall'
 import { AppError } from '../../errors'
 import { DEFAULT_TIME_ZONE } from '../accounts/accounts'
 import { appendAudit } from '../audit/audit'
+import { dateTimeFormat } from '../../../shared/intl'
 
 export const DAY_MS = 24 * 60 * 60 * 1000
 export const DEFAULT_KEEP_DAYS = 30
@@ -79,7 +80,7 @@ interface Sidecar {
 
 /** The local wall-clock time of an instant as YYYYMMDD-HHmmss, for file and folder names. */
 export function timeStamp(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -34,9 +34,12 @@ export function createCalendar(db: Kysely<Database>) {
   }
 }
 
+/** Made once: building a zod schema costs more than a registration's own SQL (`npm run bench`). */
+const storedRulesSchema = deadlineRulesSchema.partial()
+
 /** The hall's deadline rules: its own values over the regulation's defaults. */
 export function rulesOf(hall: Hall): DeadlineRules {
-  const parsed = deadlineRulesSchema.partial().safeParse(JSON.parse(hall.deadline_rules))
+  const parsed = storedRulesSchema.safeParse(JSON.parse(hall.deadline_rules))
   return { ...DEFAULT_DEADLINE_RULES, ...(parsed.success ? parsed.data : {}) }
 }
 

@@ -12,7 +12,7 @@ import { hallDate } from '../../../shared/time'
 import { translate } from '../../../shared/i18n/translate'
 import { zhCN } from '../../../shared/i18n/zh-CN'
 import { AppError, fieldError } from '../../errors'
-import type { Database, Hall, User } from '../../db/schema'
+import type { CaseEvent, Database, Hall, NewVisit, User } from '../../db/schema'
 import { findCase, firstPrintAt, insertEvent, listEvents, openCaseIds, otherVisitsOf, updateCase } from '../../db/repositories/cases'
 import { listPrintsOfVisit } from '../../db/repositories/receipt-prints'
 import { findActiveUnit } from '../../db/repositories/units'
@@ -21,13 +21,20 @@ import type { Calendar } from '../calendar/calendar'
 import { rulesOf } from '../calendar/calendar'
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
+/** What a case's clocks are worked out from, besides its events and prints. */
+type ClockFacts = Pick<CaseRow, 'id' | 'status' | 'routing' | 'hall_day' | 'clock_start' | 'extension_days' | 'closed_day'>
+/** The same, for a case being registered (it has no row yet). */
+export type NewCaseFacts = Omit<ClockFacts, 'id'>
+type ClockEvent = Pick<CaseEvent, 'action' | 'day' | 'note'>
+export type DueColumns = Pick<NewVisit, 'due_date' | 'clock_paused' | 'notice_due' | 'notice_day' | 'closed_day' | 'closed_due_date'>
 
 const isoDay = (hallDay: string) => `${hallDay.slice(0, 4)}-${hallDay.slice(4, 6)}-${hallDay.slice(6, 8)}`
 
 export function createCases(db: Kysely<Database>, calendar: Calendar) {
-  async function clocksOf(c: CaseRow, hall: Hall, db2: Kysely<Database> = db): Promise<CaseClock[]> {
-    const events = await listEvents(db2, c.id)
-    const printed = await firstPrintAt(db2, c.id)
+  /** The case's clocks, from its events and first printed receipt. */
+  async function clocksOf(c: ClockFacts, hall: Hall, db2: Kysely<Database> = db, known?: { events: ClockEvent[]; printed: string | null }): Promise<CaseClock[]> {
+    const events = known?.events ?? (await listEvents(db2, c.id))
+    const printed = known === undefined ? await firstPrintAt(db2, c.id) : known.printed
     return caseClocks(
       {
         status: c.status,
@@ -43,22 +50,36 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
     )
   }
 
-  /** Keeps the case's main due date (what 督办 sorts and counts by) in step with its clocks. */
-  async function refreshDue(trx: Kysely<Database>, caseNumber: string, hall: Hall): Promise<void> {
-    const c = await findCase(trx, caseNumber)
-    if (c === undefined) return
+  /** The stored due dates (what 督办 sorts and counts by, and statistics read) for the case's clocks. */
+  function dueColumns(c: ClockFacts, clocks: CaseClock[]): DueColumns {
     const key = mainClockKey(c.status)
-    const clocks = await clocksOf(c, hall, trx)
     const clock = key === null ? undefined : clocks.find((k) => k.key === key)
     const notice = clocks.find((k) => k.key === 'notice')
-    await updateCase(trx, c.id, {
+    return {
       due_date: clock?.due ?? null,
       clock_paused: clock?.paused ? 1 : 0,
       notice_due: notice?.due ?? null,
       notice_day: notice?.doneOn ?? null,
       // 当场办结: closed on the day of registration, in time by definition.
       ...(c.routing === 'resolved' && c.closed_day === null ? { closed_day: isoDay(c.hall_day), closed_due_date: isoDay(c.hall_day) } : {}),
-    })
+    }
+  }
+
+  /** Keeps the case's main due date (what 督办 sorts and counts by) in step with its clocks. */
+  async function refreshDue(trx: Kysely<Database>, caseNumber: string, hall: Hall): Promise<void> {
+    const c = await findCase(trx, caseNumber)
+    if (c === undefined) return
+    await updateCase(trx, c.id, dueColumns(c, await clocksOf(c, hall, trx)))
+  }
+
+  /**
+   * The due dates of a case being registered, stored with its row: nothing printed yet, and
+   * its only event the registration (same day, no note).
+   */
+  async function dueOfNewCase(trx: Kysely<Database>, c: NewCaseFacts, hall: Hall): Promise<DueColumns> {
+    const facts = { ...c, id: 0 }
+    const events = [{ action: 'register' as const, day: isoDay(c.hall_day), note: '' }]
+    return dueColumns(facts, await clocksOf(facts, hall, trx, { events, printed: null }))
   }
 
   async function get(user: User, hall: Hall, caseNumber: string, now: Date): Promise<CaseDetail> {
@@ -285,7 +306,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
   /** At start-up: open cases without a computed due date (e.g. from before an upgrade) get one. */
   const refreshMissing = (hall: Hall) => refreshOpen(hall, true)
 
-  return { get, act, refreshDue, refreshOpen, refreshMissing, revealIdentity }
+  return { get, act, refreshDue, dueOfNewCase, refreshOpen, refreshMissing, revealIdentity }
 }
 
 export type Cases = ReturnType<typeof createCases>

@@ -14,6 +14,7 @@ import { nextDaySequence } from '../../db/repositories/sequences'
 import { findVisitorByIdNumber, insertVisitor, updateVisitorContact } from '../../db/repositories/visitors'
 import { answersOfVisit, insertVisit, listVisitsOfDay, listVisitsOfVisitor } from '../../db/repositories/visits'
 import { appendAudit } from '../audit/audit'
+import type { DueColumns, NewCaseFacts } from '../cases/cases'
 import { indexCase, insertEvent } from '../../db/repositories/cases'
 import { findActiveUnit } from '../../db/repositories/units'
 import { initialStatus } from '../../../shared/cases/machine'
@@ -48,8 +49,10 @@ function answerColumns(answers: IntakeValues['answers']) {
 export const RESOLVED_RESULT = '当场办结'
 
 export interface IntakeHooks {
-  /** Runs inside the registration transaction, e.g. to compute the case's due date. */
-  afterRegister: (trx: Kysely<Database>, caseNumber: string) => Promise<void>
+  /** The new case's due dates, stored with its row (see cases.dueOfNewCase). */
+  dueDates: (trx: Kysely<Database>, c: NewCaseFacts, hall: Hall) => Promise<DueColumns>
+  /** Runs once the registration has committed, e.g. to schedule the database's housekeeping. */
+  afterCommit?: () => void
 }
 
 export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
@@ -82,7 +85,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
     const shownAt = input.showsConfirmedAt === null ? iso : new Date(Math.min(Date.parse(input.showsConfirmedAt), now.getTime())).toISOString()
     const day = hallDay(now, hall.time_zone)
 
-    return db.transaction().execute(async (trx) => {
+    const result = await db.transaction().execute(async (trx) => {
       // The first statement writes, so a second process waits for the lock instead of failing.
       const seq = await nextDaySequence(trx, day)
       if (seq > MAX_DAILY_SEQUENCE) throw new AppError('LIMIT')
@@ -114,6 +117,8 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
           updated_at: iso,
         })
       }
+      const status = initialStatus(routing)
+      const due = await hooks.dueDates(trx, { status, routing, hall_day: day, clock_start: localDay, extension_days: null, closed_day: null }, hall)
       const visitId = await insertVisit(trx, {
         case_number: caseNumber,
         hall_day: day,
@@ -138,11 +143,11 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         shows_confirmed_at: shownAt,
         registered_at: iso,
         repeat_visit: existing === undefined ? 0 : 1,
-        status: initialStatus(routing),
+        status,
         unit_id: unitId,
         clock_start: localDay,
-        clock_paused: 0,
         no_further_acceptance: 0,
+        ...due,
         ...(routing === 'resolved' ? { closed_at: iso, result: RESOLVED_RESULT } : {}),
       })
       await insertEvent(trx, {
@@ -152,12 +157,11 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         user_id: user.id,
         action: 'register',
         from_status: null,
-        to_status: initialStatus(routing),
+        to_status: status,
         note: '',
         data: JSON.stringify({ routing }),
       })
       await indexCase(trx, visitId, toBigrams(v.name), toBigrams(ANSWER_KEYS.map((k) => input.answers[k].text).join('\n')))
-      await hooks.afterRegister(trx, caseNumber)
       await deleteDraft(trx, user.id)
       await appendAudit(trx, now, {
         userId: user.id,
@@ -168,6 +172,8 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
       })
       return { caseNumber, visitId, registeredAt: iso }
     })
+    hooks.afterCommit?.()
+    return result
   }
 
   /** A visitor's earlier visits, looked up as soon as a valid ID number is typed. */

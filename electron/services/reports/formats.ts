@@ -5,6 +5,7 @@ import { translate } from '../../../shared/i18n/translate'
 import { zhCN } from '../../../shared/i18n/zh-CN'
 import type { Rate, Statistics } from '../../../shared/rpc/types'
 import type { LogRow } from './log-rows'
+import { dateTimeFormat } from '../../../shared/intl'
 
 const zh = (key: string, params?: Record<string, string | number>) => translate(zhCN, key, params)
 
@@ -29,7 +30,7 @@ export const LOG_COLUMNS: { header: string; width: number; value: (r: LogRow, tz
  * time so that 10:05 in the hall reads 10:05 in the sheet.
  */
 export function localDate(iso: string, timeZone: string): Date {
-  const p = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))
+  const p = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))
   const n = (t: string) => Number(p.find((x) => x.type === t)?.value ?? 0)
   return new Date(Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')))
 }

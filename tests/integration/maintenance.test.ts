@@ -1,0 +1,90 @@
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Core } from '../../electron/core'
+import { DATABASE_FILE } from '../../electron/core'
+import { cachingDatabase } from '../../electron/db/connection'
+import { addUser, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+
+let dir: ReturnType<typeof tempDir>
+let core: Core & { clock: FakeClock }
+
+beforeEach(async () => {
+  dir = tempDir()
+  core = await testCore(dir.dir)
+  await setUpHall(core)
+  await addUser(core, 'r1', 'receptionist', 'R001')
+})
+afterEach(async () => {
+  await core.close()
+  dir.remove()
+})
+
+const walBytes = () => statSync(join(dir.dir, `${DATABASE_FILE}-wal`), { throwIfNoEntry: false })?.size ?? 0
+const segments = () =>
+  core.connection.raw.prepare('SELECT count(DISTINCT segid) FROM visit_search_idx').pluck().get() as number
+
+async function registerMany(n: number, between: () => void | Promise<void>): Promise<string[]> {
+  const numbers: string[] = []
+  for (let i = 0; i < n; i++) {
+    core.clock.advance(60_000)
+    numbers.push((await ok(core, 'r1', 'intake.register', validIntake())).caseNumber)
+    await between()
+  }
+  return numbers
+}
+
+describe('the database housekeeping between registrations', () => {
+  it('keeps the search index to a few segments, and every case findable, with merging off inside the transaction', async () => {
+    const raw = core.connection.raw
+    expect(raw.prepare("SELECT v FROM visit_search_config WHERE k = 'automerge'").pluck().get()).toBe(0)
+    await registerMany(40, () => core.maintenance.step())
+    // Each registration's transaction writes one segment; the steps merge them as they come.
+    expect(segments()).toBeLessThanOrEqual(4)
+    const found = await ok(core, 'r1', 'cases.search', { query: '排水系统', by: 'text' })
+    expect(found.rows.length).toBe(40)
+  })
+
+  it('without the steps the segments pile up (up to FTS5’s crisis merge at 16): the check above can fail', async () => {
+    await registerMany(12, () => undefined)
+    expect(segments()).toBe(12)
+  })
+
+  it('folds the WAL back so it stays small through a day of registrations, and empties it on close', async () => {
+    await registerMany(100, () => core.maintenance.step())
+    const withSteps = walBytes()
+    await registerMany(100, () => undefined)
+    const withoutSteps = walBytes()
+    expect(withSteps).toBeLessThan(withoutSteps / 2)
+    await core.close()
+    expect(walBytes()).toBe(0)
+    core = await testCore(dir.dir)
+  })
+
+  it('runs by itself shortly after a registration, once the transaction is over', async () => {
+    await registerMany(8, () => new Promise((resolve) => setTimeout(resolve, 300)))
+    expect(segments()).toBeLessThanOrEqual(2)
+  })
+})
+
+describe('the statement cache Kysely runs on', () => {
+  it('reuses a statement by its SQL, gives a busy one’s caller a fresh one, and keeps only the newest', () => {
+    const raw = new BetterSqlite3(':memory:')
+    const db = cachingDatabase(raw, 2)
+    const a = db.prepare('SELECT 1')
+    expect(db.prepare('SELECT 1')).toBe(a)
+    const iterating = db.prepare('SELECT value FROM json_each(?)') as BetterSqlite3.Statement
+    const rows = iterating.iterate('[1,2,3]')
+    rows.next()
+    const second = db.prepare('SELECT value FROM json_each(?)')
+    expect(second).not.toBe(iterating)
+    expect(second.all(['[4]'])).toEqual([{ value: 4 }])
+    rows.return?.()
+    db.prepare('SELECT 2')
+    db.prepare('SELECT 3')
+    expect(db.prepare('SELECT 1')).not.toBe(a)
+    db.close()
+    expect(raw.open).toBe(false)
+  })
+})
