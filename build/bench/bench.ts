@@ -32,7 +32,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     'data-dir': { type: 'string' },
     today: { type: 'string', default: DEFAULT_TODAY },
-    registrations: { type: 'string', default: '400' },
+    registrations: { type: 'string', default: '1000' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
   },

@@ -584,7 +584,7 @@ export const en: SameKeys<typeof zhCN> = {
     stale: 'The last successful backup is more than a day old: back up now and check the daily backup.',
     list: 'Backups in the folder',
     restore: 'Restore',
-    restoreConfirm: 'Restore from {{file}}? The current data is set aside first; everyone must sign in again afterwards.',
+    restoreConfirm: 'Restore from {{file}}? The current data is set aside first, and cases registered after the backup stay only there; case numbers continue after the highest one issued, so none is reused. Everyone must sign in again afterwards.',
     restored: 'Restored; please sign in again.',
     size: 'Size',
     hashOk: 'Checksum matches',

@@ -272,12 +272,15 @@ describe('restore', () => {
       file: info.fileName,
       schemaVersion: MIGRATIONS.length,
       replacedDir: 'replaced-20261122-100500',
+      notRestored: 3,
+      notRestoredCases: later,
     })
     expect(await verifyAudit(core.connection.db)).toBeNull()
 
-    // The restored core works: sessions start afresh, and numbering continues from the backup.
+    // The restored core works: sessions start afresh, and numbering continues after the last
+    // number issued, not the last one backed up: 0003–0005 are on receipts already.
     await ok(core, 'r1', 'auth.signIn', { badgeNo: 'R001', password: 'Mine2026pass' })
-    expect(await register(1)).toEqual(['WH-20261122-0003'])
+    expect(await register(1)).toEqual(['WH-20261122-0006'])
   })
 
   it('migrates an older backup forward', async () => {

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
+import { sql } from 'kysely'
 import { systemClock } from '../../clock'
 import type { Core, CoreOptions } from '../../core'
 import { DATABASE_FILE, openCore } from '../../core'
@@ -95,6 +96,25 @@ export function restoreFiles(
   }
 }
 
+/** How many of the cases left out by a restore its audit row names. */
+const MAX_LISTED_CASES = 200
+
+/**
+ * What the replaced database had issued: every day's last case number and every case. Read
+ * from the file set aside, which the closed core left checkpointed.
+ */
+function issuedNumbers(file: string): { sequences: { hall_day: string; last_seq: number }[]; caseNumbers: string[] } {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+  try {
+    return {
+      sequences: db.prepare('SELECT hall_day, last_seq FROM case_sequences').all() as { hall_day: string; last_seq: number }[],
+      caseNumbers: db.prepare('SELECT case_number FROM visits ORDER BY id').pluck().all() as string[],
+    }
+  } finally {
+    db.close()
+  }
+}
+
 /** Takes back a restore: the restored database goes, the one set aside in `replacedDir` returns. */
 export function undoRestore(dataDir: string, replacedDir: string): void {
   const live = join(dataDir, DATABASE_FILE)
@@ -134,8 +154,19 @@ export async function restoreAndReopen(
   let next: Core | undefined
   try {
     next = await openCore(options)
-    await next.connection.db.transaction().execute((trx) =>
-      appendAudit(trx, now, {
+    const issued = issuedNumbers(join(replacedDir, DATABASE_FILE))
+    await next.connection.db.transaction().execute(async (trx) => {
+      const restored = new Set((await trx.selectFrom('visits').select('case_number').execute()).map((r) => r.case_number))
+      const notRestored = issued.caseNumbers.filter((n) => !restored.has(n))
+      // Receipts with the numbers issued after the backup are in visitors' hands: never issue them again.
+      for (const { hall_day, last_seq } of issued.sequences) {
+        await trx
+          .insertInto('case_sequences')
+          .values({ hall_day, last_seq })
+          .onConflict((oc) => oc.column('hall_day').doUpdateSet({ last_seq: sql<number>`max(case_sequences.last_seq, excluded.last_seq)` }))
+          .execute()
+      }
+      await appendAudit(trx, now, {
         userId,
         action: 'backup.restore',
         entity: 'backup',
@@ -144,9 +175,12 @@ export async function restoreAndReopen(
           file: basename(backupPath),
           schemaVersion: check.schemaVersion,
           replacedDir: basename(replacedDir),
+          // The cases registered after the backup: they stay in the replaced database only.
+          notRestored: notRestored.length,
+          ...(notRestored.length > 0 ? { notRestoredCases: notRestored.slice(0, MAX_LISTED_CASES) } : {}),
         },
-      }),
-    )
+      })
+    })
     return next
   } catch (error) {
     await next?.close()
