@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import type { Core } from '../../electron/core'
 import { openCore } from '../../electron/core'
 import type { GenerationMeta } from './common'
-import { ADMIN, DEFAULT_TODAY, RECEPTIONIST_PASSWORD, SCRYPT_N, hallInstant, must } from './common'
+import { ADMIN, BASELINE_DAY, DEFAULT_TODAY, RECEPTIONIST_PASSWORD, SCRYPT_N, hallInstant, must } from './common'
 import type { Metric } from './metric'
 import { passes } from './metric'
 import { summarize } from './measure'
@@ -160,6 +160,15 @@ async function main(): Promise<void> {
     () => history(ctx),
     () => must(core, desk, 'intake.history', { idNumber: meta.repeatIdNumbers[0] ?? '' }),
   )
+  // Registrations go to a hall day of their own, the first after every registered one: today's
+  // log keeps its generated rows, and a rerun with --reuse never runs out of the day's 9,999
+  // numbers. Sessions idle that long are locked, so the desk signs in again.
+  const lastDay = ctx.raw
+    .prepare('SELECT max(hall_day) FROM visits WHERE hall_day < ?')
+    .pluck()
+    .get(BASELINE_DAY.slice(0, 4)) as string
+  now = hallInstant(lastDay.replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3'), 8, 30) + 86_400_000
+  await must(core, desk, 'auth.signIn', { badgeNo: 'R001', password: RECEPTIONIST_PASSWORD })
   const registerClock = { advance: (ms: number) => (now += ms), now: clock }
   await stage(
     'register',
