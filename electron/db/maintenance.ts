@@ -26,6 +26,8 @@ export interface MaintenanceOptions {
 const MERGE_PAGES = 32
 /** Registrations between checkpoints: a few megabytes of WAL. */
 const WRITES_PER_CHECKPOINT = 32
+/** Below this many WAL frames a checkpoint does not restart the WAL itself: an idle desk writes nothing. */
+const RESTART_MIN_FRAMES = 64
 
 export function createMaintenance(raw: BetterSqlite3.Database, options: MaintenanceOptions = {}): Maintenance {
   const delayMs = options.delayMs ?? 250
@@ -50,7 +52,8 @@ export function createMaintenance(raw: BetterSqlite3.Database, options: Maintena
       if (checkpoint || writes >= WRITES_PER_CHECKPOINT) {
         writes = 0
         const [result] = raw.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[]
-        if (result !== undefined && result.busy === 0 && result.log === result.checkpointed) restartWal.run()
+        if (result !== undefined && result.busy === 0 && result.log >= RESTART_MIN_FRAMES && result.log === result.checkpointed)
+          restartWal.run()
       }
     } catch (error) {
       // Housekeeping only: a busy file or a full disk shows up again on the next write, where it

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -60,6 +60,19 @@ describe('the database housekeeping between registrations', () => {
     await core.close()
     expect(walBytes()).toBe(0)
     core = await testCore(dir.dir)
+  })
+
+  it('writes nothing on an idle desk: a step with nothing to merge or fold back leaves the WAL as it is', async () => {
+    await registerMany(40, () => core.maintenance.step())
+    core.maintenance.step({ checkpoint: true })
+    // The WAL header's salt changes whenever the WAL starts afresh; the frame count whenever anything is written.
+    const walState = () => ({
+      salt: readFileSync(join(dir.dir, `${DATABASE_FILE}-wal`)).subarray(16, 24).toString('hex'),
+      frames: (core.connection.raw.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]?.log,
+    })
+    const before = walState()
+    for (let i = 0; i < 5; i++) core.maintenance.step({ checkpoint: true })
+    expect(walState()).toEqual(before)
   })
 
   it('runs by itself shortly after a registration, once the transaction is over', async () => {
