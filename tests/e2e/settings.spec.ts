@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, setUpHall, test } from './fixtures'
+import { ADMIN, expect, setUpHall, signIn, startHost, stopHost, test } from './fixtures'
+import { registerSample } from './intake-steps'
 
 test('the administrator sets the backup folder, backs up now and sees the backup listed', async ({ page, host, shot }) => {
   const folder = mkdtempSync(join(tmpdir(), 'intake-desk-backups-'))
@@ -21,6 +22,50 @@ test('the administrator sets the backup folder, backs up now and sees the backup
     expect(readdirSync(folder).filter((f) => f.endsWith('.sqlite3'))).toHaveLength(1)
     await shot('settings-and-backup')
   } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+})
+
+test('a restore brings back the backed-up cases, and numbering continues after the last number issued', async ({ page, shot }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'intake-desk-backups-'))
+  const dataDir = mkdtempSync(join(tmpdir(), 'intake-desk-e2e-'))
+  // 10:00 in the hall, so that every number of the journey falls on the same hall day.
+  const host = await startHost(dataDir, ['--clock', '2026-11-20T02:00:00Z'])
+  try {
+    await setUpHall(page, host)
+    await page.getByRole('menuitem', { name: '接访登记' }).click()
+    expect(await registerSample(page)).toBe('WH-20261120-0001')
+    await page.getByRole('menuitem', { name: '大厅设置' }).click()
+    await page.getByLabel('备份文件夹').fill(folder)
+    await page.getByRole('button', { name: '保存设置' }).click()
+    await page.getByRole('button', { name: /立即备份/ }).click()
+    await expect(page.getByText(/已备份到/)).toBeVisible()
+
+    // Case 0002 is registered after the backup: its receipt is in the visitor's hands.
+    await page.getByRole('menuitem', { name: '接访登记' }).click()
+    expect(await registerSample(page)).toBe('WH-20261120-0002')
+
+    await page.getByRole('menuitem', { name: '大厅设置' }).click()
+    await page.getByTestId('backup-card').getByRole('button', { name: '恢复' }).click()
+    const dialog = page.getByRole('dialog')
+    await expect(dialog).toContainText('备份之后登记的案件只保留在其中')
+    await expect(dialog).toContainText('不会重复')
+    await expect(dialog.getByRole('button', { name: '恢复' })).toBeVisible()
+    await shot('restore-confirm')
+    await dialog.getByRole('button', { name: '恢复' }).click()
+
+    // Every session ended with the old database: sign in again.
+    await signIn(page, ADMIN.badgeNo, ADMIN.password)
+    await expect(page.getByTestId('signed-in-as')).toContainText(ADMIN.name)
+    await page.getByRole('menuitem', { name: '今日台账' }).click()
+    await expect(page.getByText('WH-20261120-0001')).toBeVisible()
+    await expect(page.getByText('WH-20261120-0002')).toHaveCount(0)
+    await page.getByRole('menuitem', { name: '接访登记' }).click()
+    expect(await registerSample(page)).toBe('WH-20261120-0003')
+    await shot('after-restore')
+  } finally {
+    await stopHost(host)
+    rmSync(dataDir, { recursive: true, force: true })
     rmSync(folder, { recursive: true, force: true })
   }
 })

@@ -1,5 +1,5 @@
 import { CloudUploadOutlined, ReloadOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupFile, BackupStatus } from '../../../shared/rpc/types'
@@ -11,7 +11,8 @@ import { formatDateTime } from '../../format'
 export function BackupCard() {
   const { t } = useTranslation()
   const { hall, refresh } = useApp()
-  const { message } = App.useApp()
+  // The hook's modal, not Modal.confirm: it takes the app's theme, locale and button settings.
+  const { message, modal } = App.useApp()
   const [status, setStatus] = useState<BackupStatus | null>(null)
   const [files, setFiles] = useState<BackupFile[]>([])
   const [busy, setBusy] = useState(false)
@@ -35,7 +36,7 @@ export function BackupCard() {
   }
 
   const restore = (file: BackupFile) => {
-    Modal.confirm({
+    modal.confirm({
       title: t('backup.restore'),
       content: t('backup.restoreConfirm', { file: file.fileName }),
       okText: t('backup.restore'),
