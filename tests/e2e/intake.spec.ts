@@ -142,6 +142,22 @@ test('a draft survives a page reload', async ({ page, host, shot }) => {
   await page.getByRole('button', { name: '上一步' }).click()
   await expect(page.getByLabel('身份证号')).toHaveValue(LV.id)
   await shot('draft-restored')
+
+  // 清空重填 asks first, then empties the form and deletes the draft.
+  await page.getByRole('button', { name: '清空重填' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toContainText('确定清空当前登记表？草稿将被删除。')
+  const ok = dialog.getByRole('button', { name: '确定', exact: true })
+  await expect(ok).toBeVisible()
+  await shot('clear-confirm')
+  await ok.click()
+  // Back at 三亮, with nothing ticked.
+  await expect(page.getByLabel('已亮工号')).not.toBeChecked()
+  const draftLoaded = page.waitForResponse((r) => r.url().endsWith('/rpc') && r.request().postData()?.includes('drafts.get') === true)
+  await page.reload()
+  await draftLoaded
+  await expect(page.getByLabel('已亮工号')).toBeVisible()
+  await expect(page.getByText(/发现未完成的登记草稿/)).toHaveCount(0)
 })
 
 test('sign-in refuses a wrong password with a Chinese message', async ({ page, host }) => {

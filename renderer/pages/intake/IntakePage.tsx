@@ -47,7 +47,7 @@ function firstStepWithErrors(errors: FieldErrors<IntakeInput>): number {
 export function IntakePage() {
   const { t } = useTranslation()
   const { hall } = useApp()
-  const { message } = App.useApp()
+  const { message, modal } = App.useApp()
   const [step, setStep] = useState(0)
   const [categories, setCategories] = useState<Category[]>([])
   const [registered, setRegistered] = useState<RegisterResult | null>(null)
@@ -112,7 +112,7 @@ export function IntakePage() {
   if (registered !== null) return <RegisteredView result={registered} onNext={() => setRegistered(null)} />
 
   const clear = () => {
-    Modal.confirm({
+    modal.confirm({
       title: t('intake.clearConfirm'),
       okText: t('intake.confirm'),
       cancelText: t('intake.cancel'),
