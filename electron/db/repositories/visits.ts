@@ -65,3 +65,26 @@ export async function listVisitsOfDay(db: Kysely<Database>, hallDay: string) {
     .orderBy('v.day_seq', 'desc')
     .execute()
 }
+
+/** The newest visit's id, 0 when there is none. */
+export async function lastVisitId(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('visits').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
+  return row?.id ?? 0
+}
+
+/** The case numbers of the visits after a given id, oldest first. */
+export async function listCaseNumbersAfter(db: Kysely<Database>, visitId: number): Promise<string[]> {
+  const rows = await db.selectFrom('visits').select('case_number').where('id', '>', visitId).orderBy('id').execute()
+  return rows.map((r) => r.case_number)
+}
+
+/** Which of these case numbers exist. */
+export async function existingCaseNumbers(db: Kysely<Database>, caseNumbers: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>()
+  // In slices: SQLite binds a limited number of parameters per statement.
+  for (let i = 0; i < caseNumbers.length; i += 500) {
+    const rows = await db.selectFrom('visits').select('case_number').where('case_number', 'in', caseNumbers.slice(i, i + 500)).execute()
+    for (const r of rows) found.add(r.case_number)
+  }
+  return found
+}

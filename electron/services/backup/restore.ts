@@ -1,7 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { sql } from 'kysely'
+import { Kysely, SqliteDialect } from 'kysely'
+import type { Database } from '../../db/schema'
+import { listDaySequences, raiseDaySequences } from '../../db/repositories/sequences'
+import { existingCaseNumbers, lastVisitId, listCaseNumbersAfter } from '../../db/repositories/visits'
 import { systemClock } from '../../clock'
 import type { Core, CoreOptions } from '../../core'
 import { DATABASE_FILE, openCore } from '../../core'
@@ -100,18 +103,18 @@ export function restoreFiles(
 const MAX_LISTED_CASES = 200
 
 /**
- * What the replaced database had issued: every day's last case number and every case. Read
- * from the file set aside, which the closed core left checkpointed.
+ * What the replaced database had issued: every day's last case number, and the cases newer
+ * than the restored database's newest (those registered after the backup, when the backup is
+ * of the same hall). Read from the file set aside, which the closed core left checkpointed.
  */
-function issuedNumbers(file: string): { sequences: { hall_day: string; last_seq: number }[]; caseNumbers: string[] } {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+async function issuedNumbers(file: string, afterVisitId: number): Promise<{ sequences: { hall_day: string; last_seq: number }[]; caseNumbers: string[] }> {
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: new BetterSqlite3(file, { readonly: true, fileMustExist: true }) }),
+  })
   try {
-    return {
-      sequences: db.prepare('SELECT hall_day, last_seq FROM case_sequences').all() as { hall_day: string; last_seq: number }[],
-      caseNumbers: db.prepare('SELECT case_number FROM visits ORDER BY id').pluck().all() as string[],
-    }
+    return { sequences: await listDaySequences(db), caseNumbers: await listCaseNumbersAfter(db, afterVisitId) }
   } finally {
-    db.close()
+    await db.destroy()
   }
 }
 
@@ -154,18 +157,12 @@ export async function restoreAndReopen(
   let next: Core | undefined
   try {
     next = await openCore(options)
-    const issued = issuedNumbers(join(replacedDir, DATABASE_FILE))
+    const issued = await issuedNumbers(join(replacedDir, DATABASE_FILE), await lastVisitId(next.connection.db))
     await next.connection.db.transaction().execute(async (trx) => {
-      const restored = new Set((await trx.selectFrom('visits').select('case_number').execute()).map((r) => r.case_number))
+      const restored = await existingCaseNumbers(trx, issued.caseNumbers)
       const notRestored = issued.caseNumbers.filter((n) => !restored.has(n))
       // Receipts with the numbers issued after the backup are in visitors' hands: never issue them again.
-      for (const { hall_day, last_seq } of issued.sequences) {
-        await trx
-          .insertInto('case_sequences')
-          .values({ hall_day, last_seq })
-          .onConflict((oc) => oc.column('hall_day').doUpdateSet({ last_seq: sql<number>`max(case_sequences.last_seq, excluded.last_seq)` }))
-          .execute()
-      }
+      await raiseDaySequences(trx, issued.sequences)
       await appendAudit(trx, now, {
         userId,
         action: 'backup.restore',
