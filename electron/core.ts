@@ -93,7 +93,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     onError: (error) => logError('maintenance', error),
   })
   const intake = createIntake(db, {
-    dueDates: (trx, c, hall) => cases.dueOfNewCase(trx, c, hall),
+    dueDates: cases.dueOfNewCase,
     afterCommit: maintenance.afterWrite,
   })
   const drafts = createDrafts(db)

@@ -21,20 +21,17 @@ import type { Calendar } from '../calendar/calendar'
 import { rulesOf } from '../calendar/calendar'
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
-/** What a case's clocks are worked out from, besides its events and prints. */
-type ClockFacts = Pick<CaseRow, 'id' | 'status' | 'routing' | 'hall_day' | 'clock_start' | 'extension_days' | 'closed_day'>
-/** The same, for a case being registered (it has no row yet). */
-export type NewCaseFacts = Omit<ClockFacts, 'id'>
+/** What a case's clocks are worked out from, besides its events and prints; a new case has no row id yet. */
+export type NewCaseFacts = Pick<CaseRow, 'status' | 'routing' | 'hall_day' | 'clock_start' | 'extension_days' | 'closed_day'>
+type ClockFacts = NewCaseFacts & Pick<CaseRow, 'id'>
 type ClockEvent = Pick<CaseEvent, 'action' | 'day' | 'note'>
 export type DueColumns = Pick<NewVisit, 'due_date' | 'clock_paused' | 'notice_due' | 'notice_day' | 'closed_day' | 'closed_due_date'>
 
 const isoDay = (hallDay: string) => `${hallDay.slice(0, 4)}-${hallDay.slice(4, 6)}-${hallDay.slice(6, 8)}`
 
 export function createCases(db: Kysely<Database>, calendar: Calendar) {
-  /** The case's clocks, from its events and first printed receipt. */
-  async function clocksOf(c: ClockFacts, hall: Hall, db2: Kysely<Database> = db, known?: { events: ClockEvent[]; printed: string | null }): Promise<CaseClock[]> {
-    const events = known?.events ?? (await listEvents(db2, c.id))
-    const printed = known === undefined ? await firstPrintAt(db2, c.id) : known.printed
+  /** The clocks of a case with these events and this first printed receipt. */
+  async function clocksFrom(c: NewCaseFacts, events: ClockEvent[], printed: string | null, hall: Hall, db2: Kysely<Database>): Promise<CaseClock[]> {
     return caseClocks(
       {
         status: c.status,
@@ -50,8 +47,13 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
     )
   }
 
+  /** The case's clocks, from its stored events and first printed receipt. */
+  async function clocksOf(c: ClockFacts, hall: Hall, db2: Kysely<Database> = db): Promise<CaseClock[]> {
+    return clocksFrom(c, await listEvents(db2, c.id), await firstPrintAt(db2, c.id), hall, db2)
+  }
+
   /** The stored due dates (what 督办 sorts and counts by, and statistics read) for the case's clocks. */
-  function dueColumns(c: ClockFacts, clocks: CaseClock[]): DueColumns {
+  function dueColumns(c: NewCaseFacts, clocks: CaseClock[]): DueColumns {
     const key = mainClockKey(c.status)
     const clock = key === null ? undefined : clocks.find((k) => k.key === key)
     const notice = clocks.find((k) => k.key === 'notice')
@@ -77,9 +79,8 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
    * its only event the registration (same day, no note).
    */
   async function dueOfNewCase(trx: Kysely<Database>, c: NewCaseFacts, hall: Hall): Promise<DueColumns> {
-    const facts = { ...c, id: 0 }
     const events = [{ action: 'register' as const, day: isoDay(c.hall_day), note: '' }]
-    return dueColumns(facts, await clocksOf(facts, hall, trx, { events, printed: null }))
+    return dueColumns(c, await clocksFrom(c, events, null, hall, trx))
   }
 
   async function get(user: User, hall: Hall, caseNumber: string, now: Date): Promise<CaseDetail> {
