@@ -6,11 +6,11 @@ import { openConnection } from '../../electron/db/connection'
 import { migrate } from '../../electron/db/migrate'
 import { MIGRATIONS } from '../../electron/db/migrations'
 import type { Routing } from '../../shared/domain'
-import { idCheckChar } from '../../shared/id-number'
 import type { RpcError, RpcResult } from '../../shared/rpc/result'
 import type { SearchResult } from '../../shared/rpc/types'
 import type { IntakeInput } from '../../shared/schemas/intake'
 import samples from '../fixtures/sample-visits.json'
+import { withStandardCheck } from '../support/gb11643'
 import {
   addUser,
   call,
@@ -26,10 +26,10 @@ import {
 type By = 'auto' | 'caseNumber' | 'name' | 'idNumber' | 'phone' | 'text'
 type Sample = (typeof samples.visits)[number]
 
-/** A valid ID number born on the day, with a serial: the check character is computed. */
+/** A valid ID number born on the day, with a serial: the check character comes from the standard's formula. */
 function makeId(birth: string, serial: number, area = '420102'): string {
   const first17 = `${area}${birth}${String(serial).padStart(3, '0')}`
-  return `${first17}${idCheckChar(first17)}`
+  return withStandardCheck(first17)
 }
 
 /** One visitor and what they said (the four answers other than the facts are kept short). */
