@@ -24,7 +24,8 @@ import { addUser, setUpHall, tempDir, testCore, type FakeClock } from './helpers
 const COLUMNS = ['receptionist', 'duty_officer', 'admin'] as const satisfies readonly Role[]
 
 /** One cell per column, in COLUMNS' order: 'Y' admitted, '-' refused. */
-type Cells = { [K in keyof typeof COLUMNS]: 'Y' | '-' }
+type CellsOf<T extends readonly unknown[]> = { readonly [K in keyof T]: 'Y' | '-' }
+type Cells = CellsOf<typeof COLUMNS>
 type Expected = 'public' | 'session' | Cells
 
 //                          receptionist  duty_officer  admin
