@@ -229,7 +229,15 @@ describe('audit.list', () => {
     const r001 = (await ok(core, 'admin', 'users.list', {})).find((u) => u.badgeNo === 'R001')?.id ?? 0
 
     const mine = await ok(core, 'admin', 'audit.list', { ...ALL, userId: r001 })
-    expect(mine.rows.length).toBeGreaterThan(0)
+    // R001's own trail, newest first: the sign-in and password change of addUser, then someActivity.
+    expect(mine.rows.map((r) => r.action)).toEqual([
+      'auth.signOut',
+      'auth.signIn.failed',
+      'auth.unlock',
+      'auth.lock',
+      'user.changePassword',
+      'auth.signIn',
+    ])
     expect(mine.rows.every((r) => r.userId === r001 && r.userBadgeNo === 'R001')).toBe(true)
     expect(mine.total).toBe(mine.rows.length)
 
