@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
-import type { CaseStatus, TransitionAction } from '../../shared/cases/machine'
+import type { CaseAction, CaseStatus, TransitionAction } from '../../shared/cases/machine'
 import {
+  ACTION_ROLES,
+  NOTE_ACTIONS,
   CASE_STATUSES,
   TRANSITIONS,
   canTransition,
@@ -10,7 +12,7 @@ import {
 import { mainClockKey } from '../../shared/cases/clocks'
 import { addDays, dueDate, isWorkingDay, makeCalendar } from '../../shared/deadlines'
 import type { HolidayCalendar } from '../../shared/deadlines'
-import type { Routing } from '../../shared/domain'
+import type { Role, Routing } from '../../shared/domain'
 import { translate } from '../../shared/i18n/translate'
 import { zhCN } from '../../shared/i18n/zh-CN'
 import type { ErrorCode, RpcError, RpcResult } from '../../shared/rpc/result'
@@ -121,6 +123,33 @@ const PATHS: Record<CaseStatus, { routing: Routing; steps: TransitionAction[] }>
 }
 
 const STATUSES = Object.keys(ALLOWED) as CaseStatus[]
+
+/**
+ * Who may take each step, by hand from DESIGN.md §1: duty officers (and administrators) move cases
+ * along — 交办, 转送, 延期, 办结, 回访, the review steps, pauses, leader receptions; anyone may record
+ * the day's handling plan (一日工作法, §2), a note or a link to an earlier case.
+ */
+const OFFICERS: readonly Role[] = ['duty_officer', 'admin']
+const ANYONE: readonly Role[] = ['receptionist', 'duty_officer', 'admin']
+const STEP_ROLES: Record<CaseAction, readonly Role[]> = {
+  assign: OFFICERS,
+  transfer: OFFICERS,
+  reject: OFFICERS,
+  start: OFFICERS,
+  extend: OFFICERS,
+  close: OFFICERS,
+  followUp: OFFICERS,
+  requestReview: OFFICERS,
+  review: OFFICERS,
+  requestRecheck: OFFICERS,
+  recheck: OFFICERS,
+  pause: OFFICERS,
+  resume: OFFICERS,
+  leader: OFFICERS,
+  plan: ANYONE,
+  link: ANYONE,
+  note: ANYONE,
+}
 const ACTIONS = Object.keys(LEADS_TO) as TransitionAction[]
 
 function statusLabel(status: CaseStatus): string {
@@ -228,6 +257,12 @@ describe('the state machine', () => {
     for (const action of ACTIONS) expect(TRANSITIONS[action].to, action).toBe(LEADS_TO[action])
   })
 
+  it('ACTION_ROLES agrees with the hand-written roles of every step', () => {
+    expect(Object.keys(STEP_ROLES).sort()).toEqual([...ACTIONS, ...NOTE_ACTIONS].sort())
+    for (const action of Object.keys(STEP_ROLES) as CaseAction[])
+      expect([...ACTION_ROLES[action]].sort(), action).toEqual([...STEP_ROLES[action]].sort())
+  })
+
   it('takes a case through every allowed step to 复核, each on the timeline and in the audit trail', async () => {
     const caseNumber = await register('accepted')
     const walk: TransitionAction[] = [
@@ -319,6 +354,10 @@ describe('the state machine', () => {
         expect((await get(caseNumber)).status).toBe(status)
         const officer = (await get(caseNumber)).actions.filter((a) => isTransition(a as TransitionAction))
         expect([...officer].sort(), 'the steps the case page offers').toEqual([...ALLOWED[status]].sort())
+        // Allowed by the status, not by the role: a receptionist is refused it and nothing moves.
+        if (!STEP_ROLES[action].includes('receptionist'))
+          refused(await call(core, 'r1', 'cases.act', { caseNumber, step: STEPS[action].step }), 'FORBIDDEN')
+        expect((await get(caseNumber)).status).toBe(status)
         expect((await act(caseNumber, STEPS[action].step)).status).toBe(LEADS_TO[action])
       },
     )
