@@ -90,9 +90,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return accounts.unlock(ctx.sessionKey, user, input.password, ctx.now, hall.time_zone)
     },
     'auth.changePassword': (ctx, input) => {
-      const { user } = signedIn(ctx)
+      const { user, hall } = signedIn(ctx)
       if (ctx.session?.locked === true) throw new AppError('SESSION_LOCKED')
-      return accounts.changePassword(ctx.sessionKey, user, input, ctx.now)
+      return accounts.changePassword(ctx.sessionKey, user, input, ctx.now, hall.time_zone)
     },
     'users.list': () => accounts.listUsers(),
     'users.create': (ctx, input) => accounts.createUser(signedIn(ctx).user, input, ctx.now),
