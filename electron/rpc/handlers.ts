@@ -59,6 +59,7 @@ export function hallInfo(hall: Hall): HallInfo {
     receiptLayout: hall.receipt_layout,
     extensionMax: rulesOf(hall).extensionMax,
     statsMonthStartDay: hall.stats_month_start_day,
+    adminReadsAudit: hall.admin_reads_audit === 1,
   }
 }
 
@@ -100,6 +101,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'users.resetPassword': (ctx, input) => deps.usersAdmin.resetPassword(signedIn(ctx).user, input, ctx.now),
     'audit.list': (ctx, input) => deps.auditViewer.listAudit(signedIn(ctx).hall, input),
     'audit.verify': (ctx) => deps.auditViewer.verify(signedIn(ctx).user, ctx.now),
+    'audit.setAdminAccess': (ctx, input) => deps.auditViewer.setAdminAccess(signedIn(ctx).user, input.allowed, ctx.now),
     'categories.list': () => listActiveCategories(db),
     'intake.register': (ctx, input) => {
       const { user, hall } = signedIn(ctx)

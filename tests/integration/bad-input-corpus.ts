@@ -38,6 +38,7 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'users.resetPassword': { id: 2, password: 'Reset2026pass', confirmPassword: 'Reset2026pass' },
   'audit.list': { userId: null, action: null, from: null, to: null, limit: 50, offset: 0 },
   'audit.verify': {},
+  'audit.setAdminAccess': { allowed: true },
   'categories.list': {},
   'intake.register': validIntake('420106196503120311', {
     kind: 'group',
