@@ -610,6 +610,7 @@ export const en: SameKeys<typeof zhCN> = {
     cancel: 'Cancel',
   },
   v: {
+    brokenText: 'The text holds a broken character (often from text copied from elsewhere) and cannot be saved. Delete that text and type it again.',
     period: { order: 'The end date cannot be before the start date.', tooLong: 'A period is at most 3 years.' },
     export: { kind: 'Choose what to export.', format: 'Choose a file format.', job: 'The export job id is not valid.' },
     date: 'A date looks like YYYY-MM-DD, e.g. 2026-11-22.',

@@ -24,6 +24,7 @@ import {
   holidaySchema,
   isoDateSchema,
   leaderReceptionSchema,
+  revealSchema,
   searchSchema,
   supervisionSchema,
   unitNameSchema,
@@ -131,7 +132,8 @@ export const contract = {
   'cases.get': method<CaseDetail>()(z.strictObject({ caseNumber: caseNumberSchema }), everyone),
   // Each step names its own roles (shared/cases/machine.ts); the service checks them.
   'cases.act': method<CaseDetail>()(caseActSchema, everyone),
-  'cases.revealIdentity': method<{ idNumber: string | null; phone: string | null }>()(z.strictObject({ caseNumber: caseNumberSchema }), officers),
+  // The reason is kept in the audit trail (PIPL): who saw the full ID number and phone, and why.
+  'cases.revealIdentity': method<{ idNumber: string | null; phone: string | null }>()(revealSchema, officers),
   'cases.supervision': method<SupervisionView>()(supervisionSchema, everyone),
   'cases.search': method<SearchResult>()(searchSchema, everyone),
   'units.list': method<UnitRow[]>()(z.strictObject({ includeRetired: z.boolean('v.boolean') }), everyone),

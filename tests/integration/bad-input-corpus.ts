@@ -67,7 +67,7 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   },
   'cases.get': { caseNumber: CASE },
   'cases.act': { caseNumber: CASE, step: { action: 'close', result: '已协调解决，来访人表示满意。' } },
-  'cases.revealIdentity': { caseNumber: CASE },
+  'cases.revealIdentity': { caseNumber: CASE, reason: '核对来访人身份' },
   'cases.supervision': { unitId: null, categoryId: null, today: '2026-11-22' },
   'cases.search': { query: '排水', by: 'text' },
   'units.list': { includeRetired: false },
