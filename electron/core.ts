@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { Clock } from './clock'
 import { systemClock } from './clock'
@@ -27,6 +28,7 @@ import { createReceipts } from './services/receipts/receipts'
 import { createSettings } from './services/settings/settings'
 import { createExports, type Exports } from './services/reports/exports'
 import { createBackups, type Backups } from './services/backup/backup'
+import { createPrivacy } from './services/privacy/privacy'
 import type { PrinterAdapter } from './print/printer'
 import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
@@ -43,6 +45,8 @@ export interface CoreOptions {
   /** Where the receipt font lives (dist/fonts in the app; the npm package in development). */
   fontDir?: string
   onInternalError?: (method: string, error: unknown) => void
+  /** The desk's name in the audit trail (lookups and reveals of ID numbers); the computer's name by default. */
+  desk?: string
   /** Restores a backup and replaces the running core (see core-host.ts); absent in tests. */
   restore?: (path: string, userId: number) => Promise<void>
 }
@@ -114,7 +118,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts)
   const backups = createBackups({ connection, dataDir: options.dataDir, clock })
-  const handlers = createHandlers({ db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore })
+  const privacy = createPrivacy(db, options.desk ?? hostname())
+  const handlers = createHandlers({ db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy })
   const dispatch = createDispatcher({
     db,
     sessions,

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { BrowserWindowConstructorOptions, WebContents } from 'electron'
-import { BrowserWindow, app, dialog, ipcMain, protocol, screen, session } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session } from 'electron'
 import type { CoreHost } from './core-host'
 import { openCoreHost } from './core-host'
 import { DatabaseFromFutureError } from './db/migrate'
@@ -9,6 +9,7 @@ import { rpcError } from './rpc/errors'
 import { readStatic } from './host/static-files'
 import { PRODUCT_NAME } from './paths'
 import { electronPrinter } from './print/electron-printer'
+import { appMenuTemplate, dataDirOverride } from './menu'
 
 const ORIGIN = 'app://intake'
 const INDEX_URL = `${ORIGIN}/index.html`
@@ -16,8 +17,10 @@ const VISITOR_VIEW_URL = `${INDEX_URL}#/visitor-view`
 const RENDERER_DIR = join(__dirname, '..', 'renderer')
 
 app.setName(PRODUCT_NAME)
-// Tests and portable installs may point the app at another data folder.
-if (process.env.INTAKE_DESK_DATA_DIR) app.setPath('userData', process.env.INTAKE_DESK_DATA_DIR)
+// Development, tests and an explicit --portable may point the app at another data folder; an
+// installed app ignores the variable, so nobody redirects a desk's database by setting it.
+const dataDir = dataDirOverride(process.env, process.argv, app.isPackaged)
+if (dataDir !== null) app.setPath('userData', dataDir)
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ])
@@ -29,6 +32,8 @@ function hardenedPreferences(): BrowserWindowConstructorOptions['webPreferences'
     nodeIntegration: false,
     webSecurity: true,
     spellcheck: false,
+    // The packaged app has no DevTools: anyone at the desk could script the signed-in session.
+    devTools: !app.isPackaged,
     preload: join(__dirname, 'preload.cjs'),
   }
 }
@@ -40,6 +45,10 @@ function isOwnPage(url: string | undefined): boolean {
 /** Every web contents: no navigation away, no windows except the visitor-facing view. */
 function harden(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
+    if (!isOwnPage(url)) event.preventDefault()
+  })
+  // A redirect is a navigation too: the same rule.
+  contents.on('will-redirect', (event, url) => {
     if (!isOwnPage(url)) event.preventDefault()
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
@@ -87,6 +96,9 @@ async function start(): Promise<void> {
   }
   await app.whenReady()
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  // Checks as well as requests: no permission is ever reported as granted.
+  session.defaultSession.setPermissionCheckHandler(() => false)
+  if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate()))
   protocol.handle('app', async (request) => {
     const url = new URL(request.url)
     if (url.host !== 'intake') return new Response('Not found', { status: 404 })

@@ -1,6 +1,9 @@
 /** The roles of the hall; every RPC method names the roles it admits. */
-export const ROLES = ['receptionist', 'duty_officer', 'admin'] as const
+export const ROLES = ['receptionist', 'duty_officer', 'admin', 'auditor'] as const
 export type Role = (typeof ROLES)[number]
+
+/** The roles that work with cases; the auditor (审计员) only reads and verifies the audit trail. */
+export const CASE_ROLES = ['receptionist', 'duty_officer', 'admin'] as const satisfies readonly Role[]
 
 /** The five must-ask questions (五必问), in the order they are asked. */
 export const ANSWER_KEYS = ['facts', 'demands', 'difficulties', 'history', 'priorHandling'] as const

@@ -1,7 +1,19 @@
-// C0 and C1 control characters except tab and newline, plus zero-width and bidi overrides
-// that can hide text in a record.
-// eslint-disable-next-line no-control-regex
-const UNWANTED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g
+// C0 and C1 control characters except tab and newline, zero-width and bidi overrides that can
+// hide text in a record, and the other invisible or format characters that look like nothing
+// on screen: soft hyphen, combining grapheme joiner, Arabic letter mark, Mongolian vowel
+// separator, word joiner and invisible operators, Hangul filler, interlinear annotation marks,
+// and the tag characters (U+E0000–E007F).
+const UNWANTED =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- each of these is removed on purpose
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/gu
+
+/** A surrogate not in a pair: in `u` mode a well-formed pair is one code point and never matches. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u
+
+/** Whether a string is well-formed UTF-16, i.e. can be stored as UTF-8 without breaking. */
+export function isWellFormedText(input: string): boolean {
+  return !LONE_SURROGATE.test(input)
+}
 
 /** Removes control characters, normalises line ends and trims; keeps newlines and tabs. */
 export function cleanText(input: string): string {

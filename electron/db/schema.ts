@@ -19,6 +19,10 @@ export interface HallTable {
   stats_month_start_day: Generated<number>
   backup_folder: string | null
   backup_keep_days: Generated<number>
+  /** 1 while the auditor lets the administrator read the audit trail. */
+  admin_reads_audit: Generated<number>
+  /** Months a closed case keeps its visitor's personal data. */
+  retention_months: Generated<number>
 }
 
 export interface UserTable {
@@ -117,6 +121,8 @@ export interface VisitTable {
   closed_due_date: string | null
   /** 1 when the visitor (by ID number) had visited before this visit. */
   repeat_visit: Generated<number>
+  /** When the visitor's personal data was purged after the retention period. */
+  personal_purged_at: Generated<string | null>
 }
 
 export interface UnitTable {
@@ -197,6 +203,8 @@ export interface AuditTable {
   detail: string
   prev_hash: string
   hash: string
+  /** 1: the hash is an HMAC under the hall's audit key; 0: a plain SHA-256 (rows before 0008). */
+  keyed: Generated<number>
 }
 
 export interface Database {

@@ -66,7 +66,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     if (access === 'session') return
     if (ctx.session.locked) throw new AppError('SESSION_LOCKED')
     if (ctx.user.must_change_password === 1) throw new AppError('PASSWORD_CHANGE_REQUIRED')
-    if (!access.includes(ctx.user.role)) throw new AppError('FORBIDDEN')
+    if (!access.includes(ctx.user.role) && !adminMayReadAudit(method, ctx.user, ctx.hall)) throw new AppError('FORBIDDEN')
     ctx.session.lastActivity = ctx.now.getTime()
   }
 
@@ -88,6 +88,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       return { ok: false, error: rpcError('INTERNAL') }
     }
   }
+}
+
+/** The administrator reads the audit trail only while the hall's auditor allows it. */
+function adminMayReadAudit(method: MethodName, user: User, hall: Hall): boolean {
+  const spec: { auditTrail?: true } = contract[method]
+  return spec.auditTrail === true && user.role === 'admin' && hall.admin_reads_audit === 1
 }
 
 function isPlainObject(value: unknown): boolean {

@@ -21,6 +21,7 @@ import type { Cases } from '../services/cases/cases'
 import type { CaseLists } from '../services/cases/lists'
 import type { Leaders } from '../services/cases/leaders'
 import type { HallData } from '../services/hall-data/hall-data'
+import type { Privacy } from '../services/privacy/privacy'
 import type { CallContext, Handlers } from './dispatcher'
 
 export interface HandlerDeps {
@@ -40,6 +41,7 @@ export interface HandlerDeps {
   exports: Exports
   backups: Backups
   restore: ((path: string, userId: number) => Promise<void>) | undefined
+  privacy: Privacy
 }
 
 /** The signed-in user and the hall; the dispatcher guarantees both for non-public methods. */
@@ -59,6 +61,7 @@ export function hallInfo(hall: Hall): HallInfo {
     receiptLayout: hall.receipt_layout,
     extensionMax: rulesOf(hall).extensionMax,
     statsMonthStartDay: hall.stats_month_start_day,
+    adminReadsAudit: hall.admin_reads_audit === 1,
   }
 }
 
@@ -90,9 +93,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return accounts.unlock(ctx.sessionKey, user, input.password, ctx.now, hall.time_zone)
     },
     'auth.changePassword': (ctx, input) => {
-      const { user } = signedIn(ctx)
+      const { user, hall } = signedIn(ctx)
       if (ctx.session?.locked === true) throw new AppError('SESSION_LOCKED')
-      return accounts.changePassword(ctx.sessionKey, user, input, ctx.now)
+      return accounts.changePassword(ctx.sessionKey, user, input, ctx.now, hall.time_zone)
     },
     'users.list': () => accounts.listUsers(),
     'users.create': (ctx, input) => accounts.createUser(signedIn(ctx).user, input, ctx.now),
@@ -100,12 +103,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'users.resetPassword': (ctx, input) => deps.usersAdmin.resetPassword(signedIn(ctx).user, input, ctx.now),
     'audit.list': (ctx, input) => deps.auditViewer.listAudit(signedIn(ctx).hall, input),
     'audit.verify': (ctx) => deps.auditViewer.verify(signedIn(ctx).user, ctx.now),
+    'audit.setAdminAccess': (ctx, input) => deps.auditViewer.setAdminAccess(signedIn(ctx).user, input.allowed, ctx.now),
     'categories.list': () => listActiveCategories(db),
     'intake.register': (ctx, input) => {
       const { user, hall } = signedIn(ctx)
       return intake.register(hall, user, input, ctx.now)
     },
-    'intake.history': (ctx, input) => intake.history(input.idNumber, ctx.now),
+    'intake.history': async (ctx, input) => {
+      const found = await intake.history(input.idNumber, ctx.now)
+      await deps.privacy.idLookup(signedIn(ctx).user, input.idNumber, 'intake.history', found.visits.length, ctx.now)
+      return found
+    },
     'visits.today': (ctx) => intake.today(signedIn(ctx).hall, ctx.now),
     'drafts.get': (ctx) => drafts.get(signedIn(ctx).user.id),
     'drafts.save': (ctx, input) => drafts.save(signedIn(ctx).user.id, input.values, input.step, ctx.now),
@@ -132,9 +140,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await cases.act(user, hall, input.caseNumber, input.step, ctx.now)
       return cases.get(user, hall, input.caseNumber, ctx.now)
     },
-    'cases.revealIdentity': (ctx, input) => cases.revealIdentity(signedIn(ctx).user, input.caseNumber, ctx.now),
+    'cases.revealIdentity': (ctx, input) => {
+      const { user } = signedIn(ctx)
+      return cases.revealIdentity(user, input.caseNumber, (trx) => deps.privacy.reveal(trx, user, input.caseNumber, input.reason, ctx.now))
+    },
     'cases.supervision': (ctx, input) => lists.supervision(signedIn(ctx).hall, input, ctx.now),
-    'cases.search': (ctx, input) => lists.search(signedIn(ctx).hall, input.query, input.by, ctx.now),
+    'cases.search': async (ctx, input) => {
+      const { user, hall } = signedIn(ctx)
+      const found = await lists.search(hall, input.query, input.by, ctx.now)
+      if (found.by === 'idNumber') await deps.privacy.idLookup(user, input.query, 'cases.search', found.rows.length, ctx.now)
+      return found
+    },
     'units.list': (_ctx, input) => hallData.list('units', input.includeRetired),
     'units.add': (ctx, input) => hallData.add(signedIn(ctx).user, 'units', input.name, ctx.now),
     'units.update': (ctx, input) => hallData.update(signedIn(ctx).user, 'units', input, ctx.now),

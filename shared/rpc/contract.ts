@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Role } from '../domain'
-import { ROLES } from '../domain'
+import { CASE_ROLES } from '../domain'
 import {
   changePasswordSchema,
   createUserSchema,
@@ -24,6 +24,7 @@ import {
   holidaySchema,
   isoDateSchema,
   leaderReceptionSchema,
+  revealSchema,
   searchSchema,
   supervisionSchema,
   unitNameSchema,
@@ -69,12 +70,18 @@ export type Access = 'public' | 'session' | readonly Role[]
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I
   access: Access
+  /** Reads the audit trail: an administrator is admitted too while the auditor allows it. */
+  auditTrail?: true
   /** Never read: carries the result type. */
   output?: O
 }
 
 function method<O>() {
-  return <I extends z.ZodType>(input: I, access: Access): MethodSpec<I, O> => ({ input, access })
+  return <I extends z.ZodType>(input: I, access: Access, options: { auditTrail?: true } = {}): MethodSpec<I, O> => ({
+    input,
+    access,
+    ...options,
+  })
 }
 
 /** No input: exactly {}, a plain object without keys (a Date or a Map is not one). */
@@ -82,7 +89,9 @@ const none = z.custom<Record<string, never>>(
   (v) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && Object.keys(v).length === 0,
   'e.BAD_REQUEST',
 )
-const everyone = ROLES
+// The auditor (审计员) works with the audit trail only, never with cases or visitors.
+const everyone = CASE_ROLES
+const auditors = ['auditor'] as const satisfies readonly Role[]
 const admins = ['admin'] as const satisfies readonly Role[]
 const officers = ['duty_officer', 'admin'] as const satisfies readonly Role[]
 
@@ -99,8 +108,10 @@ export const contract = {
   'users.create': method<UserRow>()(createUserSchema, admins),
   'users.update': method<UserRow>()(updateUserSchema, admins),
   'users.resetPassword': method<UserRow>()(resetPasswordSchema, admins),
-  'audit.list': method<AuditPage>()(auditListSchema, admins),
-  'audit.verify': method<AuditVerifyResult>()(none, admins),
+  'audit.list': method<AuditPage>()(auditListSchema, auditors, { auditTrail: true }),
+  'audit.verify': method<AuditVerifyResult>()(none, auditors, { auditTrail: true }),
+  // Only the auditor opens the trail to the administrator (三员分立): never the admin themselves.
+  'audit.setAdminAccess': method<{ adminReadsAudit: boolean }>()(z.strictObject({ allowed: z.boolean('v.boolean') }), auditors),
   'categories.list': method<Category[]>()(none, everyone),
   'intake.register': method<RegisterResult>()(intakeSchema, everyone),
   'intake.history': method<VisitorHistory>()(idLookupSchema, everyone),
@@ -121,7 +132,8 @@ export const contract = {
   'cases.get': method<CaseDetail>()(z.strictObject({ caseNumber: caseNumberSchema }), everyone),
   // Each step names its own roles (shared/cases/machine.ts); the service checks them.
   'cases.act': method<CaseDetail>()(caseActSchema, everyone),
-  'cases.revealIdentity': method<{ idNumber: string | null; phone: string | null }>()(z.strictObject({ caseNumber: caseNumberSchema }), officers),
+  // The reason is kept in the audit trail (PIPL): who saw the full ID number and phone, and why.
+  'cases.revealIdentity': method<{ idNumber: string | null; phone: string | null }>()(revealSchema, officers),
   'cases.supervision': method<SupervisionView>()(supervisionSchema, everyone),
   'cases.search': method<SearchResult>()(searchSchema, everyone),
   'units.list': method<UnitRow[]>()(z.strictObject({ includeRetired: z.boolean('v.boolean') }), everyone),

@@ -24,6 +24,8 @@ export interface HallInfo {
   extensionMax: number
   /** The statistical month starts on this day (1, or e.g. 21 for the 21st to the 20th). */
   statsMonthStartDay: number
+  /** The auditor lets the administrator read the audit trail (三员分立: off unless allowed). */
+  adminReadsAudit: boolean
 }
 
 /** The hall settings an administrator edits. */
@@ -316,6 +318,8 @@ export interface AuditPage {
   total: number
   /** Every action name the trail holds, for the filter. */
   actions: string[]
+  /** Everyone the trail names, for the filter (the auditor cannot list users otherwise). */
+  users: { id: number; name: string; badgeNo: string }[]
 }
 
 /** The result of 校验: whether the hash chain holds, and where it first breaks. */

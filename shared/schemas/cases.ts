@@ -3,6 +3,7 @@ import { SATISFACTION } from '../cases/machine'
 import { isIsoDate } from '../deadlines/calendar'
 import { LIMITS } from '../domain'
 import { line, optionalLine, paragraph } from './fields'
+import { isWellFormedText } from '../text'
 import { caseNumberSchema } from './receipts'
 
 const text = (key: string) => paragraph(LIMITS.answer).refine((s) => s !== '', key)
@@ -51,6 +52,12 @@ export const supervisionSchema = z.strictObject({
   today: isoDateSchema.nullable(),
 })
 
+/** Revealing a full ID number and phone: the case and the reason, at least 4 characters. */
+export const revealSchema = z.strictObject({
+  caseNumber: caseNumberSchema,
+  reason: line(200, 'e.REVEAL_REASON').refine((r) => Array.from(r).length >= 4, 'e.REVEAL_REASON'),
+})
+
 export const searchSchema = z.strictObject({
   query: line(100, 'v.search.required'),
   by: z.enum(['auto', 'caseNumber', 'name', 'idNumber', 'phone', 'text'], 'v.search.by'),
@@ -65,7 +72,7 @@ export const holidaySchema = z.strictObject({
   kind: z.enum(['holiday', 'workday'], 'v.holiday.kind'),
   name: line(20, 'v.holiday.nameRequired'),
 })
-export const holidayImportSchema = z.strictObject({ csv: z.string('v.text').max(200_000, 'v.tooLong') })
+export const holidayImportSchema = z.strictObject({ csv: z.string('v.text').max(200_000, 'v.tooLong').refine(isWellFormedText, 'v.brokenText') })
 
 export const leaderReceptionSchema = z.strictObject({
   day: isoDateSchema,

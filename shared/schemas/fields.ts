@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { cleanLine, cleanText } from '../text'
+import { cleanLine, cleanText, isWellFormedText } from '../text'
 
 // Raw strings longer than this many characters are refused before any cleaning work is done,
 // so a pasted megabyte cannot cost more than a length check.
@@ -10,6 +10,7 @@ export function line(max: number, requiredKey = 'v.required') {
   return z
     .string('v.text')
     .max(max * 2 + RAW_SLACK, 'v.tooLong')
+    .refine(isWellFormedText, 'v.brokenText')
     .transform(cleanLine)
     .pipe(z.string().min(1, requiredKey).max(max, 'v.tooLong'))
 }
@@ -19,6 +20,7 @@ export function optionalLine(max: number) {
   return z
     .string('v.text')
     .max(max * 2 + RAW_SLACK, 'v.tooLong')
+    .refine(isWellFormedText, 'v.brokenText')
     .transform(cleanLine)
     .pipe(z.string().max(max, 'v.tooLong'))
 }
@@ -28,6 +30,17 @@ export function paragraph(max: number) {
   return z
     .string('v.text')
     .max(max * 2 + RAW_SLACK, 'v.tooLong')
+    .refine(isWellFormedText, 'v.brokenText')
+    .transform(cleanText)
+    .pipe(z.string().max(max, 'v.tooLong'))
+}
+
+/** A free-form string kept as typed but for invisible characters (a printer name, a folder path). */
+export function cleanedString(max: number) {
+  return z
+    .string('v.text')
+    .max(max * 2 + RAW_SLACK, 'v.tooLong')
+    .refine(isWellFormedText, 'v.brokenText')
     .transform(cleanText)
     .pipe(z.string().max(max, 'v.tooLong'))
 }

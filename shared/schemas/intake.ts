@@ -11,7 +11,7 @@ import {
 import { parseIdNumber } from '../id-number'
 import { parsePhone } from '../phone'
 import { optionalLine, paragraph } from './fields'
-import { cleanLine } from '../text'
+import { cleanLine, isWellFormedText } from '../text'
 
 const answer = z.strictObject({
   text: paragraph(LIMITS.answer),
@@ -62,7 +62,7 @@ export const intakeSchema = z
       .max(LIMITS.headcount, 'v.headcount.tooMany')
       .nullable(),
     representatives: z
-      .array(z.string('v.text').max(LIMITS.name * 2 + 100, 'v.tooLong').transform(cleanLine), 'v.text')
+      .array(z.string('v.text').max(LIMITS.name * 2 + 100, 'v.tooLong').refine(isWellFormedText, 'v.brokenText').transform(cleanLine), 'v.text')
       .max(50, 'v.representatives.tooMany'),
     answers,
     categoryId: z.number('v.category.required').int('v.category.required').min(0, 'v.category.required'),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { LIMITS, RECEIPT_LAYOUTS } from '../domain'
-import { line, optionalLine } from './fields'
+import { cleanedString, line, optionalLine } from './fields'
 import { HALL_CODE_PATTERN } from '../case-number'
 import { toHalfWidth } from '../text'
 import { deadlineRulesSchema } from '../deadlines/rules'
@@ -18,7 +18,7 @@ export const receiptRequestSchema = z.strictObject({ caseNumber: caseNumberSchem
 export const printRequestSchema = z.strictObject({
   caseNumber: caseNumberSchema,
   layout,
-  printer: z.string('v.text').max(LIMITS.printer, 'v.tooLong').nullable().optional(),
+  printer: cleanedString(LIMITS.printer).nullable().optional(),
 })
 
 export const completePrintSchema = z.strictObject({
@@ -30,11 +30,11 @@ export const hallSettingsSchema = z.strictObject({
   address: optionalLine(LIMITS.address),
   phone: optionalLine(LIMITS.hallPhone),
   receiptLayout: z.enum(RECEIPT_LAYOUTS, 'v.receipt.layout'),
-  receiptPrinter: z.string('v.text').max(LIMITS.printer, 'v.tooLong').nullable(),
+  receiptPrinter: cleanedString(LIMITS.printer).nullable(),
   idleLockMinutes: z.number('v.number').int('v.number').min(0, 'v.settings.idleLock').max(120, 'v.settings.idleLock'),
   /** Omitted: the hall keeps its rules. */
   deadlineRules: deadlineRulesSchema.optional(),
-  backupFolder: z.string('v.text').max(500, 'v.tooLong').optional(),
+  backupFolder: cleanedString(500).optional(),
   hallName: line(LIMITS.hallName, 'v.hall.nameRequired').optional(),
   /** Changing the code changes the prefix of future case numbers only. */
   hallCode: z

@@ -16,6 +16,17 @@ async function settled(page: Page): Promise<void> {
   )
 }
 
+/** An auditor (U001) is added and lets the administrator read the audit trail. */
+async function allowAdminToReadAudit(host: Parameters<typeof apiClient>[0]): Promise<void> {
+  const admin = apiClient(host)
+  await admin.ok('auth.signIn', { badgeNo: ADMIN.badgeNo, password: ADMIN.password })
+  await admin.ok('users.create', { badgeNo: 'U001', name: '审计员甲', position: '审计员', role: 'auditor', password: 'Start2026x', confirmPassword: 'Start2026x' })
+  const auditor = apiClient(host)
+  await auditor.ok('auth.signIn', { badgeNo: 'U001', password: 'Start2026x' })
+  await auditor.ok('auth.changePassword', { currentPassword: 'Start2026x', password: 'Audit2026u', confirmPassword: 'Audit2026u' })
+  await auditor.ok('audit.setAdminAccess', { allowed: true })
+}
+
 /** The table row of a user, by name. */
 const userRow = (page: Page, name: string) => page.getByRole('row').filter({ hasText: name })
 
@@ -144,6 +155,8 @@ test('the audit log filters by user, action and day, and 校验 finds a tampered
     password: 'Desk2026li',
     confirmPassword: 'Desk2026li',
   })
+  // 三员分立: the hall's auditor lets the administrator read the trail.
+  await allowAdminToReadAudit(host)
   await page.getByRole('button', { name: '锁定屏幕' }).click()
   await page.getByLabel('密码').fill(ADMIN.password)
   await page.getByRole('button', { name: '解锁' }).click()
@@ -168,10 +181,10 @@ test('the audit log filters by user, action and day, and 校验 finds a tampered
   await shot('filtered-by-user')
   await page.reload()
 
-  // By action: only the added user.
+  // By action: only the added users (the receptionist and the auditor).
   await page.getByLabel('操作', { exact: true }).click()
   await page.locator('.ant-select-dropdown:visible').getByText('添加用户', { exact: true }).click()
-  await expect(table.locator('tbody tr')).toHaveCount(1)
+  await expect(table.locator('tbody tr')).toHaveCount(2)
   await expect(table).toContainText('用户 2')
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0)
   await settled(page)
@@ -189,7 +202,7 @@ test('the audit log filters by user, action and day, and 校验 finds a tampered
     await page.getByPlaceholder('结束日期').press('Enter')
   }
   await range(today, today)
-  await expect(page.getByText('共 6 条')).toBeVisible()
+  await expect(page.getByText('共 11 条')).toBeVisible()
   await settled(page)
   await shot('filtered-by-day')
   await range('2020-01-01', '2020-01-31')

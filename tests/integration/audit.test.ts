@@ -10,6 +10,9 @@ beforeEach(async () => {
   dir = tempDir()
   core = await testCore(dir.dir)
   await setUpHall(core)
+  // These tests read the trail as the administrator, as a hall's auditor may allow
+  // (the auditor's own tests are in auditor.test.ts).
+  core.connection.raw.exec('UPDATE hall SET admin_reads_audit = 1')
 })
 afterEach(async () => {
   await core.close()

@@ -37,6 +37,7 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'users.resetPassword': { id: 2, password: 'Reset2026pass', confirmPassword: 'Reset2026pass' },
   'audit.list': { userId: null, action: null, from: null, to: null, limit: 50, offset: 0 },
   'audit.verify': {},
+  'audit.setAdminAccess': { allowed: true },
   'categories.list': {},
   'intake.register': validIntake('420106196503120311', {
     kind: 'group',
@@ -65,7 +66,7 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   },
   'cases.get': { caseNumber: CASE },
   'cases.act': { caseNumber: CASE, step: { action: 'close', result: '已协调解决，来访人表示满意。' } },
-  'cases.revealIdentity': { caseNumber: CASE },
+  'cases.revealIdentity': { caseNumber: CASE, reason: '核对来访人身份' },
   'cases.supervision': { unitId: null, categoryId: null, today: '2026-11-22' },
   'cases.search': { query: '排水', by: 'text' },
   'units.list': { includeRetired: false },

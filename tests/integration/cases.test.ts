@@ -867,15 +867,15 @@ describe('cases.revealIdentity', () => {
   it('shows a duty officer the full ID number and phone, and audits the view; a receptionist is refused', async () => {
     const caseNumber = await register('accepted')
     expect((await get(caseNumber)).visitor.maskedIdNumber).toBe('420106********0311')
-    const revealed = await ok(core, 'd1', 'cases.revealIdentity', { caseNumber })
+    const revealed = await ok(core, 'd1', 'cases.revealIdentity', { caseNumber, reason: '电话回访核对' })
     expect(revealed).toEqual({ idNumber: VISITOR, phone: '13700002222' })
     const views = auditRows(caseNumber).filter((r) => r.action === 'visitor.viewIdNumber')
     expect(views).toHaveLength(1)
     expect(views[0]?.user_id).toBe(userId('D001'))
     expect(views[0]?.detail).not.toContain(VISITOR)
 
-    refused(await call(core, 'r1', 'cases.revealIdentity', { caseNumber }), 'FORBIDDEN')
+    refused(await call(core, 'r1', 'cases.revealIdentity', { caseNumber, reason: '电话回访核对' }), 'FORBIDDEN')
     expect(auditRows(caseNumber).filter((r) => r.action === 'visitor.viewIdNumber')).toHaveLength(1)
-    refused(await call(core, 'd1', 'cases.revealIdentity', { caseNumber: 'WH-20261122-0099' }), 'NOT_FOUND')
+    refused(await call(core, 'd1', 'cases.revealIdentity', { caseNumber: 'WH-20261122-0099', reason: '电话回访核对' }), 'NOT_FOUND')
   })
 })

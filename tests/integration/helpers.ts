@@ -67,7 +67,7 @@ export async function setUpHall(core: Core): Promise<void> {
 export async function addUser(
   core: Core,
   session: string,
-  role: 'receptionist' | 'duty_officer' | 'admin',
+  role: 'receptionist' | 'duty_officer' | 'admin' | 'auditor',
   badgeNo: string,
 ): Promise<void> {
   await ok(core, 'admin', 'users.create', {

@@ -22,6 +22,7 @@ const SESSION_OF: Record<Role, string> = {
   receptionist: 'receptionist',
   duty_officer: 'duty_officer',
   admin: 'admin2',
+  auditor: 'auditor',
 }
 
 const PASSWORD = 'Mine2026pass'
@@ -53,6 +54,7 @@ async function setUpWithEveryRole(): Promise<void> {
   await addUser(core, SESSION_OF.receptionist, 'receptionist', 'R001')
   await addUser(core, SESSION_OF.duty_officer, 'duty_officer', 'D001')
   await addUser(core, SESSION_OF.admin, 'admin', 'A002')
+  await addUser(core, SESSION_OF.auditor, 'auditor', 'U001')
 }
 
 describe('the contract', () => {

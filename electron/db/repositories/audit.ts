@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import type { AuditRow, AuditTable, Database } from '../schema'
 
 export async function lastAuditHash(db: Kysely<Database>): Promise<string | undefined> {
@@ -6,7 +6,7 @@ export async function lastAuditHash(db: Kysely<Database>): Promise<string | unde
   return row?.hash
 }
 
-export async function insertAudit(db: Kysely<Database>, row: Omit<AuditTable, 'id'>): Promise<void> {
+export async function insertAudit(db: Kysely<Database>, row: Omit<Insertable<AuditTable>, 'id'>): Promise<void> {
   await db.insertInto('audit_log').values(row).execute()
 }
 
@@ -62,4 +62,14 @@ export async function countAudit(db: Kysely<Database>, f: AuditFilter): Promise<
 export async function auditActions(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute()
   return rows.map((r) => r.action)
+}
+
+/** Every user the trail names, by badge number. */
+export async function auditUsers(db: Kysely<Database>): Promise<{ id: number; name: string; badge_no: string }[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'badge_no'])
+    .where((eb) => eb.exists(eb.selectFrom('audit_log').select('audit_log.id').whereRef('audit_log.user_id', '=', 'users.id')))
+    .orderBy('badge_no')
+    .execute()
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { Role } from '../../../shared/domain'
 import type { Database, NewUser, User, UserUpdate } from '../schema'
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
@@ -39,10 +40,15 @@ export async function incrementFailedAttempts(db: Kysely<Database>, id: number):
 
 /** Enabled administrators other than the given user: the hall must keep at least one. */
 export async function countEnabledAdminsExcept(db: Kysely<Database>, userId: number): Promise<number> {
+  return countEnabledExcept(db, 'admin', userId)
+}
+
+/** Enabled users of a role other than the given user (the last admin and last auditor stay). */
+export async function countEnabledExcept(db: Kysely<Database>, role: Role, userId: number): Promise<number> {
   const row = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'admin')
+    .where('role', '=', role)
     .where('disabled', '=', 0)
     .where('id', '!=', userId)
     .executeTakeFirstOrThrow()

@@ -57,43 +57,116 @@ export function userRow(u: User): UserRow {
   }
 }
 
+/** Where one try at an account's password stands. */
+type Try = { kind: 'locked'; until: string } | { kind: 'open'; user: User } | { kind: 'wrong'; left: number }
+
 /** A hash to compare against when the badge number is unknown, so timing reveals nothing. */
 let decoyHash: Promise<string> | undefined
 
 export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
   // Stored hashes below the app's minimum cost are refused; only tests open a core at a lower one.
   const minScryptN = Math.min(scryptN, MIN_SCRYPT_N)
-  function assertNotLocked(user: User, now: Date, timeZone: string, onLocked?: () => void): void {
-    if (user.locked_until !== null && user.locked_until > now.toISOString()) {
-      onLocked?.()
-      throw new AppError('ACCOUNT_LOCKED', 'e.ACCOUNT_LOCKED', { until: hallClockTime(new Date(user.locked_until), timeZone) })
-    }
+  function lockedError(until: string, timeZone: string): AppError {
+    return new AppError('ACCOUNT_LOCKED', 'e.ACCOUNT_LOCKED', { until: hallClockTime(new Date(until), timeZone) })
   }
 
-  /** Counts a wrong password (atomically, so parallel guesses all count) and locks at the limit. */
-  async function failedPassword(user: User, now: Date, timeZone: string, action: string, onLocked?: () => void): Promise<never> {
-    const until = new Date(now.getTime() + ACCOUNT_LOCK_MINUTES * 60_000)
-    const attempts = await db.transaction().execute(async (trx) => {
-      const n = await incrementFailedAttempts(trx, user.id)
-      const locks = n >= MAX_FAILED_ATTEMPTS
-      if (locks) await updateUser(trx, user.id, { failed_attempts: 0, locked_until: until.toISOString() })
-      await appendAudit(trx, now, {
-        userId: user.id,
-        action: locks ? 'auth.accountLocked' : action,
-        entity: 'user',
-        entityId: String(user.id),
-        detail: { attempts: n },
-      })
-      return n
+  /**
+   * Takes one of the account's five tries before any password is hashed, in one transaction:
+   * parallel guesses each take a try or find none left, so at most five are ever checked.
+   * With none left the account locks; a locked account gets the same answer whatever password
+   * came with it, and nothing is hashed. A lock that has run out starts a fresh count.
+   */
+  async function takeAttempt(userId: number, now: Date, timeZone: string, action: string): Promise<User> {
+    const iso = now.toISOString()
+    const outcome = await db.transaction().execute(async (trx): Promise<Exclude<Try, { kind: 'wrong' }>> => {
+      const user = await findUserById(trx, userId)
+      if (user === undefined) throw new AppError('UNAUTHENTICATED')
+      if (user.locked_until !== null && user.locked_until > iso) return { kind: 'locked', until: user.locked_until }
+      if (user.locked_until !== null) await updateUser(trx, user.id, { failed_attempts: 0, locked_until: null })
+      else if (user.failed_attempts >= MAX_FAILED_ATTEMPTS) {
+        // Five tries are out and being checked: a sixth call locks the account unchecked.
+        const until = new Date(now.getTime() + ACCOUNT_LOCK_MINUTES * 60_000).toISOString()
+        await updateUser(trx, user.id, { locked_until: until })
+        await appendAudit(trx, now, {
+          userId: user.id,
+          action: 'auth.accountLocked',
+          entity: 'user',
+          entityId: String(user.id),
+          detail: { attempts: user.failed_attempts, during: action },
+        })
+        return { kind: 'locked', until }
+      }
+      await incrementFailedAttempts(trx, user.id)
+      return { kind: 'open', user }
     })
-    if (attempts >= MAX_FAILED_ATTEMPTS) {
-      onLocked?.()
-      throw new AppError('ACCOUNT_LOCKED', 'e.ACCOUNT_LOCKED', { until: hallClockTime(until, timeZone) })
-    }
-    throw new AppError('BAD_CREDENTIALS', 'e.BAD_CREDENTIALS_LEFT', { left: MAX_FAILED_ATTEMPTS - attempts })
+    if (outcome.kind === 'locked') throw lockedError(outcome.until, timeZone)
+    return outcome.user
   }
 
-  async function setup(key: string, input: z.output<typeof setupSchema>, now: Date): Promise<SessionInfo> {
+  /**
+   * Settles a taken try after the hash: a right password gives it back (unless a lock was set
+   * meanwhile, which holds), a wrong one keeps it and locks at the fifth.
+   */
+  async function settleAttempt(
+    userId: number,
+    right: boolean,
+    now: Date,
+    timeZone: string,
+    action: string,
+    auditSuccess: boolean,
+  ): Promise<User> {
+    const iso = now.toISOString()
+    const outcome = await db.transaction().execute(async (trx): Promise<Try> => {
+      const user = await findUserById(trx, userId)
+      if (user === undefined) throw new AppError('UNAUTHENTICATED')
+      if (user.locked_until !== null && user.locked_until > iso) return { kind: 'locked', until: user.locked_until }
+      if (right) {
+        await updateUser(trx, user.id, { failed_attempts: 0, locked_until: null })
+        if (auditSuccess) await appendAudit(trx, now, { userId: user.id, action, entity: 'user', entityId: String(user.id) })
+        return { kind: 'open', user: { ...user, failed_attempts: 0, locked_until: null } }
+      }
+      const attempts = user.failed_attempts
+      if (attempts >= MAX_FAILED_ATTEMPTS) {
+        // The count is kept: the lock's end, not the lock itself, starts a fresh one.
+        const until = new Date(now.getTime() + ACCOUNT_LOCK_MINUTES * 60_000).toISOString()
+        await updateUser(trx, user.id, { locked_until: until })
+        await appendAudit(trx, now, { userId: user.id, action: 'auth.accountLocked', entity: 'user', entityId: String(user.id), detail: { attempts, during: `${action}.failed` } })
+        return { kind: 'locked', until }
+      }
+      await appendAudit(trx, now, { userId: user.id, action: `${action}.failed`, entity: 'user', entityId: String(user.id), detail: { attempts } })
+      return { kind: 'wrong', left: MAX_FAILED_ATTEMPTS - attempts }
+    })
+    if (outcome.kind === 'locked') throw lockedError(outcome.until, timeZone)
+    if (outcome.kind === 'wrong') throw new AppError('BAD_CREDENTIALS', 'e.BAD_CREDENTIALS_LEFT', { left: outcome.left })
+    return outcome.user
+  }
+
+  /** One try of a password against the account, counted before it is hashed. */
+  async function checkPassword(
+    userId: number,
+    password: string,
+    now: Date,
+    timeZone: string,
+    action: string,
+    auditSuccess = true,
+  ): Promise<User> {
+    const user = await takeAttempt(userId, now, timeZone, action)
+    const right = await verifyPassword(password, user.password_hash, minScryptN)
+    return settleAttempt(userId, right, now, timeZone, action, auditSuccess)
+  }
+
+  /** Setups run one at a time, so a setup after the first answers at once, unhashed. */
+  let setupQueue: Promise<unknown> = Promise.resolve()
+
+  function setup(key: string, input: z.output<typeof setupSchema>, now: Date): Promise<SessionInfo> {
+    const run = setupQueue.then(() => setupOnce(key, input, now))
+    setupQueue = run.catch(() => undefined)
+    return run
+  }
+
+  async function setupOnce(key: string, input: z.output<typeof setupSchema>, now: Date): Promise<SessionInfo> {
+    // A hall that exists answers before the 128 MiB hash: repeated setups cannot slow sign-ins.
+    if ((await getHall(db)) !== undefined || (await countUsers(db)) > 0) throw new AppError('ALREADY_SET_UP')
     const passwordHash = await hashPassword(input.admin.password, scryptN)
     const iso = now.toISOString()
     const user = await db.transaction().execute(async (trx) => {
@@ -133,8 +206,8 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
   }
 
   async function signIn(key: string, input: z.output<typeof signInSchema>, now: Date, timeZone: string): Promise<SessionInfo> {
-    const user = await findUserByBadge(db, input.badgeNo)
-    if (user === undefined) {
+    const found = await findUserByBadge(db, input.badgeNo)
+    if (found === undefined) {
       decoyHash ??= hashPassword('decoy-password-1', scryptN)
       await verifyPassword(input.password, await decoyHash, minScryptN)
       await db.transaction().execute((trx) =>
@@ -142,18 +215,14 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
       )
       throw new AppError('BAD_CREDENTIALS')
     }
-    assertNotLocked(user, now, timeZone)
-    if (!(await verifyPassword(input.password, user.password_hash, minScryptN))) {
-      await failedPassword(user, now, timeZone, 'auth.signIn.failed')
+    // A disabled account says so whatever the password: no hash, so no answer tells them apart.
+    if (found.disabled === 1) {
+      await db.transaction().execute((trx) =>
+        appendAudit(trx, now, { userId: found.id, action: 'auth.signIn.failed', entity: 'user', entityId: String(found.id), detail: { reason: 'disabled' } }),
+      )
+      throw new AppError('ACCOUNT_DISABLED')
     }
-    if (user.disabled === 1) throw new AppError('ACCOUNT_DISABLED')
-    await db.transaction().execute(async (trx) => {
-      // Checked again after the slow hash: a lock set meanwhile by parallel guesses holds.
-      const current = await findUserById(trx, user.id)
-      if (current !== undefined) assertNotLocked(current, now, timeZone)
-      await updateUser(trx, user.id, { failed_attempts: 0, locked_until: null })
-      await appendAudit(trx, now, { userId: user.id, action: 'auth.signIn', entity: 'user', entityId: String(user.id) })
-    })
+    const user = await checkPassword(found.id, input.password, now, timeZone, 'auth.signIn')
     return sessionInfo(user, sessions.start(key, user.id, now))
   }
 
@@ -169,18 +238,20 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
   async function unlock(key: string, user: User, password: string, now: Date, timeZone: string): Promise<SessionInfo> {
     const session = sessions.get(key)
     if (session === undefined) throw new AppError('UNAUTHENTICATED')
-    assertNotLocked(user, now, timeZone, () => sessions.endAllOf(user.id))
-    if (!(await verifyPassword(password, user.password_hash, minScryptN))) {
-      // A wrong password at the lock screen counts like one at sign-in.
-      await failedPassword(user, now, timeZone, 'auth.unlock.failed', () => sessions.endAllOf(user.id))
-    }
+    // A wrong password at the lock screen counts like one at sign-in; a lock ends every session.
+    const checked = await signOutOnLock(user.id, () => checkPassword(user.id, password, now, timeZone, 'auth.unlock'))
     session.locked = false
     session.lastActivity = now.getTime()
-    await db.transaction().execute(async (trx) => {
-      await updateUser(trx, user.id, { failed_attempts: 0 })
-      await appendAudit(trx, now, { userId: user.id, action: 'auth.unlock', entity: 'user', entityId: String(user.id) })
-    })
-    return sessionInfo(user, session)
+    return sessionInfo(checked, session)
+  }
+
+  async function signOutOnLock<T>(userId: number, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run()
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'ACCOUNT_LOCKED') sessions.endAllOf(userId)
+      throw error
+    }
   }
 
   async function signOut(key: string, user: User, now: Date): Promise<void> {
@@ -195,10 +266,19 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
     user: User,
     input: z.output<typeof changePasswordSchema>,
     now: Date,
+    timeZone: string,
   ): Promise<SessionInfo> {
-    if (!(await verifyPassword(input.currentPassword, user.password_hash, minScryptN))) {
-      throw new AppError('VALIDATION', 'e.VALIDATION', {}, [{ path: 'currentPassword', key: 'e.BAD_CREDENTIALS' }])
-    }
+    // The current password is one more try at the account, counted like a sign-in.
+    await signOutOnLock(user.id, async () => {
+      try {
+        await checkPassword(user.id, input.currentPassword, now, timeZone, 'auth.changePassword', false)
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'BAD_CREDENTIALS') {
+          throw new AppError('VALIDATION', 'e.VALIDATION', error.params, [{ path: 'currentPassword', key: 'e.BAD_CREDENTIALS_LEFT' }])
+        }
+        throw error
+      }
+    })
     const hash = await hashPassword(input.password, scryptN)
     const iso = now.toISOString()
     await db.transaction().execute(async (trx) => {

@@ -5,7 +5,7 @@ import type { resetPasswordSchema, updateUserSchema } from '../../../shared/sche
 import { AppError } from '../../errors'
 import type { Database, User } from '../../db/schema'
 import {
-  countEnabledAdminsExcept,
+  countEnabledExcept,
   findUserById,
   updateUser as updateUserRow,
 } from '../../db/repositories/users'
@@ -26,7 +26,11 @@ async function targetOf(db: Kysely<Database>, id: number): Promise<User> {
   return user
 }
 
-const isEnabledAdmin = (u: { role: string; disabled: number }) => u.role === 'admin' && u.disabled === 0
+/** Roles the hall keeps at least one enabled user of, once it has one: 管理员 and 审计员. */
+const KEPT_ROLES = [
+  { role: 'admin', error: 'e.LAST_ADMIN' },
+  { role: 'auditor', error: 'e.LAST_AUDITOR' },
+] as const
 
 /**
  * What administrators do to other users' accounts: change the role, disable or enable, reset
@@ -45,13 +49,12 @@ export function createUsersAdmin({ db, sessions, scryptN }: UsersAdminDeps) {
       if (before.role === input.role && before.disabled === disabled) return before
       if (disabled === 1 && before.id === actor.id) throw new AppError('CONFLICT', 'e.CANNOT_DISABLE_SELF')
       // Checked inside the transaction: two administrators demoting each other cannot both succeed.
-      const staysEnabledAdmin = isEnabledAdmin({ role: input.role, disabled })
-      if (
-        isEnabledAdmin(before) &&
-        !staysEnabledAdmin &&
-        (await countEnabledAdminsExcept(trx, before.id)) === 0
-      ) {
-        throw new AppError('CONFLICT', 'e.LAST_ADMIN')
+      for (const kept of KEPT_ROLES) {
+        const was = before.role === kept.role && before.disabled === 0
+        const stays = input.role === kept.role && disabled === 0
+        if (was && !stays && (await countEnabledExcept(trx, kept.role, before.id)) === 0) {
+          throw new AppError('CONFLICT', kept.error)
+        }
       }
       await updateUserRow(trx, before.id, { role: input.role, disabled, updated_at: iso })
       await appendAudit(trx, now, {

@@ -6,7 +6,9 @@ import { addDays } from '../../../shared/deadlines/calendar'
 import { hallDayStart } from '../../../shared/time'
 import type { Database, Hall, User } from '../../db/schema'
 import type { AuditFilter } from '../../db/repositories/audit'
-import { auditActions, countAudit, searchAudit } from '../../db/repositories/audit'
+import { auditActions, auditUsers, countAudit, searchAudit } from '../../db/repositories/audit'
+import { getHall, updateHall } from '../../db/repositories/hall'
+import { AppError } from '../../errors'
 import { appendAudit, checkAudit } from './audit'
 
 type ListInput = z.output<typeof auditListSchema>
@@ -23,14 +25,15 @@ function toFilter(input: ListInput, timeZone: string): AuditFilter {
   }
 }
 
-/** The administrator's view of the audit trail: filtered pages, and 校验 of its hash chain. */
+/** The auditor's view of the audit trail (the administrator's while allowed): filtered pages, and 校验 of its hash chain. */
 export function createAuditViewer(db: Kysely<Database>) {
   async function listAudit(hall: Hall, input: ListInput): Promise<AuditPage> {
     const filter = toFilter(input, hall.time_zone)
-    const [rows, total, actions] = await Promise.all([
+    const [rows, total, actions, users] = await Promise.all([
       searchAudit(db, filter, input.limit, input.offset),
       countAudit(db, filter),
       auditActions(db),
+      auditUsers(db),
     ])
     return {
       rows: rows.map((r) => ({
@@ -46,6 +49,7 @@ export function createAuditViewer(db: Kysely<Database>) {
       })),
       total,
       actions,
+      users: users.map((u) => ({ id: u.id, name: u.name, badgeNo: u.badge_no })),
     }
   }
 
@@ -66,7 +70,26 @@ export function createAuditViewer(db: Kysely<Database>) {
     return result
   }
 
-  return { listAudit, verify }
+  /** The auditor opens or closes the trail to the administrator; the change is itself audited. */
+  async function setAdminAccess(actor: User, allowed: boolean, now: Date): Promise<{ adminReadsAudit: boolean }> {
+    await db.transaction().execute(async (trx) => {
+      const hall = await getHall(trx)
+      if (hall === undefined) throw new AppError('SETUP_REQUIRED')
+      const before = hall.admin_reads_audit === 1
+      if (before === allowed) return
+      await updateHall(trx, { admin_reads_audit: allowed ? 1 : 0 })
+      await appendAudit(trx, now, {
+        userId: actor.id,
+        action: 'audit.adminAccess',
+        entity: 'hall',
+        entityId: '1',
+        detail: { before: { adminReadsAudit: before }, after: { adminReadsAudit: allowed } },
+      })
+    })
+    return { adminReadsAudit: allowed }
+  }
+
+  return { listAudit, verify, setAdminAccess }
 }
 
 export type AuditViewer = ReturnType<typeof createAuditViewer>

@@ -295,12 +295,15 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
   }
 
   /** The full ID number and phone, for a role that needs them; every view is audited. */
-  async function revealIdentity(user: User, caseNumber: string, now: Date): Promise<{ idNumber: string | null; phone: string | null }> {
+  /** The full ID number and phone, once `record` has written the reveal to the audit trail. */
+  async function revealIdentity(
+    user: User,
+    caseNumber: string,
+    record: (trx: Kysely<Database>) => Promise<void>,
+  ): Promise<{ idNumber: string | null; phone: string | null }> {
     const c = await findCase(db, caseNumber)
     if (c === undefined) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber })
-    await db.transaction().execute((trx) =>
-      appendAudit(trx, now, { userId: user.id, action: 'visitor.viewIdNumber', entity: 'visit', entityId: caseNumber }),
-    )
+    await db.transaction().execute(record)
     return { idNumber: c.id_number, phone: c.visitor_phone }
   }
 

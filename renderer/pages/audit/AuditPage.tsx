@@ -1,12 +1,11 @@
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, DatePicker, Select, Space, Table, Typography } from 'antd'
+import { Alert, App, Button, Card, DatePicker, Select, Space, Switch, Table, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
   AuditEntryView,
   AuditPage as AuditPageData,
   AuditVerifyResult,
-  UserRow,
 } from '../../../shared/rpc/types'
 import { call, errorText } from '../../api/client'
 import { useApp } from '../../app-context'
@@ -26,11 +25,11 @@ const NO_FILTERS: Filters = { userId: null, action: null, from: null, to: null }
 /** 审计日志: who did what and when, filtered by user, action and day, and 校验 of the hash chain. */
 export function AuditPage() {
   const { t } = useTranslation()
-  const { hall } = useApp()
+  const { hall, session, refresh } = useApp()
+  const { message } = App.useApp()
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [page, setPage] = useState(1)
   const [data, setData] = useState<AuditPageData | null>(null)
-  const [users, setUsers] = useState<UserRow[]>([])
   const [error, setError] = useState<string | null>(null)
   const [verifying, setVerifying] = useState(false)
   const [verified, setVerified] = useState<AuditVerifyResult | null>(null)
@@ -47,9 +46,16 @@ export function AuditPage() {
   useEffect(() => {
     void load()
   }, [load])
-  useEffect(() => {
-    void call('users.list', {}).then((r) => r.ok && setUsers(r.value))
-  }, [])
+  const users = data?.users ?? []
+
+  // 三员分立: only the auditor opens the trail to the administrator, and that is audited too.
+  const setAdminAccess = async (allowed: boolean) => {
+    const r = await call('audit.setAdminAccess', { allowed })
+    if (!r.ok) return setError(errorText(r.error))
+    void message.success(t(allowed ? 'security.adminAccessOn' : 'security.adminAccessOff'))
+    await refresh()
+    await load()
+  }
 
   const filter = (change: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...change }))
@@ -83,6 +89,17 @@ export function AuditPage() {
       }
       extra={
         <Space>
+          {session.role === 'auditor' && (
+            <span title={t('security.adminAccessHelp')}>
+              <Switch
+                checked={hall.adminReadsAudit}
+                onChange={(v) => void setAdminAccess(v)}
+                aria-label={t('security.adminAccess')}
+                data-testid="admin-reads-audit"
+              />{' '}
+              {t('security.adminAccess')}
+            </span>
+          )}
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>
             {t('audit.refresh')}
           </Button>

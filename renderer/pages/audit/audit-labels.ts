@@ -36,6 +36,10 @@ const ACTION_LABELS: Readonly<Record<string, ActionKey>> = {
   'backup.create': 'backupCreate',
   'backup.restore': 'backupRestore',
   'audit.verify': 'auditVerify',
+  'audit.adminAccess': 'adminAccess',
+  'auth.changePassword.failed': 'changePasswordFailed',
+  'visitor.lookupIdNumber': 'lookupIdNumber',
+  'visitor.viewPhone': 'revealPhone',
 }
 
 function has<K extends string>(record: Readonly<Record<string, K>>, key: string): K | undefined {

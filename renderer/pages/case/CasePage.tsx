@@ -10,6 +10,7 @@ import { useApp } from '../../app-context'
 import { formatDateTime } from '../../format'
 import { ActionDialog } from './ActionDialog'
 import { ClockTag } from './ClockTag'
+import { RevealDialog } from './RevealDialog'
 
 export const caseHref = (caseNumber: string) => `#/case/${caseNumber}`
 
@@ -22,6 +23,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
   const [error, setError] = useState<string | null>(null)
   const [action, setAction] = useState<CaseAction | null>(null)
   const [identity, setIdentity] = useState<string | null>(null)
+  const [asking, setAsking] = useState(false)
 
   const load = useCallback(async () => {
     const r = await call('cases.get', { caseNumber })
@@ -37,14 +39,14 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
   const tz = hall.timeZone
   const officer = session.role !== 'receptionist'
 
-  const reveal = async () => {
-    const r = await call('cases.revealIdentity', { caseNumber })
-    if (r.ok) setIdentity([r.value.idNumber, r.value.phone].filter(Boolean).join(' · '))
-    else void message.error(errorText(r.error))
+  const shown = (v: { idNumber: string | null; phone: string | null }) => {
+    setAsking(false)
+    setIdentity([v.idNumber, v.phone].filter(Boolean).join(' · '))
   }
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="case-page">
+      {asking && <RevealDialog caseNumber={caseNumber} onShown={shown} onClose={() => setAsking(false)} />}
       <Card>
         <Space align="center" wrap>
           <Typography.Title level={3} style={{ margin: 0 }}>
@@ -78,7 +80,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
                 <Space>
                   {detail.visitor.noIdReason ? `${t('visitor.noId')}：${detail.visitor.noIdReason}` : detail.visitor.maskedIdNumber}
                   {officer && !detail.visitor.noIdReason && identity === null && (
-                    <Button size="small" icon={<EyeOutlined />} onClick={() => void reveal()}>
+                    <Button size="small" icon={<EyeOutlined />} onClick={() => setAsking(true)}>
                       {t('case.revealId')}
                     </Button>
                   )}

@@ -15,7 +15,7 @@ import { ReportsPage } from '../reports/ReportsPage'
 import { SearchPage } from '../search/SearchPage'
 import { SupervisionPage } from '../supervision/SupervisionPage'
 import type { Page, Route } from './routes'
-import { PAGES, PAGE_ROLES, routeFromHash } from './routes'
+import { pagesOf, routeFromHash } from './routes'
 import { UsersPage } from '../users/UsersPage'
 import { AuditPage } from '../audit/AuditPage'
 import { LanguageSwitch } from './LanguageSwitch'
@@ -26,13 +26,15 @@ export function Shell() {
   const { t } = useTranslation()
   const { hall, session, refresh } = useApp()
   const role = session.role
-  const [route, setRoute] = useState<Route>(() => routeFromHash(location.hash, role))
+  const adminReadsAudit = hall.adminReadsAudit
+  const [route, setRoute] = useState<Route>(() => routeFromHash(location.hash, role, adminReadsAudit))
 
   useEffect(() => {
-    const onHash = () => setRoute(routeFromHash(location.hash, role))
+    const onHash = () => setRoute(routeFromHash(location.hash, role, adminReadsAudit))
+    onHash()
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
-  }, [role])
+  }, [role, adminReadsAudit])
 
   const go = (p: Page) => {
     location.hash = `#/${p}`
@@ -52,7 +54,7 @@ export function Shell() {
     await refresh()
   }
 
-  const items = PAGES.filter((p) => PAGE_ROLES[p].includes(role)).map((p) => ({ key: p, label: t(`shell.nav.${p}`) }))
+  const items = pagesOf(role, adminReadsAudit).map((p) => ({ key: p, label: t(`shell.nav.${p}`) }))
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -13,17 +13,25 @@ export const PAGE_ROLES: Record<Page, readonly Role[]> = {
   leaders: ['duty_officer', 'admin'],
   hallData: ['admin'],
   users: ['admin'],
-  audit: ['admin'],
+  // The administrator sees it too while the auditor allows it (hall.adminReadsAudit).
+  audit: ['auditor'],
   settings: ['admin'],
 }
 
 export type Route = { page: Page } | { page: 'case'; caseNumber: string }
 
+/** The pages a user sees in the menu: the role's, and the audit log for an admin when allowed. */
+export function pagesOf(role: Role, adminReadsAudit: boolean): Page[] {
+  return PAGES.filter((p) => PAGE_ROLES[p].includes(role) || (p === 'audit' && role === 'admin' && adminReadsAudit))
+}
+
 /** Reads the page from the address: #/today, #/case/WH-20261122-0001 … */
-export function routeFromHash(hash: string, role: Role): Route {
+export function routeFromHash(hash: string, role: Role, adminReadsAudit = false): Route {
+  const pages = pagesOf(role, adminReadsAudit)
   const path = hash.replace(/^#\//, '')
   const caseMatch = /^case\/([A-Z]{2,6}-\d{8}-\d{4})$/.exec(path)
-  if (caseMatch?.[1]) return { page: 'case', caseNumber: caseMatch[1] }
-  const page = PAGES.find((p) => p === path)
-  return page !== undefined && PAGE_ROLES[page].includes(role) ? { page } : { page: 'intake' }
+  // The auditor never opens a case: only the audit pages.
+  if (caseMatch?.[1] && role !== 'auditor') return { page: 'case', caseNumber: caseMatch[1] }
+  const page = pages.find((p) => p === path)
+  return page !== undefined ? { page } : { page: pages[0] ?? 'intake' }
 }

@@ -24,6 +24,8 @@ export function ChangePasswordPage({ session, onDone }: { session: SessionInfo; 
     const result = await call('auth.changePassword', values)
     if (result.ok) return onDone()
     if (!applyServerErrors(setError, result.error)) setPageError(errorText(result.error))
+    // Five wrong current passwords lock the account and end the session: back to sign-in.
+    if (result.error.code === 'ACCOUNT_LOCKED') await onDone()
   })
   return (
     <div className="center-page">
