@@ -512,6 +512,7 @@ export const en: SameKeys<typeof zhCN> = {
     saved: 'Saved to {{path}}',
     exportFailed: 'Export failed: {{message}}',
     definitions: 'Definitions: timely acceptance = cases notified in writing in time / cases due a notice; closed on time = closed within the deadline / closed in the period; satisfaction = (satisfied + basically satisfied) / ratings in the period; same day = closed on the day of registration / registered in the period.',
+    countedBy: 'Counted by: batches, persons, timely acceptance, same-day rate and repeat visits by registration date; closed on time by closing date; satisfaction by rating date. The period includes today.',
   },
   audit: {
     title: 'Audit log',
