@@ -109,6 +109,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
     printer: options.printer ?? browserOnlyPrinter,
     fonts,
+    clocks: async (caseNumber) => {
+      const hall = await getHall(db)
+      return hall === undefined ? [] : cases.clocksByNumber(caseNumber, hall)
+    },
   })
   const settings = createSettings(db, (hall) => cases.refreshOpen(hall))
   const lists = createCaseLists(db)

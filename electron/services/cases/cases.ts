@@ -165,6 +165,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
         requestedAt: p.requested_at,
         completedAt: p.completed_at,
         userName: p.user_name,
+        document: p.document,
       })),
       otherVisits: others.map((o) => ({ caseNumber: o.case_number, registeredAt: o.registered_at, category: o.category, status: o.status })),
       linkedCaseNumber: c.linked_case_number,
@@ -325,7 +326,13 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
   /** At start-up: open cases without a computed due date (e.g. from before an upgrade) get one. */
   const refreshMissing = (hall: Hall) => refreshOpen(hall, true)
 
-  return { get, act, refreshDue, dueOfNewCase, refreshOpen, refreshMissing, revealIdentity }
+  /** The clocks of a case by its number (the notices print the dates they give); empty when there is no such case. */
+  async function clocksByNumber(caseNumber: string, hall: Hall): Promise<CaseClock[]> {
+    const c = await findCase(db, caseNumber)
+    return c === undefined ? [] : clocksOf(c, hall)
+  }
+
+  return { get, act, refreshDue, dueOfNewCase, refreshOpen, refreshMissing, revealIdentity, clocksByNumber }
 }
 
 export type Cases = ReturnType<typeof createCases>
