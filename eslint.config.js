@@ -32,6 +32,23 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // A focused test (`.only`) runs alone and lets the rest of the suite pass unseen.
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='only'][object.name=/^(it|test|describe|suite|bench)$/]",
+          message: 'No focused tests: remove .only before committing.',
+        },
+        {
+          selector: "MemberExpression[property.name='only'][object.type='MemberExpression'][object.object.name=/^(it|test|describe)$/]",
+          message: 'No focused tests: remove .only before committing.',
+        },
+      ],
+    },
+  },
+  {
     // shared/ runs on both sides: no Node, no DOM, no Electron.
     files: ['shared/**/*.ts'],
     rules: {

@@ -10,6 +10,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // Under CI a stray `test.only` fails the run instead of running one test and exiting 0.
+  forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: 'test-results',
   projects: [

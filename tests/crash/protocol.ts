@@ -1,6 +1,6 @@
-import { idCheckChar } from '../../shared/id-number'
 import type { IntakeInput } from '../../shared/schemas/intake'
 import { ADMIN, validIntake } from '../integration/helpers'
+import { withStandardCheck } from '../support/gb11643'
 
 // What the crash worker and the harness agree on: the worker's lines, and the draft and
 // intake of loop n, derived from n alone so that the harness knows what must be stored.
@@ -28,7 +28,7 @@ export function idNumberFor(n: number): string {
   const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(n / 1000) * DAY_MS)
   const ymd = birth.toISOString().slice(0, 10).replaceAll('-', '')
   const first17 = `420106${ymd}${String(n % 1000).padStart(3, '0')}`
-  return `${first17}${idCheckChar(first17)}`
+  return withStandardCheck(first17)
 }
 
 const NAMES = ['吕建国', '王秀英', '张伟', '李娜', '𠀀𪚥', '欧阳明']

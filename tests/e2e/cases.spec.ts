@@ -20,7 +20,12 @@ test('a duty officer routes a case to a unit, extends it, closes it and records 
     await signIn(page, ADMIN.badgeNo, ADMIN.password)
     await page.getByRole('menuitem', { name: '督办' }).click()
     const counts = page.getByTestId('supervision-counts')
-    await expect(counts.getByText('已逾期').locator('..').locator('..')).toContainText('1')
+    // Each count exactly: one case, open and overdue, nothing else (a '1' anywhere would not do).
+    const count = (title: string) =>
+      counts.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content-value')
+    await expect(count('已逾期')).toHaveText('1')
+    await expect(count('3 日内到期')).toHaveText('0')
+    await expect(count('在办')).toHaveText('1')
     const row = page.getByTestId('supervision-table').getByRole('row', { name: new RegExp(caseNumber) })
     await expect(row).toContainText('逾期 18 天')
     await expect(row).toContainText('420106********0311')

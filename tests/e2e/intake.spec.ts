@@ -65,7 +65,8 @@ test('a receptionist registers a walk-in visitor with 三亮五必问 and finds 
   await expect(row).toContainText('吕建国')
   await expect(row).toContainText('420106********0311')
   await expect(row).toContainText('城乡建设·市政设施')
-  await expect(row).toContainText('受理')
+  // The routing cell says 受理 exactly (不予受理 also contains 受理).
+  await expect(row.getByRole('cell', { name: '受理', exact: true })).toBeVisible()
   await expect(row).toContainText('李晓梅')
   await expect(page.getByText(LV.id)).toHaveCount(0)
   await shot('today')

@@ -9,8 +9,11 @@ test('the administrator exports today’s 台账 as Excel and CSV, and sees the 
   await page.getByRole('menuitem', { name: '台账与统计' }).click()
   await page.getByRole('button', { name: '今天', exact: true }).click()
   const cards = page.getByTestId('stats-cards')
-  await expect(cards).toContainText('批次')
-  await expect(cards.locator('.ant-statistic-content').first()).toHaveText('1')
+  const stat = (title: string) =>
+    cards.locator('.ant-statistic').filter({ has: page.getByText(title, { exact: true }) }).locator('.ant-statistic-content-value')
+  // One individual visit today: one batch, one person-time.
+  await expect(stat('批次')).toHaveText('1')
+  await expect(stat('人次')).toHaveText('1')
   await shot('statistics')
 
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()])

@@ -226,10 +226,8 @@ describe('methods without input', () => {
     }
   })
 
-  // FINDING (shared/rpc/contract.ts, `none = z.strictObject({})`): zod's object check takes any
-  // non-array object, so a Date or a Map (both survive Electron's structured clone) passes as {}
-  // and e.g. auth.signOut runs. Harmless today, as these methods read nothing from their input,
-  // but not the "exactly {}" the contract means. Remove `.fails` once they are refused.
+  // Regression: zod's object check once let a Date or a Map (both survive Electron's structured
+  // clone) pass as the "exactly {}" of a method without input.
   it('refuse an input that is a Date or a Map', () => {
     for (const m of NO_INPUT) {
       expect(contract[m].input.safeParse(new Date(0)).success, `${m} with a Date`).toBe(false)
@@ -264,9 +262,8 @@ describe('after the sweep', () => {
     internalErrors.length = 0
   })
 
-  // BUG (shared/schemas/intake.ts, draftSchema: z.json()): zod's JSON check recurses, so values
-  // nested ~2,000 deep overflow the stack; the dispatcher then answers INTERNAL (and logs an
-  // internal error) instead of VALIDATION. A 4 KB body of nested arrays does it through the browser host.
+  // Regression: zod's recursive JSON check once overflowed the stack on a draft nested ~2,000
+  // deep (a 4 KB body), and the dispatcher answered INTERNAL.
   it('refuses a draft nested 2,000 levels deep as VALIDATION, not INTERNAL', async () => {
     let deep: unknown = 1
     for (let i = 0; i < 2000; i++) deep = { a: deep }

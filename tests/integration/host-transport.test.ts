@@ -387,9 +387,7 @@ describe('POST /rpc', () => {
     expect((await rpc(STATUS_CALL)).status).toBe(200)
   })
 
-  // BUG (electron/host/server.ts, readBody): over the limit it resolves null and then calls
-  // req.destroy(), which destroys the socket before the 413 answer is written; the client gets
-  // ECONNRESET ("socket hang up") instead of 413. Remove `.fails` once that is fixed.
+  // Regression: the socket was once destroyed before the 413 answer was written (ECONNRESET).
   it('answers a body over 1 MiB with 413 and a typed BAD_REQUEST', async () => {
     const reply = await rpc(OVERSIZED)
     expect(reply.status).toBe(413)

@@ -239,7 +239,7 @@ describe('what a visit records', () => {
     expect(JSON.parse(String(row.representatives))).toEqual(['张三', '李四'])
   })
 
-  // Bug: representative names are stored with control and bidi characters (only trimmed).
+  // Regression: representative names were once stored with control and bidi characters.
   it('stores representative names without control or bidi characters', async () => {
     const { caseNumber } = await ok(
       core,

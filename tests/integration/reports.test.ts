@@ -531,10 +531,7 @@ describe('reports on a hand-computed fixture', () => {
     })
   })
 
-  // BUG: electron/services/reports/formats.ts:72 calls `sheet.spliceRows(1, 0, [title])` on the
-  // streaming ExcelJS WorksheetWriter, which has no spliceRows: every XLSX export ends with status
-  // 'failed' ("sheet.spliceRows is not a function") and no file. It should write the title in
-  // row 1 and the headers in row 2 (e.g. columns without headers, then two addRow calls).
+  // Regression: the streaming ExcelJS writer has no spliceRows, and every XLSX export once failed.
   it('the XLSX log reads back as the database and the statistics', async () => {
     const { job, path } = await exportFile({ kind: 'log', format: 'xlsx', from: FROM, to: TO })
     expect(job.fileName).toBe(`台账_${FROM}至${TO}.xlsx`)
@@ -656,7 +653,6 @@ describe('reports on a hand-computed fixture', () => {
     )
   })
 
-  // BUG: formats.ts:72 (spliceRows on the streaming writer), as above.
   it(
     'the weekly XLSX has the 周一研判 title and last week’s visits, a one-day log that day’s',
     async () => {
@@ -749,9 +745,7 @@ describe('reports on a hand-computed fixture', () => {
     refused(await call(core, 'admin', 'reports.logHtml', { from: TO, to: FROM }), 'VALIDATION')
   })
 
-  // BUG: shared/schemas/cases.ts `exportSchema` (the input of reports.export) checks neither that
-  // `from` ≤ `to` nor the period's length, unlike `periodSchema`: an export of 11-26..11-16 is
-  // accepted and produces an empty 台账 (with an audit row) instead of a VALIDATION error.
+  // Regression: an export of a reversed period was once accepted and wrote an empty 台账.
   it('an export whose period ends before it starts is refused with VALIDATION', async () => {
     refused(
       await call(core, 'admin', 'reports.export', { kind: 'log', format: 'xlsx', from: TO, to: FROM }),
@@ -866,7 +860,6 @@ describe('a long export', () => {
     expect(lines.at(-1)?.startsWith(`${VISITS},`)).toBe(true)
   })
 
-  // BUG: formats.ts:72 (spliceRows on the streaming writer): the XLSX export fails at once.
   it('a long XLSX export reports progress and holds every row', async () => {
     const { job, seen, answeredWhileRunning } = await runExport('xlsx')
     expect(job.status, job.error ?? '').toBe('done')

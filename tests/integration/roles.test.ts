@@ -223,8 +223,7 @@ describe('wrong passwords', () => {
     expect(code(result)).toBe('BAD_CREDENTIALS')
   })
 
-  // Bug: the attempt counter is read before the slow password check and written after it,
-  // so attempts made at the same time overwrite each other and the account never locks.
+  // Regression: parallel attempts once overwrote each other's count, so the account never locked.
   it('lock the account even when sent at the same time from several windows', async () => {
     await Promise.all(Array.from({ length: 10 }, (_, i) => signIn('Wrong2026pass', `w${i}`)))
     expect(code(await signIn(PASSWORD))).toBe('ACCOUNT_LOCKED')

@@ -6,11 +6,11 @@ import { openConnection } from '../../electron/db/connection'
 import { migrate } from '../../electron/db/migrate'
 import { MIGRATIONS } from '../../electron/db/migrations'
 import type { Routing } from '../../shared/domain'
-import { idCheckChar } from '../../shared/id-number'
 import type { RpcError, RpcResult } from '../../shared/rpc/result'
 import type { SearchResult } from '../../shared/rpc/types'
 import type { IntakeInput } from '../../shared/schemas/intake'
 import samples from '../fixtures/sample-visits.json'
+import { withStandardCheck } from '../support/gb11643'
 import {
   addUser,
   call,
@@ -26,10 +26,10 @@ import {
 type By = 'auto' | 'caseNumber' | 'name' | 'idNumber' | 'phone' | 'text'
 type Sample = (typeof samples.visits)[number]
 
-/** A valid ID number born on the day, with a serial: the check character is computed. */
+/** A valid ID number born on the day, with a serial: the check character comes from the standard's formula. */
 function makeId(birth: string, serial: number, area = '420102'): string {
   const first17 = `${area}${birth}${String(serial).padStart(3, '0')}`
-  return `${first17}${idCheckChar(first17)}`
+  return withStandardCheck(first17)
 }
 
 /** One visitor and what they said (the four answers other than the facts are kept short). */
@@ -458,11 +458,8 @@ describe('cases.search', () => {
     })
   })
 
-  // BUG (electron/services/cases/lists.ts, guess(): `/^[\p{Script=Han}·]{2,4}$/u`). The class
-  // admits the middle dot of minority names, but the length cap of 4 excludes nearly every such
-  // name (买买提·艾力 is 6 characters), so 'auto' takes it for full text, searches the answers
-  // and finds nothing; with 'name' the same query finds the visitor. Such a query should be
-  // guessed as a name (or fall back to names when the text search finds nothing).
+  // Regression: a length cap of 4 once made 'auto' take a name with a middle dot (买买提·艾力,
+  // 6 characters) for full text, and it found nothing.
   it('auto guesses a name written with a middle dot as a name', async () => {
     const result = await search('买买提·艾力')
     expect(result.by).toBe('name')
@@ -582,12 +579,8 @@ describe('visits registered before the cases migration', () => {
     expect(await find('生活困难', 'text')).toEqual([...numbers].sort())
   })
 
-  // BUG (electron/db/migrations/0003-cases.ts fills status and clock_start of existing visits
-  // but not due_date, and nothing recomputes it: openCore in electron/core.ts never calls
-  // cases.refreshOpen). Every case open before the upgrade shows no due date in 督办 — never
-  // counted overdue or due soon, sorted last — although cases.get computes its handling clock
-  // (2026-11-22 + 60 days → 2027-01-21). The due date should be filled when the database is
-  // migrated (or on start-up), as it is after any calendar or rules change.
+  // Regression: cases open before migration 0003 once had no due date in 督办 (never overdue,
+  // sorted last), although cases.get computed their handling clock (2026-11-22 + 60 → 2027-01-21).
   it('have their due dates in 督办 after the migration', async () => {
     const { core: migrated, numbers } = await migratedHall()
     const view = await ok(migrated, 'r1', 'cases.supervision', {

@@ -17,7 +17,7 @@ import {
 } from '../../db/repositories/users'
 import { hallClockTime } from '../../../shared/time'
 import { appendAudit } from '../audit/audit'
-import { hashPassword, verifyPassword } from './password'
+import { MIN_SCRYPT_N, hashPassword, verifyPassword } from './password'
 import type { SessionState, SessionStore } from './sessions'
 
 export const MAX_FAILED_ATTEMPTS = 5
@@ -61,6 +61,8 @@ export function userRow(u: User): UserRow {
 let decoyHash: Promise<string> | undefined
 
 export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
+  // Stored hashes below the app's minimum cost are refused; only tests open a core at a lower one.
+  const minScryptN = Math.min(scryptN, MIN_SCRYPT_N)
   function assertNotLocked(user: User, now: Date, timeZone: string, onLocked?: () => void): void {
     if (user.locked_until !== null && user.locked_until > now.toISOString()) {
       onLocked?.()
@@ -134,14 +136,14 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
     const user = await findUserByBadge(db, input.badgeNo)
     if (user === undefined) {
       decoyHash ??= hashPassword('decoy-password-1', scryptN)
-      await verifyPassword(input.password, await decoyHash)
+      await verifyPassword(input.password, await decoyHash, minScryptN)
       await db.transaction().execute((trx) =>
         appendAudit(trx, now, { userId: null, action: 'auth.signIn.failed', detail: { badgeNo: input.badgeNo, reason: 'unknown' } }),
       )
       throw new AppError('BAD_CREDENTIALS')
     }
     assertNotLocked(user, now, timeZone)
-    if (!(await verifyPassword(input.password, user.password_hash))) {
+    if (!(await verifyPassword(input.password, user.password_hash, minScryptN))) {
       await failedPassword(user, now, timeZone, 'auth.signIn.failed')
     }
     if (user.disabled === 1) throw new AppError('ACCOUNT_DISABLED')
@@ -168,7 +170,7 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
     const session = sessions.get(key)
     if (session === undefined) throw new AppError('UNAUTHENTICATED')
     assertNotLocked(user, now, timeZone, () => sessions.endAllOf(user.id))
-    if (!(await verifyPassword(password, user.password_hash))) {
+    if (!(await verifyPassword(password, user.password_hash, minScryptN))) {
       // A wrong password at the lock screen counts like one at sign-in.
       await failedPassword(user, now, timeZone, 'auth.unlock.failed', () => sessions.endAllOf(user.id))
     }
@@ -194,7 +196,7 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
     input: z.output<typeof changePasswordSchema>,
     now: Date,
   ): Promise<SessionInfo> {
-    if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+    if (!(await verifyPassword(input.currentPassword, user.password_hash, minScryptN))) {
       throw new AppError('VALIDATION', 'e.VALIDATION', {}, [{ path: 'currentPassword', key: 'e.BAD_CREDENTIALS' }])
     }
     const hash = await hashPassword(input.password, scryptN)
