@@ -77,14 +77,14 @@ function paragraphs(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKi
       return { body: [intro + t('extendedBody', { reason: e?.note ?? '', days: d.extensionDays ?? 0, due: w(due(clocks, 'handling')) })], next: [query] }
     }
     case 'closed':
-      return { body: [intro + t('closedBody'), t('opinion', { text: d.result ?? '' })], next: [t('closedNext', { due: w(due(clocks, 'reviewRequest')) })] }
+      return { body: [intro + t('closedBody'), d.result ?? ''], next: [t('closedNext', { due: w(due(clocks, 'reviewRequest')) })] }
     case 'reviewed': {
       const asked = dayOf(d, 'requestReview')?.day
-      return { body: [t('reviewedBody', { day: w(asked) }), t('opinion', { text: lastOf(d, 'review')?.note ?? '' })], next: [t('reviewedNext', { due: w(due(clocks, 'recheckRequest')) })] }
+      return { body: [t('reviewedBody', { day: w(asked) }), lastOf(d, 'review')?.note ?? ''], next: [t('reviewedNext', { due: w(due(clocks, 'recheckRequest')) })] }
     }
     case 'rechecked': {
       const asked = dayOf(d, 'requestRecheck')?.day
-      return { body: [t('recheckedBody', { day: w(asked) }), t('opinion', { text: lastOf(d, 'recheck')?.note ?? '' })], next: [t('recheckedNext')] }
+      return { body: [t('recheckedBody', { day: w(asked) }), lastOf(d, 'recheck')?.note ?? ''], next: [t('recheckedNext')] }
     }
   }
 }

@@ -279,7 +279,6 @@ export const en: SameKeys<typeof zhCN> = {
     assignedBody: 'this office assigned it to {{unit}} on {{day}}. The unit must close it and reply in writing by {{due}}.',
     extendedBody: 'because {{reason}}, with the approval of the head of this office, the handling period is extended by {{days}} days; this office will close it and reply in writing by {{due}}.',
     closedBody: 'it has been handled; the opinion is as follows:',
-    opinion: '{{text}}',
     closedNext: 'If you disagree with this opinion, you may within 30 days of receiving it, by {{due}}, ask the office above the one that handled it for a review.',
     reviewedBody: 'Your request for review of {{day}} has been reviewed; the review opinion is as follows:',
     reviewedNext: 'If you disagree with the review opinion, you may within 30 days of receiving it, by {{due}}, ask the office above the reviewing office for a re-review.',
