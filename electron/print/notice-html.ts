@@ -49,7 +49,7 @@ export function noticeAvailable(d: ReceiptData, clocks: readonly CaseClock[], ki
 function paragraphs(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKind): { body: string[]; next: string[] } {
   const w = (day: string | null | undefined) => (day ? writtenDate(day) : '——')
   const registered = hallDate(new Date(d.registeredAt), d.hall.timeZone)
-  const intro = t('intro', { day: w(registered), demands: summarize(d.demands, DEMANDS_SUMMARY_CHARS) })
+  const intro = t('intro', { day: w(registered), demands: summarize(d.demands, DEMANDS_SUMMARY_CHARS).replace(/[。；，.\s]+$/, '') })
   const query = t('query', { phone: d.hall.phone || '——' })
   switch (kind) {
     case 'accepted': {
