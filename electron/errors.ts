@@ -17,6 +17,6 @@ export class AppError extends Error {
 }
 
 /** A refusal of one field's value, e.g. a category that was retired meanwhile. */
-export function fieldError(path: string, key: string): AppError {
-  return new AppError('VALIDATION', 'e.VALIDATION', {}, [{ path, key }])
+export function fieldError(path: string, key: string, params: Record<string, string | number> = {}): AppError {
+  return new AppError('VALIDATION', 'e.VALIDATION', params, [{ path, key }])
 }

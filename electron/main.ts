@@ -114,6 +114,7 @@ async function start(): Promise<void> {
     core = await openCoreHost({
       dataDir: app.getPath('userData'),
       fontDir: join(__dirname, '..', 'fonts'),
+      warmFonts: true,
       printer: electronPrinter(() => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null),
     })
   } catch (error) {

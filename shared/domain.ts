@@ -28,6 +28,15 @@ export const ROUTINGS_NEEDING_BODY: readonly Routing[] = ['transferred', 'reject
 export const RECEIPT_LAYOUTS = ['a4', 'a5', 'thermal80'] as const
 export type ReceiptLayout = (typeof RECEIPT_LAYOUTS)[number]
 
+/**
+ * The written notices (告知书) the visitor is owed (信访工作条例; DESIGN §3), printed by the
+ * receipt renderer. 'closed' is the 办理意见书 / 办结告知.
+ */
+export const NOTICE_KINDS = ['accepted', 'rejected', 'transferred', 'assigned', 'extended', 'closed', 'reviewed', 'rechecked'] as const
+export type NoticeKind = (typeof NOTICE_KINDS)[number]
+/** What a print record is: the registration receipt (回执) or one of the notices. */
+export type PrintDocument = 'receipt' | NoticeKind
+
 /** Where a receipt went: a printer (Electron), a PDF file, or the browser's print dialog. */
 export const PRINT_TARGETS = ['printer', 'pdf', 'browser'] as const
 export type PrintTarget = (typeof PRINT_TARGETS)[number]

@@ -13,7 +13,7 @@ import { summarize } from './measure'
 import type { StatementPlan } from './plans'
 import { capturePlans } from './plans'
 import type { BenchContext } from './read-scenarios'
-import { history, search, todayLog, xlsxExport, yearStatistics } from './read-scenarios'
+import { history, receiptPreview, search, todayLog, xlsxExport, yearStatistics } from './read-scenarios'
 import { register, registerStatements } from './register-scenario'
 import { machine, table } from './report'
 
@@ -154,6 +154,11 @@ async function main(): Promise<void> {
     'search',
     () => search(ctx),
     () => must(core, desk, 'cases.search', { query: term, by: 'text' }),
+  )
+  await stage(
+    'receipt preview',
+    () => receiptPreview(ctx),
+    () => Promise.resolve(),
   )
   await stage(
     'history',

@@ -162,3 +162,35 @@ export async function search(ctx: BenchContext): Promise<Metric[]> {
   }
   return out
 }
+
+/**
+ * 回执 preview, as the visitor waiting at the desk feels it: the first preview of the process
+ * (cold: HarfBuzz and the font files not yet loaded, the day's first receipt in an app started
+ * without warming), then previews of different cases (each a new glyph set, no cache help), A4
+ * and A5 alternately. The baseline is cases.get of the same case, the data half of a preview.
+ */
+export async function receiptPreview(ctx: BenchContext): Promise<Metric[]> {
+  const cases = ctx.meta.sampleOpenCaseNumbers
+  const first = cases[0]
+  if (first === undefined) throw new Error('no sample case for the receipt preview')
+  const t = performance.now()
+  await must(ctx.core, ctx.admin, 'receipts.preview', { caseNumber: first, layout: 'a4' })
+  const cold = performance.now() - t
+  const caseAt = (i: number) => cases[(i + 1) % cases.length] ?? first
+  const layoutAt = (i: number) => (i % 2 === 0 ? 'a4' : 'a5')
+  const s = await time((i) => must(ctx.core, ctx.admin, 'receipts.preview', { caseNumber: caseAt(i), layout: layoutAt(i) }), { warmup: 0, iterations: 40 })
+  const base = await time((i) => must(ctx.core, ctx.admin, 'cases.get', { caseNumber: caseAt(i) }), { warmup: 0, iterations: 40 })
+  return [
+    { name: 'receipt preview, first of the process (cold fonts)', value: cold, unit: 'ms', stat: 'first', target: 300 },
+    {
+      name: `receipt preview (receipts.preview, ${Math.min(40, cases.length)} different cases, A4/A5)`,
+      value: s.p95,
+      unit: 'ms',
+      stat: 'p95',
+      target: 300,
+      samples: s,
+      baseline: { name: 'cases.get of the same cases, p95', value: base.p95 },
+      ratio: s.p95 / base.p95,
+    },
+  ]
+}

@@ -1,6 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { CaseAction, CaseStatus, Satisfaction } from '../../shared/cases/machine'
-import type { AnswerMark, PrintTarget, ReceiptLayout, Role, Routing, VisitKind } from '../../shared/domain'
+import type { AnswerMark, PrintDocument, PrintTarget, ReceiptLayout, Role, Routing, VisitKind } from '../../shared/domain'
 
 export interface HallTable {
   id: number
@@ -178,6 +178,8 @@ export interface ReceiptPrintTable {
   status: 'pending' | 'succeeded' | 'failed'
   failure_reason: string | null
   completed_at: string | null
+  /** 'receipt' (回执) or the 告知书 kind (migration 0007). */
+  document: Generated<PrintDocument>
 }
 
 export interface CaseSequenceTable {

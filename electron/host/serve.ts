@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     const offset = start - Date.now()
     clock = () => new Date(Date.now() + offset)
   }
-  const coreHost = await openCoreHost({ dataDir, fontDir: join(__dirname, '..', 'fonts'), ...(clock ? { clock } : {}) }, (line) => console.error(`[intake-desk] ${line}`))
+  const coreHost = await openCoreHost({ dataDir, fontDir: join(__dirname, '..', 'fonts'), warmFonts: true, ...(clock ? { clock } : {}) }, (line) => console.error(`[intake-desk] ${line}`))
   const host = await startHost({
     dispatch: coreHost.dispatch,
     download: (id) => coreHost.core.exports.file(id),

@@ -22,6 +22,13 @@ export interface ReceiptData {
   shown: [string, string, string]
   defaultLayout: ReceiptLayout
   defaultPrinter: string | null
+  /** 交办: the responsible unit. */
+  unitName: string | null
+  /** 办理结果 (当场办结 or 办结). */
+  result: string | null
+  extensionDays: number | null
+  /** The case's timeline, for the notices (the day and note of each step). */
+  events: { action: string; day: string; note: string; data: Record<string, unknown> }[]
 }
 
 export async function loadReceiptData(db: Kysely<Database>, caseNumber: string): Promise<ReceiptData | undefined> {
@@ -29,6 +36,7 @@ export async function loadReceiptData(db: Kysely<Database>, caseNumber: string):
     .selectFrom('visits as v')
     .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
     .innerJoin('hall as h', (join) => join.on('h.id', '=', 1))
+    .leftJoin('units as u', 'u.id', 'v.unit_id')
     .select([
       'v.id',
       'v.receptionist_id',
@@ -56,10 +64,19 @@ export async function loadReceiptData(db: Kysely<Database>, caseNumber: string):
       'h.time_zone',
       'h.receipt_layout',
       'h.receipt_printer',
+      'u.name as unit_name',
+      'v.result',
+      'v.extension_days',
     ])
     .where('v.case_number', '=', caseNumber)
     .executeTakeFirst()
   if (row === undefined) return undefined
+  const events = await db
+    .selectFrom('case_events')
+    .select(['action', 'day', 'note', 'data'])
+    .where('visit_id', '=', row.id)
+    .orderBy('id')
+    .execute()
   const labels = JSON.parse(row.show_labels) as string[]
   return {
     visitId: row.id,
@@ -86,5 +103,9 @@ export async function loadReceiptData(db: Kysely<Database>, caseNumber: string):
     shown: [row.shown_badge_no, row.shown_name, row.shown_position],
     defaultLayout: row.receipt_layout,
     defaultPrinter: row.receipt_printer,
+    unitName: row.unit_name,
+    result: row.result,
+    extensionDays: row.extension_days,
+    events: events.map((e) => ({ action: e.action, day: e.day, note: e.note, data: JSON.parse(e.data) as Record<string, unknown> })),
   }
 }

@@ -1,4 +1,6 @@
 import QRCode from 'qrcode'
+import type { CaseClock } from '../../shared/cases/clocks'
+import { writtenDate } from '../../shared/deadlines'
 import type { ReceiptLayout } from '../../shared/domain'
 import { assertNever } from '../../shared/domain'
 import { maskIdNumber } from '../../shared/id-number'
@@ -21,9 +23,11 @@ export interface ReceiptOptions {
   /** A preview carries no copy number: nothing was printed yet. */
   preview: boolean
   fontCss: (text: string) => Promise<string>
+  /** The case's clocks (deadline engine), for the next deadline the receipt states. */
+  clocks?: readonly CaseClock[]
 }
 
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
@@ -42,7 +46,7 @@ function formatDateTime(iso: string, timeZone: string): string {
 }
 
 /** On screen (the preview), the receipt sits on a sheet of its paper's width. */
-function screenCss(width: string, padding: string): string {
+export function screenCss(width: string, padding: string): string {
   return `@media screen{html{background:#e9ecef}body{width:${width};padding:${padding};margin:4mm auto;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.25)}}`
 }
 
@@ -90,9 +94,19 @@ export async function renderReceiptHtml(d: ReceiptData, options: ReceiptOptions)
   ]
   if (d.kind === 'group' && d.representatives.length > 0) main.push([t('representatives'), d.representatives.join('、')])
   main.push([t('demands'), summarize(d.demands, DEMANDS_SUMMARY_CHARS)], [t('routing'), routing])
+  if (d.routing === 'assigned' && d.unitName) main.push([t('unit'), d.unitName])
   if (d.routingBody) main.push([t('body'), d.routingBody])
   if (d.routingReason) main.push([t('reason'), d.routingReason])
-  const goThere = d.routingBody ? `<p class="go-there">${escape(t('goThere', { body: d.routingBody }))}</p>` : ''
+  // The next deadline, from the deadline engine, written out (2026年12月17日).
+  const noticeDue = options.clocks?.find((k) => k.key === 'notice' && k.doneOn === null)?.due ?? null
+  const handlingDue = options.clocks?.find((k) => k.key === 'handling')?.due ?? null
+  const next =
+    d.routing === 'accepted' || d.routing === 'assigned'
+      ? [noticeDue && t('nextDeadline', { due: writtenDate(noticeDue) }), handlingDue && t('handlingDeadline', { due: writtenDate(handlingDue) })].filter(Boolean)
+      : []
+  const goThere =
+    (d.routingBody ? `<p class="go-there">${escape(t('goThere', { body: d.routingBody }))}</p>` : '') +
+    next.map((s) => `<p class="go-there">${escape(String(s))}</p>`).join('')
 
   const shows = d.hall.showLabels
     .map((label, i) => `<span class="show"><span class="show-label">${escape(label)}</span> ${escape(d.shown[i] ?? '')}</span>`)
@@ -126,6 +140,7 @@ export async function renderReceiptHtml(d: ReceiptData, options: ReceiptOptions)
     [t('receptionist'), d.shown.join(' ')],
   ])}</table>
   <p class="sign">${escape(t('signature'))}：<span class="line"></span>\u3000${escape(t('date'))}：<span class="line short"></span></p>
+  <p class="seal">${escape(t('seal'))}</p>
 </section>`
 
   const body = `${visitorCopy}${stub}`

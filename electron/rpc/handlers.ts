@@ -121,11 +121,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await drafts.discard(signedIn(ctx).user.id)
       return null
     },
-    'receipts.preview': (ctx, input) => receipts.preview(signedIn(ctx).user, input.caseNumber, input.layout),
+    'receipts.preview': (ctx, input) => receipts.preview(signedIn(ctx).user, input.caseNumber, input.layout, input.document),
     // Printing takes a while: its end is timed by the clock, not by the start of the call.
-    'receipts.print': (ctx, input) => receipts.print(signedIn(ctx).user, input.caseNumber, input.layout, input.printer, clock),
-    'receipts.savePdf': (ctx, input) => receipts.savePdf(signedIn(ctx).user, input.caseNumber, input.layout, clock),
-    'receipts.browserPrint': (ctx, input) => receipts.browserPrint(signedIn(ctx).user, input.caseNumber, input.layout, ctx.now),
+    'receipts.print': (ctx, input) => receipts.print(signedIn(ctx).user, input.caseNumber, input.layout, input.printer, clock, input.document),
+    'receipts.savePdf': (ctx, input) => receipts.savePdf(signedIn(ctx).user, input.caseNumber, input.layout, clock, input.document),
+    'receipts.browserPrint': (ctx, input) => receipts.browserPrint(signedIn(ctx).user, input.caseNumber, input.layout, ctx.now, input.document),
     'receipts.complete': (ctx, input) => receipts.complete(signedIn(ctx).user, input.printId, ctx.now),
     'receipts.history': (_ctx, input) => receipts.history(input.caseNumber),
     'receipts.printers': () => receipts.printers(),

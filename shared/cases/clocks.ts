@@ -18,7 +18,7 @@ export interface CaseClockInput {
   events: readonly { action: string; day: string; note: string }[]
 }
 
-export const CLOCK_KEYS = ['notice', 'handling', 'objection', 'reviewOpinion', 'recheckOpinion', 'reviewRequest'] as const
+export const CLOCK_KEYS = ['notice', 'handling', 'objection', 'reviewOpinion', 'recheckOpinion', 'reviewRequest', 'recheckRequest'] as const
 export type ClockKey = (typeof CLOCK_KEYS)[number]
 
 export interface CaseClock {
@@ -50,6 +50,17 @@ export function pausesOf(events: CaseClockInput['events']): Pause[] {
   return pauses
 }
 
+/**
+ * The pauses that can touch a clock that started on `start` and was met on `doneOn`: a pause
+ * begun before the start or after the obligation was met does not touch it, and a pause still
+ * open when it was met counts only up to that day.
+ */
+function pausesWithin(pauses: readonly Pause[], start: string, doneOn: string | null): Pause[] {
+  return pauses
+    .filter((p) => p.from >= start && (doneOn === null || p.from <= doneOn))
+    .map((p) => (doneOn !== null && (p.to === null || p.to > doneOn) ? { ...p, to: doneOn } : p))
+}
+
 /** Every clock of a case (DESIGN §3), computed, never typed by hand. */
 export function caseClocks(c: CaseClockInput, rules: DeadlineRules, cal: HolidayCalendar): CaseClock[] {
   const clocks: CaseClock[] = []
@@ -68,7 +79,7 @@ export function caseClocks(c: CaseClockInput, rules: DeadlineRules, cal: Holiday
 
   const handled = c.routing === 'accepted' || c.routing === 'assigned' || dayOf(c.events, 'start') !== null
   if (handled && c.status !== 'transferred' && c.status !== 'rejected') {
-    const d = dueDate({ start: c.clockStart, days: rules.handling, unit: 'calendar', pauses, extensionDays: c.extensionDays ?? 0 }, cal)
+    const d = dueDate({ start: c.clockStart, days: rules.handling, unit: 'calendar', pauses: pausesWithin(pauses, c.clockStart, closedOn), extensionDays: c.extensionDays ?? 0 }, cal)
     clocks.push({ key: 'handling', start: c.clockStart, due: d.due, paused: d.paused, doneOn: closedOn, visitorSide: false })
   }
 
@@ -96,13 +107,26 @@ export function caseClocks(c: CaseClockInput, rules: DeadlineRules, cal: Holiday
   }
   const reviewRequested = dayOf(c.events, 'requestReview')
   if (reviewRequested !== null) {
-    const d = dueDate({ start: reviewRequested, days: rules.reviewOpinion, unit: 'calendar', pauses: pauses.filter((p) => p.from >= reviewRequested) }, cal)
-    clocks.push({ key: 'reviewOpinion', start: reviewRequested, due: d.due, paused: d.paused, doneOn: dayOf(c.events, 'review'), visitorSide: false })
+    const reviewedOn = dayOf(c.events, 'review')
+    const d = dueDate({ start: reviewRequested, days: rules.reviewOpinion, unit: 'calendar', pauses: pausesWithin(pauses, reviewRequested, reviewedOn) }, cal)
+    clocks.push({ key: 'reviewOpinion', start: reviewRequested, due: d.due, paused: d.paused, doneOn: reviewedOn, visitorSide: false })
+  }
+  const reviewedOn = dayOf(c.events, 'review')
+  if (reviewedOn !== null) {
+    clocks.push({
+      key: 'recheckRequest',
+      start: reviewedOn,
+      due: addCalendarPeriod(reviewedOn, rules.recheckRequest, cal),
+      paused: false,
+      doneOn: dayOf(c.events, 'requestRecheck'),
+      visitorSide: true,
+    })
   }
   const recheckRequested = dayOf(c.events, 'requestRecheck')
   if (recheckRequested !== null) {
-    const d = dueDate({ start: recheckRequested, days: rules.recheckOpinion, unit: 'calendar', pauses: pauses.filter((p) => p.from >= recheckRequested) }, cal)
-    clocks.push({ key: 'recheckOpinion', start: recheckRequested, due: d.due, paused: d.paused, doneOn: dayOf(c.events, 'recheck'), visitorSide: false })
+    const recheckedOn = dayOf(c.events, 'recheck')
+    const d = dueDate({ start: recheckRequested, days: rules.recheckOpinion, unit: 'calendar', pauses: pausesWithin(pauses, recheckRequested, recheckedOn) }, cal)
+    clocks.push({ key: 'recheckOpinion', start: recheckRequested, due: d.due, paused: d.paused, doneOn: recheckedOn, visitorSide: false })
   }
   return clocks
 }

@@ -95,3 +95,10 @@ export function makeCalendar(entries: readonly HolidayEntry[]): HolidayCalendar 
   }
   return { holidays, workdays }
 }
+
+/** A day written out as in a legal document: 2026-12-07 → 2026年12月7日. */
+export function writtenDate(date: string): string {
+  const m = ISO_DATE.exec(date)
+  if (m === null || !isIsoDate(date)) throw new RangeError(`Not an ISO date: ${JSON.stringify(date)}`)
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`
+}

@@ -57,45 +57,47 @@ export function addWorkingPeriod(start: string, days: number, cal: HolidayCalend
   return day
 }
 
-// The days a clock lost to its pauses, each day once even when pauses overlap.
-function pausedDays(clock: Clock, cal: HolidayCalendar): number {
-  const lost = new Set<string>()
-  for (const pause of clock.pauses) {
-    if (pause.to === null) continue
-    if (!isIsoDate(pause.from) || !isIsoDate(pause.to)) throw new RangeError('A pause has a bad date')
-    const length = diffDays(pause.from, pause.to)
-    if (length < 0) throw new RangeError(`A pause ends (${pause.to}) before it starts (${pause.from})`)
-    for (let i = 0; i < length; i += 1) {
-      const day = addDays(pause.from, i)
-      // The start day is never counted, so stopping the clock on it loses nothing.
-      if (diffDays(clock.start, day) <= 0) continue
-      if (clock.unit === 'working' && !isWorkingDay(day, cal)) continue
-      lost.add(day)
-    }
-  }
-  return lost.size
+// The end of a clock that has lost `lost` days to pauses, before any extension.
+function endAfter(clock: Clock, lost: number, cal: HolidayCalendar): string {
+  const days = clock.days + lost
+  return clock.unit === 'calendar' ? addCalendarPeriod(clock.start, days, cal) : addWorkingPeriod(clock.start, days, cal)
 }
 
 /**
- * The due date of a clock. While any pause is open the due date is null. A closed pause
- * {from: D1, to: D2} stops the clock on the days of [D1, D2): D1 is not counted, D2 counts
- * again. Each such day after the start day pushes the end one day further, counting every day
- * for a calendar clock and only working days for a working-day clock (days covered by two
- * pauses count once). The end then follows the counting rules, and an extension adds its
- * calendar days from that end, moving off a rest day again.
+ * The due date of a clock. A pause stops only a clock still running: a pause that begins after
+ * the clock's end (as moved by the pauses before it) moves nothing, and an overdue clock stays
+ * overdue. A pause begun while the clock runs stops it on the days of [from, to): `from` is not
+ * counted, `to` counts again; each such day after the start day pushes the end one day further
+ * (every day for a calendar clock, only working days for a working-day clock; days covered by
+ * two pauses count once). While such a pause is open the due date is null. The end then
+ * follows the counting rules, and an extension adds its calendar days from that end, moving
+ * off a rest day again.
  */
 export function dueDate(clock: Clock, cal: HolidayCalendar): DueDate {
   assertDays(clock.days, 'days')
   const extension = clock.extensionDays ?? 0
   assertDays(extension, 'extensionDays')
-  if (clock.pauses.some((p) => p.to === null)) return { due: null, paused: true }
-  const days = clock.days + pausedDays(clock, cal)
-  const end =
-    clock.unit === 'calendar'
-      ? addCalendarPeriod(clock.start, days, cal)
-      : addWorkingPeriod(clock.start, days, cal)
-  const due = extension > 0 ? addCalendarPeriod(end, extension, cal) : end
-  return { due, paused: false }
+  for (const p of clock.pauses) {
+    if (!isIsoDate(p.from) || (p.to !== null && !isIsoDate(p.to))) throw new RangeError('A pause has a bad date')
+    if (p.to !== null && diffDays(p.from, p.to) < 0) throw new RangeError(`A pause ends (${p.to}) before it starts (${p.from})`)
+  }
+  const pauses = [...clock.pauses].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+  const lost = new Set<string>()
+  const withExtension = (end: string) => (extension > 0 ? addCalendarPeriod(end, extension, cal) : end)
+  let end = endAfter(clock, 0, cal)
+  for (const pause of pauses) {
+    // The period (with any extension) had already ended when this pause began; later ones begin later still.
+    if (pause.from > withExtension(end)) break
+    if (pause.to === null) return { due: null, paused: true }
+    for (let day = pause.from; day < pause.to; day = addDays(day, 1)) {
+      // The start day is never counted, so stopping the clock on it loses nothing.
+      if (diffDays(clock.start, day) <= 0) continue
+      if (clock.unit === 'working' && !isWorkingDay(day, cal)) continue
+      lost.add(day)
+    }
+    end = endAfter(clock, lost.size, cal)
+  }
+  return { due: withExtension(end), paused: false }
 }
 
 /** Calendar days from today to the due date: 0 = due today, negative = overdue. */

@@ -50,12 +50,15 @@ export const DEADLINE_UNITS: Readonly<Record<keyof DeadlineRules, PeriodUnit>> =
 }
 
 const period = z.int('v.deadlines.days').min(1, 'v.deadlines.days').max(365, 'v.deadlines.days')
+/** 信访工作条例 (2022): the handling period may be extended once, by at most 30 days; no hall setting raises it. */
+export const EXTENSION_CAP_DAYS = 30
+
 const extension = z
   .int('v.deadlines.extensionDays')
   .min(1, 'v.deadlines.extensionDays')
-  .max(90, 'v.deadlines.extensionDays')
+  .max(EXTENSION_CAP_DAYS, 'v.deadlines.extensionCap')
 
-/** A hall's periods as saved in settings: whole days, 1–365 (the extension 1–90). */
+/** A hall's periods as saved in settings: whole days, 1–365 (the extension 1–30, the regulation's cap). */
 export const deadlineRulesSchema = z.strictObject({
   transferOrAssign: period,
   writtenNotice: period,

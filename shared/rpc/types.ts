@@ -1,6 +1,6 @@
 import type { CaseStatus as CaseStatusName } from '../cases/machine'
 import type { DeadlineRules } from '../deadlines/rules'
-import type { AnswerKey, AnswerMark, PrintTarget, ReceiptLayout, Role, Routing, VisitKind } from '../domain'
+import type { AnswerKey, AnswerMark, PrintDocument, PrintTarget, ReceiptLayout, Role, Routing, VisitKind } from '../domain'
 
 export interface SessionInfo {
   userId: number
@@ -131,6 +131,8 @@ export interface PrintRecord {
   requestedAt: string
   completedAt: string | null
   userName: string
+  /** 'receipt' (回执) or the notice (告知书) printed. */
+  document: PrintDocument
 }
 
 export interface BrowserPrint {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SATISFACTION } from '../cases/machine'
 import { isIsoDate } from '../deadlines/calendar'
+import { EXTENSION_CAP_DAYS } from '../deadlines/rules'
 import { LIMITS } from '../domain'
 import { line, optionalLine, paragraph } from './fields'
 import { isWellFormedText } from '../text'
@@ -8,6 +9,8 @@ import { caseNumberSchema } from './receipts'
 
 const text = (key: string) => paragraph(LIMITS.answer).refine((s) => s !== '', key)
 const note = paragraph(LIMITS.reason)
+/** Why a step is taken after its period ended (late 延期, late 复查/复核 request); required then, checked on the main side. */
+const lateReason = paragraph(LIMITS.reason).default('')
 const id = z.number('v.number').int('v.number').positive('v.number')
 
 /** One step on a case, by action; the main side checks the status and the role. */
@@ -20,14 +23,15 @@ export const caseStepSchema = z.discriminatedUnion(
     z.strictObject({ action: z.literal('start'), note }),
     z.strictObject({
       action: z.literal('extend'),
-      days: z.number('v.case.extensionDays').int('v.case.extensionDays').min(1, 'v.case.extensionDays').max(90, 'v.case.extensionDays'),
+      days: z.number('v.case.extensionDays').int('v.case.extensionDays').min(1, 'v.case.extensionDays').max(EXTENSION_CAP_DAYS, 'v.case.extensionCap'),
       reason: text('v.case.reasonRequired'),
+      lateReason,
     }),
     z.strictObject({ action: z.literal('close'), result: text('v.case.resultRequired') }),
     z.strictObject({ action: z.literal('followUp'), satisfaction: z.enum(SATISFACTION, 'v.case.satisfaction'), note }),
-    z.strictObject({ action: z.literal('requestReview'), note }),
+    z.strictObject({ action: z.literal('requestReview'), note, lateReason }),
     z.strictObject({ action: z.literal('review'), result: text('v.case.resultRequired') }),
-    z.strictObject({ action: z.literal('requestRecheck'), note }),
+    z.strictObject({ action: z.literal('requestRecheck'), note, lateReason }),
     z.strictObject({ action: z.literal('recheck'), result: text('v.case.resultRequired') }),
     z.strictObject({ action: z.literal('plan'), note: text('v.case.planRequired') }),
     z.strictObject({ action: z.literal('pause'), note: text('v.case.reasonRequired') }),

@@ -91,6 +91,10 @@ export const intakeSchema = z
         ctx.addIssue({ code: 'custom', path: ['routingReason'], message: 'v.routing.reasonRequired' })
       }
     }
+    // 当场办结 needs 办理结果, as 办结 does; it is written in the reason field.
+    if (value.routing === 'resolved' && value.routingReason === '') {
+      ctx.addIssue({ code: 'custom', path: ['routingReason'], message: 'v.routing.resultRequired' })
+    }
     if (value.categoryId === 0) ctx.addIssue({ code: 'custom', path: ['categoryId'], message: 'v.category.required' })
     const headcount = value.headcount ?? 0
     if (value.headcount === null) {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LIMITS, RECEIPT_LAYOUTS } from '../domain'
+import { LIMITS, NOTICE_KINDS, RECEIPT_LAYOUTS } from '../domain'
 import { cleanedString, line, optionalLine } from './fields'
 import { HALL_CODE_PATTERN } from '../case-number'
 import { toHalfWidth } from '../text'
@@ -13,11 +13,15 @@ export const caseNumberSchema = z
 
 const layout = z.enum(RECEIPT_LAYOUTS, 'v.receipt.layout').optional()
 
-export const receiptRequestSchema = z.strictObject({ caseNumber: caseNumberSchema, layout })
+/** Which paper: the 回执 unless a notice (告知书) is named. */
+const document = z.enum(['receipt', ...NOTICE_KINDS], 'v.receipt.document').optional()
+
+export const receiptRequestSchema = z.strictObject({ caseNumber: caseNumberSchema, layout, document })
 
 export const printRequestSchema = z.strictObject({
   caseNumber: caseNumberSchema,
   layout,
+  document,
   printer: cleanedString(LIMITS.printer).nullable().optional(),
 })
 

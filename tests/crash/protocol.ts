@@ -73,7 +73,7 @@ export function intakeFor(n: number): IntakeInput {
     categoryId: (n % 20) + 1,
     routing,
     routingBody: needsBody ? '武昌区住房和城市更新局' : '',
-    routingReason: needsBody ? '属于该局法定职责' : '',
+    routingReason: needsBody ? '属于该局法定职责' : routing === 'resolved' ? '当场解释相关政策，来访人表示理解。' : '',
     // 交办 names one of the seeded responsible units; 0 is "none".
     unitId: routing === 'assigned' ? (n % 8) + 1 : 0,
   })

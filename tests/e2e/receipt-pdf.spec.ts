@@ -53,7 +53,9 @@ function intakeOf(v: SampleVisit, categoryId: number, routing: Routing): IntakeI
     routing,
     ...(routing === 'transferred'
       ? { routingBody: '武昌区人力资源和社会保障局劳动保障监察大队', routingReason: '属劳动保障监察职责范围' }
-      : {}),
+      : routing === 'resolved'
+        ? { routingReason: '当场解释相关政策，来访人表示理解。' }
+        : {}),
   }
 }
 

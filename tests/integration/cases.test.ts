@@ -440,8 +440,10 @@ describe('延期', () => {
       }),
       'VALIDATION',
     )
-    expect(tooLong.fields?.[0]?.path).toBe('days')
-    expect(tooLong.message).toBe(translate(zhCN, 'v.case.extensionTooLong'))
+    // 31 days is over the regulation's cap: refused by the step's own schema, naming 30.
+    expect(tooLong.fields?.[0]?.path).toBe('step.days')
+    expect(tooLong.message).toBe(translate(zhCN, 'v.case.extensionCap'))
+    expect(tooLong.message).toContain('30')
     expect((await get(caseNumber)).status).toBe('in_progress')
     expect(clockDue(await get(caseNumber))).toBe(original)
 

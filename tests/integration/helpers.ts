@@ -104,6 +104,8 @@ export function validIntake(idNumber = '420106196503120311', overrides: Partial<
     },
     categoryId: 4,
     routing: 'accepted',
+    // 当场办结 needs 办理结果 (written in the reason field); a test that leaves it out says so.
+    ...(overrides.routing === 'resolved' && !('routingReason' in overrides) ? { routingReason: '当场解释相关政策，来访人表示理解。' } : {}),
     ...overrides,
   }
 }

@@ -298,7 +298,7 @@ describe('deadline rules', () => {
   it('accepts the defaults and the bounds', () => {
     expect(deadlineRulesSchema.parse(DEFAULT_DEADLINE_RULES)).toEqual(DEFAULT_DEADLINE_RULES)
     expect(
-      deadlineRulesSchema.safeParse({ ...DEFAULT_DEADLINE_RULES, handling: 365, extensionMax: 90 }).success,
+      deadlineRulesSchema.safeParse({ ...DEFAULT_DEADLINE_RULES, handling: 365, extensionMax: 30 }).success,
     ).toBe(true)
     expect(
       deadlineRulesSchema.safeParse({ ...DEFAULT_DEADLINE_RULES, handling: 1, extensionMax: 1 }).success,
@@ -310,7 +310,9 @@ describe('deadline rules', () => {
     ['handling', 366, 'v.deadlines.days'],
     ['writtenNotice', 1.5, 'v.deadlines.days'],
     ['transferOrAssign', '15', 'v.deadlines.days'],
-    ['extensionMax', 91, 'v.deadlines.extensionDays'],
+    // 信访工作条例: an extension may not exceed 30 days, and no hall setting raises that cap.
+    ['extensionMax', 31, 'v.deadlines.extensionCap'],
+    ['extensionMax', 90, 'v.deadlines.extensionCap'],
     ['extensionMax', 0, 'v.deadlines.extensionDays'],
   ])('refuses %s = %j with %s', (key, value, message) => {
     const result = deadlineRulesSchema.safeParse({ ...DEFAULT_DEADLINE_RULES, [key]: value })

@@ -1,12 +1,14 @@
 import type { Insertable, Kysely, Updateable } from 'kysely'
+import type { PrintDocument } from '../../../shared/domain'
 import type { Database, ReceiptPrintTable } from '../schema'
 
-/** How many copies of a case's receipt were printed successfully. */
-export async function countSucceededPrints(db: Kysely<Database>, visitId: number): Promise<number> {
+/** How many copies of a case's receipt (or of one of its notices) were printed successfully. */
+export async function countSucceededPrints(db: Kysely<Database>, visitId: number, document: PrintDocument = 'receipt'): Promise<number> {
   const row = await db
     .selectFrom('receipt_prints')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('visit_id', '=', visitId)
+    .where('document', '=', document)
     .where('status', '=', 'succeeded')
     .executeTakeFirstOrThrow()
   return Number(row.n)
@@ -29,7 +31,7 @@ export async function listPrintsOfVisit(db: Kysely<Database>, visitId: number) {
   return db
     .selectFrom('receipt_prints as r')
     .innerJoin('users as u', 'u.id', 'r.user_id')
-    .select(['r.id', 'r.copy_no', 'r.target', 'r.printer', 'r.layout', 'r.status', 'r.failure_reason', 'r.requested_at', 'r.completed_at', 'u.name as user_name'])
+    .select(['r.id', 'r.copy_no', 'r.target', 'r.printer', 'r.layout', 'r.status', 'r.failure_reason', 'r.requested_at', 'r.completed_at', 'r.document', 'u.name as user_name'])
     .where('r.visit_id', '=', visitId)
     .orderBy('r.id', 'desc')
     .execute()

@@ -36,11 +36,23 @@ export function createCalendar(db: Kysely<Database>) {
 
 /** Made once: building a zod schema costs more than a registration's own SQL (`npm run bench`). */
 const storedRulesSchema = deadlineRulesSchema.partial()
+const ruleSchemas = deadlineRulesSchema.shape
 
-/** The hall's deadline rules: its own values over the regulation's defaults. */
+/**
+ * The hall's deadline rules: its own values over the regulation's defaults. Each stored value is
+ * read on its own, so one that is no longer allowed (an extension limit above the regulation's
+ * 30 days, saved by an older version) falls back to the regulation without losing the others.
+ */
 export function rulesOf(hall: Hall): DeadlineRules {
-  const parsed = storedRulesSchema.safeParse(JSON.parse(hall.deadline_rules))
-  return { ...DEFAULT_DEADLINE_RULES, ...(parsed.success ? parsed.data : {}) }
+  const stored = JSON.parse(hall.deadline_rules) as Record<string, unknown>
+  const whole = storedRulesSchema.safeParse(stored)
+  if (whole.success) return { ...DEFAULT_DEADLINE_RULES, ...whole.data }
+  const rules = { ...DEFAULT_DEADLINE_RULES }
+  for (const key of Object.keys(rules) as (keyof DeadlineRules)[]) {
+    const one = ruleSchemas[key].safeParse(stored[key])
+    if (one.success) rules[key] = one.data
+  }
+  return rules
 }
 
 export type Calendar = ReturnType<typeof createCalendar>

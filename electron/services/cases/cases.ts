@@ -3,7 +3,7 @@ import type { CaseAction, CaseStatus } from '../../../shared/cases/machine'
 import { ACTION_ROLES, OPEN_STATUSES, TRANSITIONS, availableActions, canTransition, isTransition, PAUSABLE } from '../../../shared/cases/machine'
 import type { CaseClock } from '../../../shared/cases/clocks'
 import { caseClocks, mainClockKey } from '../../../shared/cases/clocks'
-import { daysLeft } from '../../../shared/deadlines'
+import { daysLeft, writtenDate } from '../../../shared/deadlines'
 import { maskIdNumber } from '../../../shared/id-number'
 import { maskPhone } from '../../../shared/phone'
 import type { CaseDetail } from '../../../shared/rpc/types'
@@ -22,7 +22,7 @@ import { rulesOf } from '../calendar/calendar'
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
 /** What a case's clocks are worked out from, besides its events and prints; a new case has no row id yet. */
-export type NewCaseFacts = Pick<CaseRow, 'status' | 'routing' | 'hall_day' | 'clock_start' | 'extension_days' | 'closed_day'>
+export type NewCaseFacts = Pick<CaseRow, 'status' | 'routing' | 'hall_day' | 'clock_start' | 'extension_days' | 'closed_day' | 'clock_paused'>
 type ClockFacts = NewCaseFacts & Pick<CaseRow, 'id'>
 type ClockEvent = Pick<CaseEvent, 'action' | 'day' | 'note'>
 export type DueColumns = Pick<NewVisit, 'due_date' | 'clock_paused' | 'notice_due' | 'notice_day' | 'closed_day' | 'closed_due_date'>
@@ -57,11 +57,17 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
     const key = mainClockKey(c.status)
     const clock = key === null ? undefined : clocks.find((k) => k.key === key)
     const notice = clocks.find((k) => k.key === 'notice')
+    const handling = clocks.find((k) => k.key === 'handling')
     return {
+      // Null only while the watched clock itself is stopped; an overdue case paused keeps its day.
       due_date: clock?.due ?? null,
-      clock_paused: clock?.paused ? 1 : 0,
+      // Whether the case is paused is its own state (pause/resume steps), not the clock's.
+      clock_paused: c.clock_paused,
       notice_due: notice?.due ?? null,
       notice_day: notice?.doneOn ?? null,
+      // 按期办结率 compares the closing day with the handling clock as the engine computes it, the
+      // same due date the case page shows (pauses counted only while the clock ran).
+      ...(c.closed_day !== null && handling?.due != null ? { closed_due_date: handling.due } : {}),
       // 当场办结: closed on the day of registration, in time by definition.
       ...(c.routing === 'resolved' && c.closed_day === null ? { closed_day: isoDay(c.hall_day), closed_due_date: isoDay(c.hall_day) } : {}),
     }
@@ -159,6 +165,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
         requestedAt: p.requested_at,
         completedAt: p.completed_at,
         userName: p.user_name,
+        document: p.document,
       })),
       otherVisits: others.map((o) => ({ caseNumber: o.case_number, registeredAt: o.registered_at, category: o.category, status: o.status })),
       linkedCaseNumber: c.linked_case_number,
@@ -192,11 +199,22 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
       const changes: Parameters<typeof updateCase>[2] = {}
       let note = 'note' in step ? step.note : ''
       const data: Record<string, unknown> = {}
+      // A step taken after its period ended (延期 after the handling period, 复查/复核 asked after the
+      // visitor's window) needs a written reason; both go on the timeline.
+      if ('lateReason' in step) {
+        const watched = step.action === 'extend' ? 'handling' : step.action === 'requestReview' ? 'reviewRequest' : 'recheckRequest'
+        const due = (await clocksOf(c, hall, trx)).find((k) => k.key === watched)?.due ?? null
+        if (due !== null && due < day) {
+          if (step.lateReason === '') throw fieldError('lateReason', 'v.case.lateReasonRequired', { due: writtenDate(due) })
+          Object.assign(data, { lateDue: due, lateReason: step.lateReason })
+        }
+      }
       switch (step.action) {
         case 'assign': {
           const unit = await findActiveUnit(trx, step.unitId)
           if (unit === undefined) throw fieldError('unitId', 'v.unit.unknown')
-          Object.assign(changes, { unit_id: unit.id, routing: 'assigned', clock_start: day })
+          // 交办 after 受理 does not restart the handling clock: it runs from 受理 (DESIGN §3).
+          Object.assign(changes, { unit_id: unit.id, routing: 'assigned' })
           data.unit = unit.name
           break
         }
@@ -211,7 +229,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
         case 'extend': {
           const max = rulesOf(hall).extensionMax
           if (c.extension_days !== null) throw new AppError('CONFLICT', 'e.EXTENDED_ONCE')
-          if (step.days > max) throw fieldError('days', 'v.case.extensionTooLong')
+          if (step.days > max) throw fieldError('days', 'v.case.extensionTooLong', { max })
           changes.extension_days = step.days
           note = step.reason
           data.days = step.days
@@ -219,6 +237,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
         }
         case 'close':
           // The handling deadline as it stood when closing: 按期办结率 compares the two days.
+          // closed_due_date (what 按期办结率 compares) is the handling clock's due, set by refreshDue below.
           Object.assign(changes, { result: step.result, closed_at: now.toISOString(), closed_day: day, closed_due_date: c.due_date ?? day })
           note = step.result
           break
@@ -310,7 +329,13 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
   /** At start-up: open cases without a computed due date (e.g. from before an upgrade) get one. */
   const refreshMissing = (hall: Hall) => refreshOpen(hall, true)
 
-  return { get, act, refreshDue, dueOfNewCase, refreshOpen, refreshMissing, revealIdentity }
+  /** The clocks of a case by its number (the notices print the dates they give); empty when there is no such case. */
+  async function clocksByNumber(caseNumber: string, hall: Hall): Promise<CaseClock[]> {
+    const c = await findCase(db, caseNumber)
+    return c === undefined ? [] : clocksOf(c, hall)
+  }
+
+  return { get, act, refreshDue, dueOfNewCase, refreshOpen, refreshMissing, revealIdentity, clocksByNumber }
 }
 
 export type Cases = ReturnType<typeof createCases>

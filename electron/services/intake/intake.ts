@@ -46,7 +46,6 @@ function answerColumns(answers: IntakeValues['answers']) {
 }
 
 /** The result recorded for a case resolved on the spot (当场办结). */
-export const RESOLVED_RESULT = '当场办结'
 
 export interface IntakeHooks {
   /** The new case's due dates, stored with its row (see cases.dueOfNewCase). */
@@ -118,7 +117,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         })
       }
       const status = initialStatus(routing)
-      const due = await hooks.dueDates(trx, { status, routing, hall_day: day, clock_start: localDay, extension_days: null, closed_day: null }, hall)
+      const due = await hooks.dueDates(trx, { status, routing, hall_day: day, clock_start: localDay, extension_days: null, closed_day: null, clock_paused: 0 }, hall)
       const visitId = await insertVisit(trx, {
         case_number: caseNumber,
         hall_day: day,
@@ -148,7 +147,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         clock_start: localDay,
         no_further_acceptance: 0,
         ...due,
-        ...(routing === 'resolved' ? { closed_at: iso, result: RESOLVED_RESULT } : {}),
+        ...(routing === 'resolved' ? { closed_at: iso, result: input.routingReason } : {}),
       })
       await insertEvent(trx, {
         visit_id: visitId,

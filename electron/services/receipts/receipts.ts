@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely'
-import type { PrintTarget, ReceiptLayout } from '../../../shared/domain'
+import type { CaseClock } from '../../../shared/cases/clocks'
+import type { PrintDocument, PrintTarget, ReceiptLayout } from '../../../shared/domain'
+import { translate } from '../../../shared/i18n/translate'
+import { zhCN } from '../../../shared/i18n/zh-CN'
+import { noticeAvailable, renderNoticeHtml } from '../../print/notice-html'
 import type { BrowserPrint, PrintRecord, PrinterList, ReceiptPreview } from '../../../shared/rpc/types'
-import { AppError } from '../../errors'
+import { AppError, fieldError } from '../../errors'
 import type { Database, User } from '../../db/schema'
 import { countSucceededPrints, findPrint, insertPrint, listPrintsOfVisit, updatePrint } from '../../db/repositories/receipt-prints'
 import type { ReceiptData } from '../../print/receipt-data'
@@ -15,6 +19,8 @@ export interface ReceiptsDeps {
   db: Kysely<Database>
   printer: PrinterAdapter
   fonts: ReceiptFonts
+  /** The case's clocks from the deadline engine: the receipt and the notices print their dates. */
+  clocks: (caseNumber: string) => Promise<CaseClock[]>
   /** A printed receipt is the written notice: the case's notice clock is met. */
   onPrinted: (trx: Kysely<Database>, caseNumber: string) => Promise<void>
 }
@@ -31,42 +37,67 @@ function toRecord(r: Awaited<ReturnType<typeof listPrintsOfVisit>>[number]): Pri
     requestedAt: r.requested_at,
     completedAt: r.completed_at,
     userName: r.user_name,
+    document: r.document,
   }
 }
 
+interface Loaded {
+  data: ReceiptData
+  printed: number
+  clocks: CaseClock[]
+  document: PrintDocument
+}
+
 /** 回执: one renderer for every output, and a record of every print and reprint. */
-export function createReceipts({ db, printer, fonts, onPrinted }: ReceiptsDeps) {
+export function createReceipts({ db, printer, fonts, clocks, onPrinted }: ReceiptsDeps) {
   /**
    * Receptionists print the receipt of a case they registered themselves, once; duty officers
    * and administrators print and reprint any.
    */
-  async function load(user: User, caseNumber: string): Promise<{ data: ReceiptData; printed: number }> {
+  async function load(user: User, caseNumber: string, document: PrintDocument): Promise<Loaded> {
     const data = await loadReceiptData(db, caseNumber)
     if (data === undefined) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber })
-    const printed = await countSucceededPrints(db, data.visitId)
+    const printed = await countSucceededPrints(db, data.visitId, document)
     if (user.role === 'receptionist' && (data.receptionistId !== user.id || printed > 0)) {
       throw new AppError('FORBIDDEN', 'e.PRINT_OWN_ONLY')
     }
-    return { data, printed }
+    const caseClocks = await clocks(caseNumber)
+    if (document !== 'receipt' && !noticeAvailable(data, caseClocks, document)) {
+      throw new AppError('CONFLICT', 'e.NOTICE_NOT_DUE', { notice: translate(zhCN, `notice.titles.${document}`) })
+    }
+    return { data, printed, clocks: caseClocks, document }
   }
 
-  const render = (data: ReceiptData, layout: ReceiptLayout, copyNo: number, preview: boolean) =>
-    renderReceiptHtml(data, { layout, copyNo, preview, fontCss: fonts })
+  /** A notice is a sheet (A4 or A5); a hall whose receipts go to a thermal roll gets A5 notices. */
+  function layoutOf(l: Loaded, layout: ReceiptLayout | undefined): ReceiptLayout {
+    const chosen = layout ?? l.data.defaultLayout
+    if (l.document === 'receipt') return chosen
+    if (layout === 'thermal80') throw fieldError('layout', 'v.receipt.noticeLayout')
+    return chosen === 'thermal80' ? 'a5' : chosen
+  }
 
-  async function preview(user: User, caseNumber: string, layout: ReceiptLayout | undefined): Promise<ReceiptPreview> {
-    const { data, printed } = await load(user, caseNumber)
-    const chosen = layout ?? data.defaultLayout
+  const render = (l: Loaded, layout: ReceiptLayout, copyNo: number, preview: boolean) =>
+    l.document === 'receipt' || layout === 'thermal80'
+      ? renderReceiptHtml(l.data, { layout, copyNo, preview, fontCss: fonts, clocks: l.clocks })
+      : renderNoticeHtml(l.data, l.clocks, l.document, { layout, copyNo, preview, fontCss: fonts })
+
+  const fileName = (l: Loaded) => `${l.document === 'receipt' ? '回执' : translate(zhCN, `notice.titles.${l.document}`).replace(/[（）]/g, '_')}_${l.data.caseNumber}.pdf`
+
+  async function preview(user: User, caseNumber: string, layout: ReceiptLayout | undefined, document: PrintDocument = 'receipt'): Promise<ReceiptPreview> {
+    const l = await load(user, caseNumber, document)
+    const { printed } = l
+    const chosen = layoutOf(l, layout)
     return {
-      html: await render(data, chosen, printed + 1, true),
+      html: await render(l, chosen, printed + 1, true),
       layout: chosen,
       nextCopyNo: printed + 1,
       direct: printer.direct,
-      defaultPrinter: data.defaultPrinter,
+      defaultPrinter: l.data.defaultPrinter,
     }
   }
 
   /** Records the attempt before printing, so a crash mid-print still leaves a trace. */
-  async function begin(user: User, data: ReceiptData, copyNo: number, target: PrintTarget, layout: ReceiptLayout, printerName: string | null, now: Date) {
+  async function begin(user: User, { data, document }: Loaded, copyNo: number, target: PrintTarget, layout: ReceiptLayout, printerName: string | null, now: Date) {
     return db.transaction().execute(async (trx) => {
       const id = await insertPrint(trx, {
         visit_id: data.visitId,
@@ -79,13 +110,14 @@ export function createReceipts({ db, printer, fonts, onPrinted }: ReceiptsDeps) 
         status: 'pending',
         failure_reason: null,
         completed_at: null,
+        document,
       })
       await appendAudit(trx, now, {
         userId: user.id,
         action: copyNo > 1 ? 'receipt.reprint' : 'receipt.print',
         entity: 'visit',
         entityId: data.caseNumber,
-        detail: { printId: id, copyNo, target, printer: printerName, layout },
+        detail: { printId: id, copyNo, target, printer: printerName, layout, document },
       })
       return id
     })
@@ -115,38 +147,40 @@ export function createReceipts({ db, printer, fonts, onPrinted }: ReceiptsDeps) 
     return toRecord(row)
   }
 
-  async function print(user: User, caseNumber: string, layout: ReceiptLayout | undefined, printerName: string | null | undefined, now: () => Date): Promise<PrintRecord> {
+  async function print(user: User, caseNumber: string, layout: ReceiptLayout | undefined, printerName: string | null | undefined, now: () => Date, document: PrintDocument = 'receipt'): Promise<PrintRecord> {
     if (!printer.direct) throw new AppError('CONFLICT', 'e.NO_PRINTER')
-    const { data, printed } = await load(user, caseNumber)
-    const chosen = layout ?? data.defaultLayout
+    const l = await load(user, caseNumber, document)
+    const { data, printed } = l
+    const chosen = layoutOf(l, layout)
     const device = printerName ?? data.defaultPrinter
     const copyNo = printed + 1
-    const id = await begin(user, data, copyNo, 'printer', chosen, device, now())
-    const outcome = await printer.print(await render(data, chosen, copyNo, false), chosen, device)
+    const id = await begin(user, l, copyNo, 'printer', chosen, device, now())
+    const outcome = await printer.print(await render(l, chosen, copyNo, false), chosen, device)
     await finish(user, id, caseNumber, outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason }, now())
     return recordOf(data.visitId, id)
   }
 
-  async function savePdf(user: User, caseNumber: string, layout: ReceiptLayout | undefined, now: () => Date): Promise<PrintRecord | null> {
+  async function savePdf(user: User, caseNumber: string, layout: ReceiptLayout | undefined, now: () => Date, document: PrintDocument = 'receipt'): Promise<PrintRecord | null> {
     if (!printer.direct) throw new AppError('CONFLICT', 'e.NO_PRINTER')
-    const { data, printed } = await load(user, caseNumber)
-    const chosen = layout ?? data.defaultLayout
+    const l = await load(user, caseNumber, document)
+    const { data, printed } = l
+    const chosen = layoutOf(l, layout)
     const copyNo = printed + 1
-    const html = await render(data, chosen, copyNo, false)
-    const outcome = await printer.savePdf(html, chosen, `回执_${caseNumber}.pdf`)
+    const html = await render(l, chosen, copyNo, false)
+    const outcome = await printer.savePdf(html, chosen, fileName(l))
     if (!outcome.ok && 'cancelled' in outcome) return null
-    const id = await begin(user, data, copyNo, 'pdf', chosen, outcome.ok ? outcome.path : null, now())
+    const id = await begin(user, l, copyNo, 'pdf', chosen, outcome.ok ? outcome.path : null, now())
     await finish(user, id, caseNumber, outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason }, now())
     return recordOf(data.visitId, id)
   }
 
   /** The browser host prints through the browser's dialog: the record is opened here and closed after the dialog. */
-  async function browserPrint(user: User, caseNumber: string, layout: ReceiptLayout | undefined, now: Date): Promise<BrowserPrint> {
-    const { data, printed } = await load(user, caseNumber)
-    const chosen = layout ?? data.defaultLayout
-    const copyNo = printed + 1
-    const html = await render(data, chosen, copyNo, false)
-    const printId = await begin(user, data, copyNo, 'browser', chosen, null, now)
+  async function browserPrint(user: User, caseNumber: string, layout: ReceiptLayout | undefined, now: Date, document: PrintDocument = 'receipt'): Promise<BrowserPrint> {
+    const l = await load(user, caseNumber, document)
+    const chosen = layoutOf(l, layout)
+    const copyNo = l.printed + 1
+    const html = await render(l, chosen, copyNo, false)
+    const printId = await begin(user, l, copyNo, 'browser', chosen, null, now)
     return { printId, copyNo, html }
   }
 

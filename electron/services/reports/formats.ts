@@ -39,18 +39,25 @@ export function formatRate(r: Rate): string {
   return r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%（${r.numerator}/${r.denominator}）`
 }
 
-/** The summary lines every export and the statistics page share. */
-export function summaryLines(s: Statistics): [string, string | number][] {
+/** Which day a figure counts a case by (statistics.ts): said next to every figure. */
+export const COUNTED_BY = {
+  registration: '按登记日期计',
+  closing: '按办结日期计',
+  rating: '按回访评价日期计',
+} as const
+
+/** The summary lines every export and the statistics page share: label, figure, and the day it counts by. */
+export function summaryLines(s: Statistics): [string, string | number, string][] {
   return [
-    ['统计期间', `${s.from} 至 ${s.to}`],
-    ['批次', s.batches],
-    ['人次', s.persons],
-    ['及时受理率', formatRate(s.timelyAcceptance)],
-    ['按期办结率', formatRate(s.onTimeClosing)],
-    ['满意率', formatRate(s.satisfaction)],
-    ['  其中 满意 / 基本满意 / 不满意', `${s.satisfaction.satisfied} / ${s.satisfaction.basicallySatisfied} / ${s.satisfaction.unsatisfied}`],
-    ['当日办结率', formatRate(s.sameDay)],
-    ['重复来访', s.repeatVisits],
+    ['统计期间', `${s.from} 至 ${s.to}`, '含当日'],
+    ['批次', s.batches, COUNTED_BY.registration],
+    ['人次', s.persons, COUNTED_BY.registration],
+    ['及时受理率', formatRate(s.timelyAcceptance), COUNTED_BY.registration],
+    ['按期办结率', formatRate(s.onTimeClosing), COUNTED_BY.closing],
+    ['满意率', formatRate(s.satisfaction), COUNTED_BY.rating],
+    ['  其中 满意 / 基本满意 / 不满意', `${s.satisfaction.satisfied} / ${s.satisfaction.basicallySatisfied} / ${s.satisfaction.unsatisfied}`, COUNTED_BY.rating],
+    ['当日办结率', formatRate(s.sameDay), COUNTED_BY.registration],
+    ['重复来访', s.repeatVisits, COUNTED_BY.registration],
   ]
 }
 
@@ -93,7 +100,7 @@ export async function writeXlsx(
   sheet.commit()
 
   const summary = wb.addWorksheet('汇总')
-  summary.columns = [{ width: 30 }, { width: 40 }, { width: 12 }]
+  summary.columns = [{ width: 30 }, { width: 40 }, { width: 18 }]
   const add = (values: (string | number)[], bold = false) => {
     const row = summary.addRow(values)
     if (bold) row.font = { bold: true }
@@ -118,8 +125,13 @@ export async function writeXlsx(
   return n
 }
 
-function csvField(value: string | number): string {
-  const s = String(value)
+/**
+ * One CSV cell. Text that a spreadsheet would read as a formula (starting with = + - @, a tab or
+ * a carriage return: CSV injection) is prefixed with an apostrophe, which Excel, WPS and
+ * LibreOffice show as text; numbers are written as numbers.
+ */
+export function csvField(value: string | number): string {
+  const s = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 

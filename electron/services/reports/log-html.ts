@@ -20,7 +20,7 @@ export async function logHtml(title: string, stats: Statistics, rows: LogRow[], 
     })
     .join('')
   const summary = summaryLines(stats)
-    .map(([k, v]) => `<span class="s"><b>${escape(k.trim())}</b> ${escape(String(v))}</span>`)
+    .map(([k, v, by]) => `<span class="s"><b>${escape(k.trim())}</b> ${escape(String(v))}<i>（${escape(by)}）</i></span>`)
     .join('')
   const empty = rows.length === 0 ? `<p>${escape(translate(zhCN, 'today.empty'))}</p>` : ''
   const content = `<h1>${escape(title)}</h1><div class="summary">${summary}</div><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${empty}`

@@ -5,6 +5,7 @@ import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { CaseAction } from '../../../shared/cases/machine'
 import { SATISFACTION } from '../../../shared/cases/machine'
+import { writtenDate } from '../../../shared/deadlines'
 import { LIMITS } from '../../../shared/domain'
 import type { CaseDetail, UnitRow } from '../../../shared/rpc/types'
 import type { CaseStep, CaseStepInput } from '../../../shared/schemas/cases'
@@ -14,7 +15,7 @@ import { FieldItem } from '../../forms/FieldItem'
 import { applyServerErrors } from '../../forms/messages'
 
 /** The empty form of each step. */
-function blank(action: CaseAction): CaseStepInput {
+function blank(action: CaseAction, extensionMax = 30): CaseStepInput {
   switch (action) {
     case 'assign':
       return { action, unitId: 0, note: '' }
@@ -22,7 +23,7 @@ function blank(action: CaseAction): CaseStepInput {
     case 'reject':
       return { action, body: '', reason: '' }
     case 'extend':
-      return { action, days: 30, reason: '' }
+      return { action, days: extensionMax, reason: '', lateReason: '' }
     case 'close':
     case 'review':
     case 'recheck':
@@ -33,9 +34,10 @@ function blank(action: CaseAction): CaseStepInput {
       return { action, leaderName: '', note: '' }
     case 'link':
       return { action, caseNumber: '', note: '' }
-    case 'start':
     case 'requestReview':
     case 'requestRecheck':
+      return { action, note: '', lateReason: '' }
+    case 'start':
     case 'resume':
     case 'plan':
     case 'pause':
@@ -62,10 +64,10 @@ export function ActionDialog({ detail, action, extensionMax, onClose, onDone }: 
 
   useEffect(() => {
     if (action === null) return
-    form.reset(blank(action))
+    form.reset(blank(action, extensionMax))
     setError(null)
     if (action === 'assign') void call('units.list', { includeRetired: false }).then((r) => r.ok && setUnits(r.value))
-  }, [action, form])
+  }, [action, form, extensionMax])
 
   const submit = form.handleSubmit(async (step) => {
     const r = await call('cases.act', { caseNumber: detail.caseNumber, step })
@@ -74,6 +76,17 @@ export function ActionDialog({ detail, action, extensionMax, onClose, onDone }: 
   })
 
   const c = form.control
+  // A step after its period ended (DESIGN §3): warned, and a written reason is required.
+  const watched = current === 'extend' ? 'handling' : current === 'requestReview' ? 'reviewRequest' : current === 'requestRecheck' ? 'recheckRequest' : null
+  const lateClock = watched === null ? undefined : detail.clocks.find((k) => k.key === watched && k.due !== null && k.daysLeft !== null && k.daysLeft < 0)
+  const lateField = lateClock?.due != null && (
+    <>
+      <Alert type="warning" showIcon role="alert" style={{ marginBottom: 12 }} message={t('case.late.warning', { clock: t(`case.clocks.${lateClock.key}`), due: writtenDate(lateClock.due) })} />
+      <FieldItem control={c} name="lateReason" label={t('case.fields.lateReason')} required>
+        {(f) => <Input.TextArea {...f} maxLength={LIMITS.reason} autoSize={{ minRows: 2, maxRows: 6 }} />}
+      </FieldItem>
+    </>
+  )
   const noteField = (label: string, required = false) => (
     <FieldItem control={c} name="note" label={label} required={required}>
       {(f) => <Input.TextArea {...f} autoFocus={!['assign', 'leader', 'link', 'followUp'].includes(current)} maxLength={LIMITS.answer} autoSize={{ minRows: 3, maxRows: 8 }} />}
@@ -128,13 +141,15 @@ export function ActionDialog({ detail, action, extensionMax, onClose, onDone }: 
         {current === 'extend' && (
           <>
             <FieldItem control={c} name="days" label={`${t('case.fields.days')}（≤ ${extensionMax}）`} required>
-              {(f) => <InputNumber id={f.id} autoFocus value={f.value} onChange={(v) => f.onChange(v ?? 0)} min={1} max={extensionMax} precision={0} />}
+              {/* No min/max: a typed 45 or 0 stays as typed and is refused with a message, never changed silently. */}
+              {(f) => <InputNumber<number> id={f.id} autoFocus value={f.value} onChange={(v) => f.onChange(v)} precision={0} />}
             </FieldItem>
             <FieldItem control={c} name="reason" label={t('case.fields.reason')} required>
               {(f) => <Input.TextArea {...f} maxLength={LIMITS.answer} autoSize={{ minRows: 3 }} />}
             </FieldItem>
           </>
         )}
+        {current === 'extend' && lateField}
         {current === 'close' && resultField(t('case.fields.result'))}
         {(current === 'review' || current === 'recheck') && resultField(t('case.fields.opinion'))}
         {current === 'followUp' && (
@@ -157,6 +172,7 @@ export function ActionDialog({ detail, action, extensionMax, onClose, onDone }: 
         {current === 'plan' && noteField(t('case.fields.plan'), true)}
         {current === 'pause' && noteField(t('case.fields.reason'), true)}
         {current === 'note' && noteField(t('case.fields.note'), true)}
+        {(current === 'requestReview' || current === 'requestRecheck') && lateField}
         {(current === 'start' || current === 'requestReview' || current === 'requestRecheck' || current === 'resume') && noteField(t('case.fields.note'))}
         {current === 'leader' && (
           <>

@@ -145,6 +145,9 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
                     </div>
                     {typeof e.data.unit === 'string' && <div>{e.data.unit}</div>}
                     {typeof e.data.body === 'string' && <div>{e.data.body}</div>}
+                    {typeof e.data.lateReason === 'string' && (
+                      <Typography.Text type="warning">{t('case.fields.lateReason')}：{e.data.lateReason}</Typography.Text>
+                    )}
                     {typeof e.data.satisfaction === 'string' && <div>{t(`case.satisfaction.${e.data.satisfaction}`)}</div>}
                     {e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}
                   </div>

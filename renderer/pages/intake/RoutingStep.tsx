@@ -68,6 +68,11 @@ export function RoutingStep({ form, categories }: { form: UseFormReturn<IntakeIn
           )}
         </FieldItem>
       )}
+      {routing === 'resolved' && (
+        <FieldItem control={form.control} name="routingReason" label={t('routing.result')} required>
+          {(f) => <Input.TextArea {...f} maxLength={LIMITS.reason} autoSize={{ minRows: 2, maxRows: 4 }} placeholder={t('routing.resultPlaceholder')} />}
+        </FieldItem>
+      )}
       {routing !== null && ROUTINGS_NEEDING_BODY.includes(routing) && (
         <>
           <Typography.Paragraph type="warning">{t('routing.bodyHint')}</Typography.Paragraph>

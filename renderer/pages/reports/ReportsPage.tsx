@@ -138,6 +138,9 @@ export function ReportsPage() {
             <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
               {t('reports.repeatVisits')}：{stats.repeatVisits} · {t('reports.definitions')}
             </Typography.Paragraph>
+            <Typography.Paragraph type="secondary" strong>
+              {t('reports.countedBy')}
+            </Typography.Paragraph>
             <Card size="small" title={t('reports.byDay')}>
               <div style={{ width: '100%', height: 260 }}>
                 <ResponsiveContainer>

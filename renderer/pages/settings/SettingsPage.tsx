@@ -118,7 +118,8 @@ export function SettingsPage() {
         <Space wrap size="large" style={{ marginBottom: 12 }}>
           {RULE_KEYS.map((key) => (
             <FieldItem key={key} control={form.control} name={`deadlineRules.${key}`} label={t(`settings.rules.${key}`)}>
-              {(f) => <InputNumber id={f.id} value={f.value} onChange={(v) => f.onChange(v ?? 1)} min={1} max={365} precision={0} style={{ width: 110 }} />}
+              {/* No min/max and no default on clearing: what the admin typed stays, and is refused with a message when out of range. */}
+              {(f) => <InputNumber<number> id={f.id} value={f.value} onChange={(v) => f.onChange(v)} precision={0} style={{ width: 110 }} />}
             </FieldItem>
           ))}
         </Space>
