@@ -15,20 +15,20 @@ import { addUser, setUpHall, tempDir, testCore, type FakeClock } from './helpers
 //   and (README) statistics;
 // - 管理员 admin: users, units, categories, hall settings, holidays, 台账 exports, statistics,
 //   backups; the README lets every role register at 接访登记;
-// - 审计员 auditor: reads and verifies the audit trail, nothing else. Not a role of this build yet
-//   (the "security" work adds it): until it lands the administrator reads the audit trail.
+// - 审计员 auditor: reads and verifies the audit trail, nothing else (等保 三员分立). The
+//   administrator reads it only while the auditor allows it (the hall setting; tested below).
 //
 // To add a role: add it to COLUMNS and one cell to every row (the tuple type makes a row with a
 // missing cell a compile error; the test below fails while COLUMNS and ROLES differ).
 
-const COLUMNS = ['receptionist', 'duty_officer', 'admin'] as const satisfies readonly Role[]
+const COLUMNS = ['receptionist', 'duty_officer', 'admin', 'auditor'] as const satisfies readonly Role[]
 
 /** One cell per column, in COLUMNS' order: 'Y' admitted, '-' refused. */
 type CellsOf<T extends readonly unknown[]> = { readonly [K in keyof T]: 'Y' | '-' }
 type Cells = CellsOf<typeof COLUMNS>
 type Expected = 'public' | 'session' | Cells
 
-//                          receptionist  duty_officer  admin
+//                          receptionist  duty_officer  admin  auditor
 const EXPECTED: Record<MethodName, Expected> = {
   // Before anyone signs in: status, first-run setup, sign-in.
   'app.status': 'public',
@@ -40,64 +40,66 @@ const EXPECTED: Record<MethodName, Expected> = {
   'auth.unlock': 'session',
   'auth.changePassword': 'session',
   // 用户管理: administrators.
-  'users.list': ['-', '-', 'Y'],
-  'users.create': ['-', '-', 'Y'],
-  'users.update': ['-', '-', 'Y'],
-  'users.resetPassword': ['-', '-', 'Y'],
+  'users.list': ['-', '-', 'Y', '-'],
+  'users.create': ['-', '-', 'Y', '-'],
+  'users.update': ['-', '-', 'Y', '-'],
+  'users.resetPassword': ['-', '-', 'Y', '-'],
   // 审计日志 (the auditor's, once that role exists).
-  'audit.list': ['-', '-', 'Y'],
-  'audit.verify': ['-', '-', 'Y'],
+  'audit.list': ['-', '-', '-', 'Y'],
+  'audit.verify': ['-', '-', '-', 'Y'],
+  // Only the auditor opens the trail to the administrator, never the administrator themselves.
+  'audit.setAdminAccess': ['-', '-', '-', 'Y'],
   // 接访登记: the guided intake, the repeat-visitor history, drafts, today's log.
-  'categories.list': ['Y', 'Y', 'Y'],
-  'intake.register': ['Y', 'Y', 'Y'],
-  'intake.history': ['Y', 'Y', 'Y'],
-  'visits.today': ['Y', 'Y', 'Y'],
-  'drafts.get': ['Y', 'Y', 'Y'],
-  'drafts.save': ['Y', 'Y', 'Y'],
-  'drafts.discard': ['Y', 'Y', 'Y'],
+  'categories.list': ['Y', 'Y', 'Y', '-'],
+  'intake.register': ['Y', 'Y', 'Y', '-'],
+  'intake.history': ['Y', 'Y', 'Y', '-'],
+  'visits.today': ['Y', 'Y', 'Y', '-'],
+  'drafts.get': ['Y', 'Y', 'Y', '-'],
+  'drafts.save': ['Y', 'Y', 'Y', '-'],
+  'drafts.discard': ['Y', 'Y', 'Y', '-'],
   // The receipt handed to the visitor; reprint history is the duty officer's.
-  'receipts.preview': ['Y', 'Y', 'Y'],
-  'receipts.print': ['Y', 'Y', 'Y'],
-  'receipts.savePdf': ['Y', 'Y', 'Y'],
-  'receipts.browserPrint': ['Y', 'Y', 'Y'],
-  'receipts.complete': ['Y', 'Y', 'Y'],
-  'receipts.printers': ['Y', 'Y', 'Y'],
-  'receipts.history': ['-', 'Y', 'Y'],
+  'receipts.preview': ['Y', 'Y', 'Y', '-'],
+  'receipts.print': ['Y', 'Y', 'Y', '-'],
+  'receipts.savePdf': ['Y', 'Y', 'Y', '-'],
+  'receipts.browserPrint': ['Y', 'Y', 'Y', '-'],
+  'receipts.complete': ['Y', 'Y', 'Y', '-'],
+  'receipts.printers': ['Y', 'Y', 'Y', '-'],
+  'receipts.history': ['-', 'Y', 'Y', '-'],
   // 大厅设置.
-  'settings.get': ['-', '-', 'Y'],
-  'settings.update': ['-', '-', 'Y'],
+  'settings.get': ['-', '-', 'Y', '-'],
+  'settings.update': ['-', '-', 'Y', '-'],
   // Cases: everyone reads and searches; each step names its roles (tested in cases.test.ts);
   // the full ID number only where the role needs it (§6).
-  'cases.get': ['Y', 'Y', 'Y'],
-  'cases.act': ['Y', 'Y', 'Y'],
-  'cases.supervision': ['Y', 'Y', 'Y'],
-  'cases.search': ['Y', 'Y', 'Y'],
-  'cases.revealIdentity': ['-', 'Y', 'Y'],
+  'cases.get': ['Y', 'Y', 'Y', '-'],
+  'cases.act': ['Y', 'Y', 'Y', '-'],
+  'cases.supervision': ['Y', 'Y', 'Y', '-'],
+  'cases.search': ['Y', 'Y', 'Y', '-'],
+  'cases.revealIdentity': ['-', 'Y', 'Y', '-'],
   // 单位与类别, holidays: everyone reads them (the intake form needs them), administrators keep them.
-  'units.list': ['Y', 'Y', 'Y'],
-  'units.add': ['-', '-', 'Y'],
-  'units.update': ['-', '-', 'Y'],
-  'categories.listAll': ['-', '-', 'Y'],
-  'categories.add': ['-', '-', 'Y'],
-  'categories.update': ['-', '-', 'Y'],
-  'holidays.list': ['Y', 'Y', 'Y'],
-  'holidays.put': ['-', '-', 'Y'],
-  'holidays.remove': ['-', '-', 'Y'],
-  'holidays.import': ['-', '-', 'Y'],
+  'units.list': ['Y', 'Y', 'Y', '-'],
+  'units.add': ['-', '-', 'Y', '-'],
+  'units.update': ['-', '-', 'Y', '-'],
+  'categories.listAll': ['-', '-', 'Y', '-'],
+  'categories.add': ['-', '-', 'Y', '-'],
+  'categories.update': ['-', '-', 'Y', '-'],
+  'holidays.list': ['Y', 'Y', 'Y', '-'],
+  'holidays.put': ['-', '-', 'Y', '-'],
+  'holidays.remove': ['-', '-', 'Y', '-'],
+  'holidays.import': ['-', '-', 'Y', '-'],
   // 领导接访: duty officers record, everyone sees.
-  'leaders.record': ['-', 'Y', 'Y'],
-  'leaders.list': ['Y', 'Y', 'Y'],
+  'leaders.record': ['-', 'Y', 'Y', '-'],
+  'leaders.list': ['Y', 'Y', 'Y', '-'],
   // 台账与统计: statistics for duty officers and administrators; exports for administrators.
-  'reports.statistics': ['-', 'Y', 'Y'],
-  'reports.export': ['-', '-', 'Y'],
-  'reports.job': ['-', '-', 'Y'],
-  'reports.saveExport': ['-', '-', 'Y'],
-  'reports.logHtml': ['-', '-', 'Y'],
+  'reports.statistics': ['-', 'Y', 'Y', '-'],
+  'reports.export': ['-', '-', 'Y', '-'],
+  'reports.job': ['-', '-', 'Y', '-'],
+  'reports.saveExport': ['-', '-', 'Y', '-'],
+  'reports.logHtml': ['-', '-', 'Y', '-'],
   // 备份与恢复: administrators.
-  'backup.status': ['-', '-', 'Y'],
-  'backup.now': ['-', '-', 'Y'],
-  'backup.list': ['-', '-', 'Y'],
-  'backup.restore': ['-', '-', 'Y'],
+  'backup.status': ['-', '-', 'Y', '-'],
+  'backup.now': ['-', '-', 'Y', '-'],
+  'backup.list': ['-', '-', 'Y', '-'],
+  'backup.restore': ['-', '-', 'Y', '-'],
 }
 
 const METHODS = Object.keys(EXPECTED) as MethodName[]
@@ -123,6 +125,10 @@ describe('the hand-written table of who may call what', () => {
     expect(only('users.create')).toEqual(['admin'])
     expect(only('backup.restore')).toEqual(['admin'])
     expect(only('reports.statistics')).toEqual(['duty_officer', 'admin'])
+    // The auditor reads the trail and nothing else; nobody else reads it by default.
+    expect(METHODS.filter((m) => { const a = only(m); return typeof a !== 'string' && a.includes('auditor') })).toEqual(
+      ['audit.list', 'audit.verify', 'audit.setAdminAccess'],
+    )
   })
 })
 
@@ -185,6 +191,17 @@ describe('the dispatcher answers each role as the table says', () => {
 
   it.each(METHODS.filter((m) => EXPECTED[m] === 'public'))('%s is open to someone not signed in', async (method) => {
     expect(LET_THROUGH).toContain(await answer('nobody', method))
+  })
+
+  it('lets the administrator read the audit trail only while the auditor allows it', async () => {
+    expect(await answer(session('admin'), 'audit.verify')).toBe('FORBIDDEN')
+    expect(await answer(session('admin'), 'audit.setAdminAccess')).toBe('FORBIDDEN')
+    const allow = await core.dispatch(session('auditor'), 'audit.setAdminAccess', { allowed: true })
+    expect(allow.ok).toBe(true)
+    expect(await answer(session('admin'), 'audit.verify')).toBe('ok')
+    expect(await answer(session('duty_officer'), 'audit.verify')).toBe('FORBIDDEN')
+    await core.dispatch(session('auditor'), 'audit.setAdminAccess', { allowed: false })
+    expect(await answer(session('admin'), 'audit.verify')).toBe('FORBIDDEN')
   })
 
   it('lets every role lock its screen and sign out (session methods)', async () => {

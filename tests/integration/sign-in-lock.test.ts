@@ -10,9 +10,9 @@ vi.mock('../../electron/services/accounts/password', async (importOriginal) => {
   const real = await importOriginal<typeof PasswordModule>()
   return {
     ...real,
-    verifyPassword: (password: string, stored: string) => {
+    verifyPassword: (password: string, stored: string, minN: number) => {
       counts.verify++
-      return real.verifyPassword(password, stored)
+      return real.verifyPassword(password, stored, minN)
     },
     hashPassword: (password: string, n?: number) => {
       counts.hash++
