@@ -49,9 +49,9 @@ const NUMERIC = 1700
  * counts stay far below 2^53. Only this pool's parsers change, not the pg module's.
  */
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
     if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value)
-    return pg.types.getTypeParser(oid, format)
+    return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown
   }) as typeof pg.types.getTypeParser,
 }
 
@@ -120,7 +120,9 @@ export function createHallLink(ping: () => Promise<void>, probeMs = 1_000): Hall
       if (timer === undefined && !stopped) timer = setTimeout(probe, probeMs).unref()
     },
     answered: () => {
-      if (timer === undefined) state = 'connected'
+      state = 'connected'
+      if (timer !== undefined) clearTimeout(timer)
+      timer = undefined
     },
     stop: () => {
       stopped = true
@@ -147,6 +149,10 @@ export function openPostgres(options: PostgresOptions): Connection & { link: Hal
   })
   // An idle connection the server dropped must not take the desk down: the pool replaces it.
   pool.on('error', () => link.lost())
+  // So must one that breaks while a call holds it (the server ended the session, the network
+  // went): the call's statement fails and is answered; without a listener the event would end
+  // the process.
+  pool.on('connect', (client) => client.on('error', () => link.lost()))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   const link = createHallLink(async () => {
     const client = await pool.connect()
