@@ -32,6 +32,8 @@ import { createPrivacy } from './services/privacy/privacy'
 import type { PrinterAdapter } from './print/printer'
 import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
+import type { ChangeChannel } from './live/channel'
+import { createChangeChannel } from './live/channel'
 
 export const DATABASE_FILE = 'intake-desk.sqlite3'
 
@@ -51,6 +53,8 @@ export interface CoreOptions {
   desk?: string
   /** Restores a backup and replaces the running core (see core-host.ts); absent in tests. */
   restore?: (path: string, userId: number) => Promise<void>
+  /** Where committed changes are announced; outlives a restore (core-host.ts). A core of its own by default. */
+  changes?: ChangeChannel
 }
 
 /** The main-process core: database, services and the dispatcher every transport calls. */
@@ -65,6 +69,8 @@ export interface Core {
   accounts: Accounts
   intake: Intake
   sessions: SessionStore
+  /** What committed transactions changed, for the pages (IPC, SSE). */
+  changes: ChangeChannel
   close: () => Promise<void>
 }
 
@@ -86,13 +92,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
   const { db } = connection
   const clock = options.clock ?? systemClock
+  const ownChannel = options.changes === undefined
+  const changes = options.changes ?? createChangeChannel(undefined, (error) => logError('changes', error))
+  const { announce } = changes
   const sessions = new SessionStore()
-  const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N })
-  const usersAdmin = createUsersAdmin({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N })
-  const auditViewer = createAuditViewer(db)
+  const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N, announce })
+  const usersAdmin = createUsersAdmin({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N, announce })
+  const auditViewer = createAuditViewer(db, announce)
   const calendar = createCalendar(db)
   await calendar.ensureNationalHolidays()
-  const cases = createCases(db, calendar)
+  const cases = createCases(db, calendar, announce)
   const startHall = await getHall(db)
   if (startHall !== undefined) await cases.refreshMissing(startHall)
   const maintenance = createMaintenance(connection.raw, {
@@ -101,6 +110,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const intake = createIntake(db, {
     dueDates: cases.dueOfNewCase,
     afterCommit: maintenance.afterWrite,
+    announce,
   })
   const drafts = createDrafts(db)
   const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)
@@ -111,6 +121,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       const hall = await getHall(trx)
       if (hall !== undefined) await cases.refreshDue(trx, caseNumber, hall)
     },
+    announce,
     printer: options.printer ?? browserOnlyPrinter,
     fonts,
     clocks: async (caseNumber) => {
@@ -118,13 +129,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return hall === undefined ? [] : cases.clocksByNumber(caseNumber, hall)
     },
   })
-  const settings = createSettings(db, (hall) => cases.refreshOpen(hall))
+  const settings = createSettings(db, (hall) => cases.refreshOpen(hall), announce)
   const lists = createCaseLists(db)
-  const hallData = createHallData(db, calendar, cases)
-  const leaders = createLeaders(db)
+  const hallData = createHallData(db, calendar, cases, announce)
+  const leaders = createLeaders(db, announce)
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts)
-  const backups = createBackups({ connection, dataDir: options.dataDir, clock })
+  const backups = createBackups({ connection, dataDir: options.dataDir, clock, announce })
   const privacy = createPrivacy(db, options.desk ?? hostname())
   const handlers = createHandlers({ db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy })
   const dispatch = createDispatcher({
@@ -144,9 +155,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sessions,
     exports,
     backups,
+    changes,
     close: async () => {
       maintenance.stop()
       exports.cleanup()
+      if (ownChannel) await changes.close()
       await connection.close()
     },
   }

@@ -19,6 +19,8 @@ import { indexCase, insertEvent } from '../../db/repositories/cases'
 import { findActiveUnit } from '../../db/repositories/units'
 import { initialStatus } from '../../../shared/cases/machine'
 import { toBigrams } from '../../../shared/search/bigrams'
+import { change } from '../../../shared/live/changes'
+import type { Announce } from '../../live/channel'
 
 const MAX_DAILY_SEQUENCE = 9999
 
@@ -52,6 +54,8 @@ export interface IntakeHooks {
   dueDates: (trx: Kysely<Database>, c: NewCaseFacts, hall: Hall) => Promise<DueColumns>
   /** Runs once the registration has committed, e.g. to schedule the database's housekeeping. */
   afterCommit?: () => void
+  /** Tells the desks' pages about the new visit, once it has committed. */
+  announce: Announce
 }
 
 export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
@@ -171,6 +175,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
       })
       return { caseNumber, visitId, registeredAt: iso }
     })
+    hooks.announce(change('visit', [result.caseNumber]))
     hooks.afterCommit?.()
     return result
   }
