@@ -13,6 +13,8 @@ export interface CoreHost {
   dispatch: Dispatch
   /** The desk's change channel: the same across restores, so the pages' subscriptions stay. */
   changes: ChangeChannel
+  /** Whether a window or tab may hear the hall's changes: signed in and not locked, as for the RPC. */
+  mayHear: (sessionKey: string) => boolean
   close: () => Promise<void>
 }
 
@@ -53,6 +55,10 @@ export async function openCoreHost(options: CoreOptions, log: (line: string) => 
     },
     dispatch: (key, method, input) => core.dispatch(key, method, input),
     changes,
+    mayHear: (sessionKey) => {
+      const session = core.sessions.get(sessionKey)
+      return session !== undefined && !session.locked
+    },
     close: async () => {
       stop()
       await core.close()
