@@ -35,6 +35,8 @@ import { createPrivacy } from './services/privacy/privacy'
 import type { PrinterAdapter } from './print/printer'
 import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
+import type { ChangeChannel } from './live/channel'
+import { createChangeChannel } from './live/channel'
 
 export const DATABASE_FILE = 'intake-desk.sqlite3'
 /** Hall mode: the desk's drafts, kept on the desk so that a network cut loses no typing. */
@@ -68,6 +70,8 @@ export interface CoreOptions {
   testClockOffsetMs?: () => number
   /** Restores a backup and replaces the running core (see core-host.ts); absent in tests. */
   restore?: (path: string, userId: number) => Promise<void>
+  /** Where committed changes are announced; outlives a restore (core-host.ts). A core of its own by default. */
+  changes?: ChangeChannel
 }
 
 /** The main-process core: database, services and the dispatcher every transport calls. */
@@ -82,6 +86,8 @@ export interface Core {
   accounts: Accounts
   intake: Intake
   sessions: SessionStore
+  /** What committed transactions changed, for the pages (IPC, SSE). */
+  changes: ChangeChannel
   close: () => Promise<void>
 }
 
@@ -112,13 +118,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
   const db = connection.db.withPlugin(new DeskPlugin(deskName))
   const clock = options.clock ?? systemClock
+  const ownChannel = options.changes === undefined
+  const changes = options.changes ?? createChangeChannel(undefined, (error) => logError('changes', error))
+  const { announce } = changes
   const sessions = new SessionStore()
-  const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N })
-  const usersAdmin = createUsersAdmin({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N })
-  const auditViewer = createAuditViewer(db)
+  const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N, announce })
+  const usersAdmin = createUsersAdmin({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N, announce })
+  const auditViewer = createAuditViewer(db, announce)
   const calendar = createCalendar(db)
   await calendar.ensureNationalHolidays()
-  const cases = createCases(db, calendar)
+  const cases = createCases(db, calendar, announce)
   const startHall = await getHall(db)
   if (startHall !== undefined) await cases.refreshMissing(startHall)
   // SQLite's housekeeping (FTS merges, WAL checkpoints); the hall's server does its own.
@@ -128,6 +137,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     afterCommit: maintenance.afterWrite,
     ...(localDrafts === undefined ? {} : { localDrafts: localDrafts.db }),
     ...(options.testClockOffsetMs === undefined ? {} : { testClockOffsetMs: options.testClockOffsetMs }),
+    announce,
   })
   const drafts = createDrafts(localDrafts?.db ?? db)
   const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)
@@ -138,6 +148,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       const hall = await getHall(trx)
       if (hall !== undefined) await cases.refreshDue(trx, caseNumber, hall)
     },
+    announce,
     printer: options.printer ?? browserOnlyPrinter,
     fonts,
     clocks: async (caseNumber) => {
@@ -145,13 +156,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return hall === undefined ? [] : cases.clocksByNumber(caseNumber, hall)
     },
   })
-  const settings = createSettings(db, (hall) => cases.refreshOpen(hall))
+  const settings = createSettings(db, (hall) => cases.refreshOpen(hall), announce)
   const lists = createCaseLists(db)
-  const hallData = createHallData(db, calendar, cases)
-  const leaders = createLeaders(db)
+  const hallData = createHallData(db, calendar, cases, announce)
+  const leaders = createLeaders(db, announce)
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts)
-  const backups = createBackups({ connection, dataDir: options.dataDir, clock })
+  const backups = createBackups({ connection, dataDir: options.dataDir, clock, announce })
   const privacy = createPrivacy(db, deskName)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
   const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy })
@@ -173,9 +184,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sessions,
     exports,
     backups,
+    changes,
     close: async () => {
       maintenance.stop()
       exports.cleanup()
+      if (ownChannel) await changes.close()
       await connection.close()
       await localDrafts?.close()
     },

@@ -20,6 +20,8 @@ import { indexCase, insertEvent } from '../../db/repositories/cases'
 import { findActiveUnit } from '../../db/repositories/units'
 import { initialStatus } from '../../../shared/cases/machine'
 import { toBigrams } from '../../../shared/search/bigrams'
+import { change } from '../../../shared/live/changes'
+import type { Announce } from '../../live/channel'
 
 const MAX_DAILY_SEQUENCE = 9999
 
@@ -53,6 +55,8 @@ export interface IntakeHooks {
   dueDates: (trx: Transaction<Database>, c: NewCaseFacts, hall: Hall) => Promise<DueColumns>
   /** Runs once the registration has committed, e.g. to schedule the database's housekeeping. */
   afterCommit?: () => void
+  /** Tells the desks' pages about the new visit, once it has committed. */
+  announce: Announce
   /**
    * Where the desk keeps drafts when that is not the hall's database (hall mode: a local file):
    * the registered draft is removed there once the registration has committed. A draft left by
@@ -208,7 +212,6 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
       })
       return { caseNumber, visitId, registeredAt: iso }
     })
-
     let result: RegisterResult | undefined
     for (let i = 1; result === undefined; i++) {
       try {
@@ -230,6 +233,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
       }
     }
     if (hooks.localDrafts !== undefined) await deleteDraft(hooks.localDrafts, user.id)
+    hooks.announce(change('visit', [result.caseNumber]))
     hooks.afterCommit?.()
     return result
   }

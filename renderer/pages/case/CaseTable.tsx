@@ -7,7 +7,7 @@ import { caseHref } from './CasePage'
 import { DaysLeftTag } from './ClockTag'
 
 /** A list of cases (督办, search): ID numbers masked, each row opens its case. */
-export function CaseTable({ rows, testId, empty }: { rows: CaseListRow[]; testId: string; empty: string }) {
+export function CaseTable({ rows, testId, empty, loading = false }: { rows: CaseListRow[]; testId: string; empty: string; loading?: boolean }) {
   const { t } = useTranslation()
   const { hall } = useApp()
   return (
@@ -16,6 +16,7 @@ export function CaseTable({ rows, testId, empty }: { rows: CaseListRow[]; testId
       size="middle"
       data-testid={testId}
       dataSource={rows}
+      loading={loading}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
       locale={{ emptyText: empty }}
       columns={[
