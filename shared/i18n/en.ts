@@ -462,7 +462,7 @@ export const en: SameKeys<typeof zhCN> = {
   },
   search: {
     title: 'Search cases',
-    placeholder: 'Case number, name, ID number, phone, or words of the five answers (2+ characters)',
+    placeholder: 'Case number or its last part, name, ID number (or name + last digits), phone or its last 4 digits, category, or words of the answers (2+ characters)',
     by: {
       auto: 'Detect',
       caseNumber: 'Case number',
@@ -470,6 +470,19 @@ export const en: SameKeys<typeof zhCN> = {
       idNumber: 'ID number',
       phone: 'Phone',
       text: 'Full text',
+    },
+    matched: 'Matched on',
+    match: {
+      caseNumber: 'Case number',
+      caseNumberPart: 'Part of the case number',
+      idNumber: 'ID number',
+      idTailAndName: 'Name and last digits of the ID number',
+      phone: 'Phone',
+      phoneTail: 'Last digits of the phone',
+      name: "Visitor's name",
+      representative: "Representative's name",
+      category: 'Category',
+      text: 'Words of the five answers',
     },
     submit: 'Search',
     found: '{{n}} case(s) found by “{{by}}” (at most 200 shown)',

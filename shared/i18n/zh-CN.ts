@@ -459,7 +459,7 @@ export const zhCN = {
   },
   search: {
     title: '案件查询',
-    placeholder: '案件编号、姓名、身份证号、电话，或五必问中的文字（至少两个字）',
+    placeholder: '案件编号或其后几位、姓名、身份证号（或姓名加号码末几位）、电话或末四位、类别，或五必问中的文字（至少两个字）',
     by: {
       auto: '自动识别',
       caseNumber: '案件编号',
@@ -467,6 +467,19 @@ export const zhCN = {
       idNumber: '身份证号',
       phone: '联系电话',
       text: '全文',
+    },
+    matched: '匹配依据',
+    match: {
+      caseNumber: '案件编号',
+      caseNumberPart: '案件编号的一部分',
+      idNumber: '身份证号',
+      idTailAndName: '姓名和身份证号末几位',
+      phone: '联系电话',
+      phoneTail: '联系电话末几位',
+      name: '来访人姓名',
+      representative: '代表姓名',
+      category: '诉求类别',
+      text: '五必问中的文字',
     },
     submit: '查找',
     found: '按“{{by}}”找到 {{n}} 件（最多显示 200 件）',

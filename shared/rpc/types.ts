@@ -223,7 +223,27 @@ export interface CaseListRow {
   paused: boolean
   extended: boolean
   leaderName: string | null
+  /** Search only: why the case was found (search.match.* in the catalogue). */
+  match?: SearchMatch
 }
+
+/**
+ * Why a search found a case, best first: the results are ranked in this order (exact case
+ * number, then ID number, phone, name, text), newest first within each.
+ */
+export const SEARCH_MATCHES = [
+  'caseNumber',
+  'caseNumberPart',
+  'idNumber',
+  'idTailAndName',
+  'phone',
+  'phoneTail',
+  'name',
+  'representative',
+  'category',
+  'text',
+] as const
+export type SearchMatch = (typeof SEARCH_MATCHES)[number]
 
 export interface SupervisionView {
   today: string
