@@ -291,6 +291,7 @@ export const en: SameKeys<typeof zhCN> = {
     sealDate: 'Date:',
   },
   print: {
+    reprintByOfficer: 'This receipt has been printed. Reprints (补打) are made by a duty officer: please ask one.',
     title: 'Receipt',
     open: 'Print receipt',
     preview: 'Receipt preview',

@@ -288,6 +288,7 @@ export const zhCN = {
     sealDate: '年　　月　　日',
   },
   print: {
+    reprintByOfficer: '这份回执已打印。补打由值班员办理，请联系值班员。',
     title: '回执',
     open: '打印回执',
     preview: '回执预览',

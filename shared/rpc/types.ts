@@ -115,6 +115,8 @@ export interface ReceiptPreview {
   layout: ReceiptLayout
   /** The copy number the next print gets: above 1 it is a reprint (补打). */
   nextCopyNo: number
+  /** False for a receptionist once the receipt is printed: 补打 is the duty officer's. */
+  mayPrint: boolean
   /** Whether the main side prints itself (Electron) or the browser's dialog does. */
   direct: boolean
   defaultPrinter: string | null
