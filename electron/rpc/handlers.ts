@@ -85,8 +85,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await accounts.signOut(ctx.sessionKey, signedIn(ctx).user, ctx.now)
       return null
     },
-    'auth.lock': async (ctx) => {
-      await accounts.lock(ctx.sessionKey, signedIn(ctx).user, ctx.now, 'manual')
+    'auth.lock': async (ctx, input) => {
+      await accounts.lock(ctx.sessionKey, signedIn(ctx).user, ctx.now, input.reason ?? 'manual')
       return null
     },
     'auth.unlock': (ctx, input) => {

@@ -59,6 +59,9 @@ export const signInSchema = z.strictObject({
 })
 export type SignInInput = z.input<typeof signInSchema>
 
+/** 锁定屏幕: by hand (the button) or after the idle time (自动锁定). */
+export const lockSchema = z.strictObject({ reason: z.enum(['manual', 'idle'], 'v.lock.reason').optional() })
+
 export const unlockSchema = z.strictObject({
   password: z.string('v.text').min(1, 'v.password.required').max(LIMITS.password, 'v.password.tooLong'),
 })
