@@ -75,6 +75,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         hall: ctx.hall === undefined ? null : hallInfo(ctx.hall),
         session: ctx.user !== undefined && ctx.session !== undefined ? sessionInfo(ctx.user, ctx.session) : null,
         now: ctx.now.toISOString(),
+        defaultBackupFolder: ctx.hall === undefined ? deps.backups.defaultFolder : null,
       }),
     'app.setup': (ctx, input) => accounts.setup(ctx.sessionKey, input, ctx.now),
     'auth.signIn': (ctx, input) => {

@@ -11,6 +11,13 @@ export const en: SameKeys<typeof zhCN> = {
     retry: 'Retry',
     language: '中文',
   },
+  busy: {
+    settingUp: 'Creating the hall and storing the password securely (a few seconds)…',
+    signingIn: 'Checking the password (a few seconds)…',
+    savingPassword: 'Storing the password securely (a few seconds)…',
+    addingUser: 'Adding the user and storing the password securely (a few seconds)…',
+    loading: 'Loading…',
+  },
   setup: {
     title: 'First run: set up the reception hall',
     intro: 'Enter the hall details and create the first administrator. You will be signed in as that administrator.',
@@ -21,6 +28,8 @@ export const en: SameKeys<typeof zhCN> = {
     hallCodeHelp: '2–6 capital letters used in case numbers, e.g. WH → WH-20261122-0001',
     admin: 'First administrator',
     submit: 'Finish setup',
+    backupFolder: 'Backup folder',
+    backupFolderHelp: 'Backed up here every day. Better a folder on another disk or a removable drive; leave empty for no daily backup (not advised).',
   },
   user: {
     badgeNo: 'Badge number',
@@ -722,6 +731,7 @@ export const en: SameKeys<typeof zhCN> = {
     hashOk: 'Checksum matches',
     hashBad: 'File changed',
     refresh: 'Refresh list',
+    off: 'Daily backup is off: enter a folder under “Backup folder” above and save. Until then a broken computer can lose every registration.',
   },
   security: {
     menu: {

@@ -8,6 +8,13 @@ export const zhCN = {
     retry: '重试',
     language: 'English',
   },
+  busy: {
+    settingUp: '正在创建大厅并安全地保存密码，约需几秒…',
+    signingIn: '正在核对密码，约需几秒…',
+    savingPassword: '正在安全地保存密码，约需几秒…',
+    addingUser: '正在添加用户并安全地保存密码，约需几秒…',
+    loading: '正在加载…',
+  },
   setup: {
     title: '首次使用：设置接待大厅',
     intro: '请填写大厅信息并创建第一位管理员。设置完成后即以该管理员身份登录。',
@@ -18,6 +25,8 @@ export const zhCN = {
     hallCodeHelp: '2–6 个大写字母，用于案件编号，例如 WH → WH-20261122-0001',
     admin: '第一位管理员',
     submit: '完成设置',
+    backupFolder: '备份文件夹',
+    backupFolderHelp: '每天自动备份到这里。最好改为另一块磁盘或移动硬盘上的文件夹；留空则不自动备份（不建议）。',
   },
   user: {
     badgeNo: '工号',
@@ -719,6 +728,7 @@ export const zhCN = {
     hashOk: '校验一致',
     hashBad: '文件已改动',
     refresh: '刷新列表',
+    off: '自动备份未开启：请在上方“备份文件夹”中填写一个文件夹并保存。开启之前，电脑一旦故障，全部登记数据都可能丢失。',
   },
   security: {
     menu: {

@@ -52,6 +52,8 @@ export interface AppStatus {
   session: SessionInfo | null
   /** The main side's clock, so the renderer can show the hall's day. */
   now: string
+  /** Before setup: the backup folder setup offers (beside the data folder). */
+  defaultBackupFolder: string | null
 }
 
 export interface UserRow {

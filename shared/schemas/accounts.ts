@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { LIMITS, ROLES } from '../domain'
 import { HALL_CODE_PATTERN } from '../case-number'
-import { line } from './fields'
+import { cleanedString, line } from './fields'
 import { toHalfWidth } from '../text'
 
 /** A password: 8 or more characters with at least one letter and one digit. */
@@ -50,6 +50,8 @@ export const setupSchema = z.strictObject({
     message: 'v.password.mismatch',
     path: ['confirmPassword'],
   }),
+  /** 备份文件夹: the daily backup goes there from the first day (empty: no backup yet). */
+  backupFolder: cleanedString(500).optional(),
 })
 export type SetupInput = z.input<typeof setupSchema>
 

@@ -41,3 +41,43 @@ test('a receptionist prints the receipt of the case just registered: it shows pr
   await expect(dialog.locator('.ant-alert-error')).toHaveCount(0)
   await expect(receipt.getByText(caseNumber).first()).toBeVisible()
 })
+
+// Issue 13: setup offers a backup folder and turns the daily backup on; the settings page warns
+// while backups are off; the slow password steps say what they are doing.
+test('setup offers a backup folder and the daily backup is on; without one the settings page warns; slow steps say what they do', async ({ page, host, shot }) => {
+  await page.goto(host.url)
+  const folder = page.getByLabel('备份文件夹')
+  await expect(folder).toHaveValue(`${host.dataDir}/backups`)
+  await shot('setup-backup-folder')
+  // Leave it empty to see the warning (the default would have turned the backup on).
+  await folder.fill('')
+  await page.getByLabel('大厅名称').fill('武汉市信访局接待大厅')
+  await page.getByLabel('大厅代码').fill('WH')
+  await page.getByLabel('工号').fill(ADMIN.badgeNo)
+  await page.getByLabel('姓名').fill(ADMIN.name)
+  await page.getByLabel('职务').fill(ADMIN.position)
+  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
+  await page.getByLabel('确认密码').fill(ADMIN.password)
+  await page.getByRole('button', { name: '完成设置' }).click()
+  // The strong hash takes seconds: the button says what is happening meanwhile.
+  await expect(page.getByRole('button', { name: /正在创建大厅并安全地保存密码/ })).toBeVisible()
+  await expect(page.getByTestId('signed-in-as')).toContainText(ADMIN.name)
+  await page.getByRole('menuitem', { name: '大厅设置' }).click()
+  await expect(page.getByTestId('backup-off')).toContainText('自动备份未开启')
+  await shot('settings-backup-off')
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await page.getByLabel('工号').fill(ADMIN.badgeNo)
+  await page.getByLabel('密码').fill(ADMIN.password)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await expect(page.getByRole('button', { name: /正在核对密码/ })).toBeVisible()
+  await expect(page.getByTestId('signed-in-as')).toContainText(ADMIN.name)
+})
+
+test('with the default backup folder of setup, the settings page shows the folder and no warning', async ({ page, host }) => {
+  await setUpHall(page, host)
+  await page.getByRole('menuitem', { name: '大厅设置' }).click()
+  await expect(page.getByTestId('backup-card')).toBeVisible()
+  await page.getByRole('button', { name: '立即备份' }).click()
+  await expect(page.getByText(`已备份到 ${host.dataDir}/backups`)).toBeVisible()
+  await expect(page.getByTestId('backup-off')).toHaveCount(0)
+})
