@@ -60,7 +60,7 @@ function Root() {
     )
   }
   if (status === null) return <Spin fullscreen tip={t('app.loading')} />
-  if (!status.setUp || status.hall === null) return <SetupPage onDone={refresh} />
+  if (!status.setUp || status.hall === null) return <SetupPage onDone={refresh} defaultBackupFolder={status.defaultBackupFolder ?? ''} />
   const { session, hall } = status
   if (session === null) return <SignInPage hall={hall} onDone={refresh} />
   if (session.mustChangePassword) return <ChangePasswordPage session={session} onDone={refresh} />

@@ -16,6 +16,7 @@ import type { Exports } from '../services/reports/exports'
 import type { Backups } from '../services/backup/backup'
 import { statistics } from '../services/reports/statistics'
 import { hallDate } from '../../shared/time'
+import { parseIdNumber } from '../../shared/id-number'
 import { rulesOf } from '../services/calendar/calendar'
 import type { Cases } from '../services/cases/cases'
 import type { CaseLists } from '../services/cases/lists'
@@ -76,6 +77,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         hall: ctx.hall === undefined ? null : hallInfo(ctx.hall),
         session: ctx.user !== undefined && ctx.session !== undefined ? sessionInfo(ctx.user, ctx.session) : null,
         now: ctx.now.toISOString(),
+        defaultBackupFolder: ctx.hall === undefined ? deps.backups.defaultFolder : null,
       }),
     'app.link': () => Promise.resolve(deps.link()),
     'app.setup': (ctx, input) => accounts.setup(ctx.sessionKey, input, ctx.now),
@@ -87,8 +89,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await accounts.signOut(ctx.sessionKey, signedIn(ctx).user, ctx.now)
       return null
     },
-    'auth.lock': async (ctx) => {
-      await accounts.lock(ctx.sessionKey, signedIn(ctx).user, ctx.now, 'manual')
+    'auth.lock': async (ctx, input) => {
+      await accounts.lock(ctx.sessionKey, signedIn(ctx).user, ctx.now, input.reason ?? 'manual')
       return null
     },
     'auth.unlock': (ctx, input) => {
@@ -151,7 +153,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'cases.search': async (ctx, input) => {
       const { user, hall } = signedIn(ctx)
       const found = await lists.search(hall, input.query, input.by, ctx.now)
-      if (found.by === 'idNumber') await deps.privacy.idLookup(user, input.query, 'cases.search', found.rows.length, ctx.now)
+      // A lookup by a full ID number is audited; a name with its last digits is not a full number.
+      if (found.by === 'idNumber' && parseIdNumber(input.query).ok) await deps.privacy.idLookup(user, input.query, 'cases.search', found.rows.length, ctx.now)
       return found
     },
     'units.list': (_ctx, input) => hallData.list('units', input.includeRetired),

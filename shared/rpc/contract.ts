@@ -8,6 +8,7 @@ import {
   resetPasswordSchema,
   setupSchema,
   signInSchema,
+  lockSchema,
   unlockSchema,
   updateUserSchema,
 } from '../schemas/accounts'
@@ -109,7 +110,7 @@ export const contract = {
   'app.setup': method<SessionInfo>()(setupSchema, 'public'),
   'auth.signIn': method<SessionInfo>()(signInSchema, 'public'),
   'auth.signOut': method<null>()(none, 'session'),
-  'auth.lock': method<null>()(none, 'session'),
+  'auth.lock': method<null>()(lockSchema, 'session'),
   'auth.unlock': method<SessionInfo>()(unlockSchema, 'session'),
   'auth.changePassword': method<SessionInfo>()(changePasswordSchema, 'session'),
   'users.list': method<UserRow[]>()(none, admins),

@@ -52,6 +52,8 @@ export interface AppStatus {
   session: SessionInfo | null
   /** The main side's clock, so the renderer can show the hall's day. */
   now: string
+  /** Before setup: the backup folder setup offers (beside the data folder). */
+  defaultBackupFolder: string | null
 }
 
 /** The desk and its link to the hall's database (header). */
@@ -125,6 +127,8 @@ export interface ReceiptPreview {
   layout: ReceiptLayout
   /** The copy number the next print gets: above 1 it is a reprint (补打). */
   nextCopyNo: number
+  /** False for a receptionist once the receipt is printed: 补打 is the duty officer's. */
+  mayPrint: boolean
   /** Whether the main side prints itself (Electron) or the browser's dialog does. */
   direct: boolean
   defaultPrinter: string | null
@@ -233,7 +237,27 @@ export interface CaseListRow {
   paused: boolean
   extended: boolean
   leaderName: string | null
+  /** Search only: why the case was found (search.match.* in the catalogue). */
+  match?: SearchMatch
 }
+
+/**
+ * Why a search found a case, best first: the results are ranked in this order (exact case
+ * number, then ID number, phone, name, text), newest first within each.
+ */
+export const SEARCH_MATCHES = [
+  'caseNumber',
+  'caseNumberPart',
+  'idNumber',
+  'idTailAndName',
+  'phone',
+  'phoneTail',
+  'name',
+  'representative',
+  'category',
+  'text',
+] as const
+export type SearchMatch = (typeof SEARCH_MATCHES)[number]
 
 export interface SupervisionView {
   today: string

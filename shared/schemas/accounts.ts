@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { LIMITS, ROLES } from '../domain'
 import { HALL_CODE_PATTERN } from '../case-number'
-import { line } from './fields'
+import { cleanedString, line } from './fields'
 import { toHalfWidth } from '../text'
 
 /** A password: 8 or more characters with at least one letter and one digit. */
@@ -50,6 +50,8 @@ export const setupSchema = z.strictObject({
     message: 'v.password.mismatch',
     path: ['confirmPassword'],
   }),
+  /** 备份文件夹: the daily backup goes there from the first day (empty: no backup yet). */
+  backupFolder: cleanedString(500).optional(),
 })
 export type SetupInput = z.input<typeof setupSchema>
 
@@ -58,6 +60,9 @@ export const signInSchema = z.strictObject({
   password: z.string('v.text').min(1, 'v.password.required').max(LIMITS.password, 'v.password.tooLong'),
 })
 export type SignInInput = z.input<typeof signInSchema>
+
+/** 锁定屏幕: by hand (the button) or after the idle time (自动锁定). */
+export const lockSchema = z.strictObject({ reason: z.enum(['manual', 'idle'], 'v.lock.reason').optional() })
 
 export const unlockSchema = z.strictObject({
   password: z.string('v.text').min(1, 'v.password.required').max(LIMITS.password, 'v.password.tooLong'),

@@ -165,11 +165,14 @@ test('the audit log filters by user, action and day, and 校验 finds a tampered
 
   await page.getByRole('menuitem', { name: '审计日志' }).click()
   const table = page.getByTestId('audit-table')
-  await expect(table.getByRole('cell', { name: '首次设置' })).toBeVisible()
+  await expect(table.getByRole('cell', { name: '首次设置' }).first()).toBeVisible()
   // Two users added: the receptionist and the auditor.
   await expect(table.getByRole('cell', { name: '添加用户' })).toHaveCount(2)
-  await expect(table).toContainText('周建华（A001）')
-  await expect(table).toContainText('badgeNo: R001')
+  // Sentences with their details in words (issue 13), never JSON with English keys.
+  await expect(table.getByTestId('audit-sentence').filter({ hasText: '周建华 添加用户 用户 2' })).toBeVisible()
+  await expect(table).toContainText('工号：R001')
+  await expect(table).not.toContainText('badgeNo')
+  await expect(table).not.toContainText('{')
   await settled(page)
   await shot('audit-log')
 
@@ -177,8 +180,8 @@ test('the audit log filters by user, action and day, and 校验 finds a tampered
   await page.getByLabel('操作人', { exact: true }).click()
   await page.locator('.ant-select-dropdown:visible').getByText('李晓梅（R001）', { exact: true }).click()
   await expect(table.locator('tbody tr')).toHaveCount(2)
-  await expect(table.getByRole('cell', { name: '登录', exact: true })).toBeVisible()
-  await expect(table.getByRole('cell', { name: '修改密码', exact: true })).toBeVisible()
+  await expect(table.getByTestId('audit-sentence').filter({ hasText: / 登录 / })).toHaveCount(1)
+  await expect(table.getByTestId('audit-sentence').filter({ hasText: / 修改密码 / })).toHaveCount(1)
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0)
   await settled(page)
   await shot('filtered-by-user')
@@ -194,7 +197,7 @@ test('the audit log filters by user, action and day, and 校验 finds a tampered
   await shot('filtered-by-action')
   // The filters live in the page, not in the address: a reload shows everything again.
   await page.reload()
-  await expect(table.getByRole('cell', { name: '首次设置' })).toBeVisible()
+  await expect(table.getByRole('cell', { name: '首次设置' }).first()).toBeVisible()
 
   // By day, in the hall's time zone: today holds every row, a month of 2020 none.
   const today = hallDate(new Date(), 'Asia/Shanghai')
@@ -211,7 +214,7 @@ test('the audit log filters by user, action and day, and 校验 finds a tampered
   await range('2020-01-01', '2020-01-31')
   await expect(table.locator('tbody .ant-empty')).toBeVisible()
   await page.reload()
-  await expect(table.getByRole('cell', { name: '首次设置' })).toBeVisible()
+  await expect(table.getByRole('cell', { name: '首次设置' }).first()).toBeVisible()
 
   // 校验: intact.
   await page.getByRole('button', { name: /校\s*验/ }).click()

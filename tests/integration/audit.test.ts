@@ -261,6 +261,19 @@ describe('audit.list', () => {
     expect(both.actions).toEqual(mine.actions)
   })
 
+  // Issue 13: the idle lock is recorded as such (the log shows 自动锁定), a lock by hand as manual.
+  it('records an idle lock with reason idle and a lock by hand with reason manual', async () => {
+    const before = Number(core.connection.raw.prepare("select coalesce(max(id), 0) from audit_log").pluck().get())
+    await ok(core, 'admin', 'auth.lock', { reason: 'idle' })
+    await ok(core, 'admin', 'auth.unlock', { password: 'Admin2026pass' })
+    await ok(core, 'admin', 'auth.lock', {})
+    await ok(core, 'admin', 'auth.unlock', { password: 'Admin2026pass' })
+    const locks = core.connection.raw.prepare("select detail from audit_log where action = 'auth.lock' and id > ? order by id").pluck().all(before)
+    expect(locks).toEqual(['{"reason":"idle"}', '{"reason":"manual"}'])
+    const refused = await call(core, 'admin', 'auth.lock', { reason: 'sleepy' } as never)
+    expect(refused.ok).toBe(false)
+  })
+
   it('filters by hall-local days, not by UTC days', async () => {
     // The setup was at 10:00 on 22 November in Wuhan (02:00 UTC).
     core.clock.set('2026-11-22T15:59:59.000Z') // 23:59:59 on the 22nd in Wuhan

@@ -63,6 +63,15 @@ describe('receipts', () => {
     expect(other.ok || other.error.code).toBe('FORBIDDEN')
   })
 
+  // Issue 13: after printing, the receptionist's preview stays (no error) and says 补打 is not theirs.
+  it('a receptionist still previews the receipt just printed, told that 补打 is a duty officer’s', async () => {
+    expect(await ok(core, 'r1', 'receipts.preview', { caseNumber })).toMatchObject({ mayPrint: true, nextCopyNo: 1 })
+    await ok(core, 'r1', 'receipts.print', { caseNumber })
+    expect(await ok(core, 'r1', 'receipts.preview', { caseNumber })).toMatchObject({ mayPrint: false, nextCopyNo: 2 })
+    expect(await ok(core, 'd1', 'receipts.preview', { caseNumber })).toMatchObject({ mayPrint: true, nextCopyNo: 2 })
+    expect((await call(core, 'r1', 'receipts.browserPrint', { caseNumber })).ok).toBe(false)
+  })
+
   it('a duty officer reprints: the receipt says 补打 and the copy number, and both prints are recorded', async () => {
     await ok(core, 'r1', 'receipts.print', { caseNumber })
     const preview = await ok(core, 'd1', 'receipts.preview', { caseNumber })

@@ -330,9 +330,13 @@ describe('cases.search', () => {
 
   describe('by name', () => {
     it('finds two-, three- and four-character names, newest first', async () => {
+      // 刘芳 is also a representative of sample 3 (王立新's group visit): listed after her own case.
       expect(await search('刘芳')).toMatchObject({
         by: 'name',
-        rows: [{ caseNumber: caseOf('刘芳'), visitorName: '刘芳' }],
+        rows: [
+          { caseNumber: caseOf('刘芳'), visitorName: '刘芳', match: 'name' },
+          { caseNumber: caseOf('王立新'), visitorName: '王立新', match: 'representative' },
+        ],
       })
       expect(await search('王立新')).toMatchObject({
         by: 'name',
@@ -353,9 +357,10 @@ describe('cases.search', () => {
       expect(await found('艾力', 'name')).toEqual([caseOf('买买提·艾力')])
     })
 
-    it('finds a name only in names, not in the answers', async () => {
-      // 刘芳 is also one of the representatives of sample 3, which is not a visitor name.
-      expect(await found('刘芳', 'name')).toEqual([caseOf('刘芳')])
+    it('finds a name among the representatives of a group visit, after the visitors themselves, and not in the answers', async () => {
+      // 刘芳 is one of the five representatives of sample 3 (visitor 王立新); 张卫东 is only a representative.
+      expect(await found('刘芳', 'name')).toEqual([caseOf('刘芳'), caseOf('王立新')])
+      expect(await search('张卫东')).toMatchObject({ by: 'name', rows: [{ caseNumber: caseOf('王立新'), match: 'representative' }] })
       expect(await found('排水', 'name')).toEqual([])
     })
   })
@@ -454,7 +459,14 @@ describe('cases.search', () => {
       ] as const) {
         const result = await search(query)
         expect(result.by, query).toBe('text')
-        expect(result.rows.map((r) => r.caseNumber).sort(), query).toEqual([...expected].sort())
+        // 自动识别 also lists the cases filed under a category of that name (劳动社保·欠薪, 城乡建设·供暖).
+        const inAnswers = result.rows.filter((r) => r.match === 'text').map((r) => r.caseNumber)
+        const inCategory = result.rows.filter((r) => r.match === 'category')
+        expect([...inAnswers, ...inCategory.map((r) => r.caseNumber)].sort(), query).toEqual(result.rows.map((r) => r.caseNumber).sort())
+        for (const r of inCategory) expect(r.category, query).toContain(query)
+        expect([...inAnswers, ...inCategory.filter((r) => expected.includes(r.caseNumber as never)).map((r) => r.caseNumber)].sort(), query).toEqual(
+          [...expected].sort(),
+        )
       }
     })
   })
@@ -465,6 +477,75 @@ describe('cases.search', () => {
     const result = await search('买买提·艾力')
     expect(result.by).toBe('name')
     expect(result.rows.map((r) => r.caseNumber)).toEqual([caseOf('买买提·艾力')])
+  })
+
+  // What people type at the desk (issue 13): a part of the case number read off a receipt, the
+  // last four digits of a phone as the lists show it (138****4567), a name with the last digits of
+  // the ID number, a category's name; ranked case number, ID, phone, name, text, each with its reason.
+  describe('what people type', () => {
+    it('finds a case by the day and number of its case number, or by the number alone', async () => {
+      const n = caseOf('王磊')
+      const [, day, seq] = /^WH-(\d{8})-(\d{4})$/.exec(n) ?? []
+      expect(await search(`${day}-${seq}`)).toMatchObject({ by: 'caseNumber', rows: [{ caseNumber: n, match: 'caseNumberPart' }] })
+      const bySeq = await search(seq ?? '')
+      const parts = bySeq.rows.filter((r) => r.match === 'caseNumberPart').map((r) => r.caseNumber)
+      // One case of that number on each hall day that had that many visits, newest first.
+      expect(parts).toContain(n)
+      for (const c of parts) expect(c.endsWith(`-${seq}`), c).toBe(true)
+      expect(new Set(parts.map((c) => c.slice(3, 11))).size).toBe(parts.length)
+      expect(bySeq.rows[0]?.match).toBe('caseNumberPart')
+    })
+
+    it('finds a visitor by the last four digits of the phone', async () => {
+      // 王立新 (13600003333): no case number ends in 3333, so only the phone matches.
+      expect(await search('3333')).toEqual({ by: 'phone', rows: [expect.objectContaining({ caseNumber: caseOf('王立新'), match: 'phoneTail' })] })
+      expect(await found('3333', 'phone')).toEqual([caseOf('王立新')])
+    })
+
+    it('ranks a case number above a phone for the same digits', async () => {
+      // The variations' phones end in 0001, 0002 …; pick one whose case has another number, on a
+      // day where some case has that number.
+      const all = [...cases.values()].flat()
+      const pick = VARIATIONS.map((v) => ({ name: v.name, tail: v.phone.slice(-4) })).find(
+        ({ name, tail }) => !caseOf(name).endsWith(`-${tail}`) && all.some((c) => c.endsWith(`-${tail}`)),
+      )
+      expect(pick).toBeDefined()
+      const result = await search(pick?.tail ?? '')
+      const matches = result.rows.map((r) => r.match)
+      expect(matches[0]).toBe('caseNumberPart')
+      expect(result.rows.find((r) => r.caseNumber === caseOf(pick?.name ?? ''))?.match).toBe('phoneTail')
+      expect(matches.lastIndexOf('caseNumberPart')).toBeLessThan(matches.indexOf('phoneTail'))
+    })
+
+    it('finds a visitor by name and the last digits of the ID number, in either order', async () => {
+      const both = [caseOf('吕建国', 1), caseOf('吕建国', 0)]
+      for (const q of ['吕建国 0311', '吕建国0311', '0311 吕建国']) {
+        const result = await search(q)
+        expect(result.by, q).toBe('idNumber')
+        expect(result.rows.map((r) => [r.caseNumber, r.match]), q).toEqual(both.map((c) => [c, 'idTailAndName']))
+      }
+      // 罗伟's number ends in X (typed small), the same name with other digits finds nothing.
+      expect(await found('罗伟 003x')).toEqual([caseOf('罗伟')])
+      expect(await found('吕建国 0312')).toEqual([])
+    })
+
+    it("finds the cases of a category by the category's name, after the answers' own words", async () => {
+      const result = await search('户籍')
+      expect(result.rows.length).toBeGreaterThan(0)
+      for (const r of result.rows.filter((x) => x.match === 'category')) expect(r.category).toBe('公安·户籍')
+      expect(result.rows.map((r) => r.caseNumber)).toContain(caseOf('张桂兰'))
+    })
+
+    it('ranks an exact case number first and says for each row why it matched', async () => {
+      const n = caseOf('郝卫平')
+      expect(await search(n)).toMatchObject({ by: 'caseNumber', rows: [{ caseNumber: n, match: 'caseNumber' }] })
+      // 高志明 is both a visitor of his own and a representative of 郝卫平's group visit.
+      const result = await search('高志明')
+      expect(result.rows.map((r) => [r.caseNumber, r.match])).toEqual([
+        [caseOf('高志明'), 'name'],
+        [n, 'representative'],
+      ])
+    })
   })
 
   describe('refusals and masking', () => {

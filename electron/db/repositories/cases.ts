@@ -120,3 +120,65 @@ export function caseListQuery(db: Kysely<Database>) {
       'v.leader_name',
     ])
 }
+
+/** Search: the newest cases numbered `seq` on any day, or on one hall day (YYYYMMDD). */
+export function casesByDaySeq(db: Kysely<Database>, hallDay: string | null, seq: number | null, limit: number) {
+  let q = caseListQuery(db)
+  if (hallDay !== null) q = q.where('v.hall_day', '=', hallDay)
+  if (seq !== null) q = q.where('v.day_seq', '=', seq)
+  return q.orderBy('v.id', 'desc').limit(limit).execute()
+}
+
+/** Escapes LIKE's wildcards so that the text is matched as written (both engines: ESCAPE '\'). */
+function likeText(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+/** Search: phones ending in the digits typed (the lists show 138****4567). */
+export function casesByPhoneTail(db: Kysely<Database>, digits: string, limit: number) {
+  return caseListQuery(db)
+    .where(sql<boolean>`v.visitor_phone LIKE ${`%${likeText(digits)}`} ESCAPE '\\'`)
+    .orderBy('v.id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** Search: cases among `visitIds` whose visitor's ID number ends in the characters typed. */
+export function casesByIdTail(db: Kysely<Database>, visitIds: number[], tail: string, limit: number) {
+  if (visitIds.length === 0) return Promise.resolve([])
+  return caseListQuery(db)
+    .where('v.id', 'in', visitIds)
+    .where(sql<boolean>`p.id_number LIKE ${`%${likeText(tail)}`} ESCAPE '\\'`)
+    .orderBy('v.id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** Search: group visits that list the name among their representatives. */
+export function casesByRepresentative(db: Kysely<Database>, name: string, limit: number) {
+  return caseListQuery(db)
+    .where('v.kind', '=', 'group')
+    .where(sql<boolean>`v.representatives LIKE ${`%${likeText(name)}%`} ESCAPE '\\'`)
+    .orderBy('v.id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** Search: cases filed under a category whose name contains the text. */
+export async function casesByCategoryName(db: Kysely<Database>, text: string, limit: number) {
+  const categories = await db
+    .selectFrom('categories')
+    .select('id')
+    .where(sql<boolean>`name LIKE ${`%${likeText(text)}%`} ESCAPE '\\'`)
+    .execute()
+  if (categories.length === 0) return []
+  return caseListQuery(db)
+    .where(
+      'v.category_id',
+      'in',
+      categories.map((c) => c.id),
+    )
+    .orderBy('v.id', 'desc')
+    .limit(limit)
+    .execute()
+}

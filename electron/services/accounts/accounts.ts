@@ -181,6 +181,8 @@ export function createAccounts({ db, sessions, scryptN, announce }: AccountsDeps
         time_zone: DEFAULT_TIME_ZONE,
         idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
         show_labels: JSON.stringify(DEFAULT_SHOW_LABELS),
+        // The daily backup is on from the first day when setup names a folder.
+        ...(input.backupFolder !== undefined && input.backupFolder.trim() !== '' ? { backup_folder: input.backupFolder.trim() } : {}),
         created_at: iso,
       })
       const admin = await insertUser(trx, {
@@ -201,7 +203,7 @@ export function createAccounts({ db, sessions, scryptN, announce }: AccountsDeps
         action: 'hall.setup',
         entity: 'hall',
         entityId: '1',
-        detail: { hallCode: input.hallCode, adminBadgeNo: admin.badge_no },
+        detail: { hallCode: input.hallCode, adminBadgeNo: admin.badge_no, backupFolder: input.backupFolder?.trim() || null },
       })
       return admin
     })

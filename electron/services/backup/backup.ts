@@ -423,6 +423,8 @@ export function createBackups(options: BackupsOptions) {
   }
 
   return {
+    /** What setup offers: a backups folder inside the data folder (another disk is better; the field says so). */
+    defaultFolder: join(options.dataDir, 'backups'),
     backupNow,
     scheduled,
     listBackups: async (folder: string, list: { verifyHashes?: boolean } = {}) =>

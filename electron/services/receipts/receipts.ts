@@ -57,11 +57,12 @@ export function createReceipts({ db, printer, fonts, clocks, onPrinted, announce
    * Receptionists print the receipt of a case they registered themselves, once; duty officers
    * and administrators print and reprint any.
    */
-  async function load(user: User, caseNumber: string, document: PrintDocument): Promise<Loaded> {
+  async function load(user: User, caseNumber: string, document: PrintDocument, toPrint = true): Promise<Loaded> {
     const data = await loadReceiptData(db, caseNumber)
     if (data === undefined) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber })
     const printed = await countSucceededPrints(db, data.visitId, document)
-    if (user.role === 'receptionist' && (data.receptionistId !== user.id || printed > 0)) {
+    // A receptionist still sees the preview of the receipt just printed; printing it again is 补打.
+    if (user.role === 'receptionist' && (data.receptionistId !== user.id || (toPrint && printed > 0))) {
       throw new AppError('FORBIDDEN', 'e.PRINT_OWN_ONLY')
     }
     const caseClocks = await clocks(caseNumber)
@@ -87,10 +88,11 @@ export function createReceipts({ db, printer, fonts, clocks, onPrinted, announce
   const fileName = (l: Loaded) => `${l.document === 'receipt' ? '回执' : translate(zhCN, `notice.titles.${l.document}`).replace(/[（）]/g, '_')}_${l.data.caseNumber}.pdf`
 
   async function preview(user: User, caseNumber: string, layout: ReceiptLayout | undefined, document: PrintDocument = 'receipt'): Promise<ReceiptPreview> {
-    const l = await load(user, caseNumber, document)
+    const l = await load(user, caseNumber, document, false)
     const { printed } = l
     const chosen = layoutOf(l, layout)
     return {
+      mayPrint: user.role !== 'receptionist' || printed === 0,
       html: await render(l, chosen, printed + 1, true),
       layout: chosen,
       nextCopyNo: printed + 1,

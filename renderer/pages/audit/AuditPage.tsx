@@ -7,7 +7,7 @@ import { call, errorText } from '../../api/client'
 import { failureText, useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { formatDate, formatTime } from '../../format'
-import { actionLabel, compactDetail, entityLabel } from './audit-labels'
+import { actionLabel, auditSentence } from './audit-labels'
 
 const PAGE_SIZE = 50
 
@@ -175,35 +175,20 @@ export function AuditPage() {
               render: (v: string) => `${formatDate(v, hall.timeZone)} ${formatTime(v, hall.timeZone, true)}`,
             },
             {
-              title: t('audit.user'),
-              width: 160,
-              render: (_: unknown, r) =>
-                r.userName === null ? t('audit.system') : `${r.userName}（${r.userBadgeNo ?? ''}）`,
-            },
-            {
-              title: t('audit.action'),
-              width: 170,
-              render: (_: unknown, r) => <span title={r.action}>{actionLabel(t, r.action)}</span>,
-            },
-            {
-              title: t('audit.entity'),
-              width: 200,
-              render: (_: unknown, r) => entityLabel(t, r.entity, r.entityId),
-            },
-            {
-              title: t('audit.detail'),
-              dataIndex: 'detail',
-              render: (v: string) => (
-                <Typography.Text
-                  style={{
-                    fontFamily: 'ui-monospace, Consolas, monospace',
-                    fontSize: 13,
-                    wordBreak: 'break-word',
-                  }}
-                >
-                  {compactDetail(v)}
-                </Typography.Text>
-              ),
+              title: t('audit.sentence'),
+              render: (_: unknown, r) => {
+                const { sentence, details } = auditSentence(t, r)
+                return (
+                  <Space direction="vertical" size={0}>
+                    <Typography.Text data-testid="audit-sentence" title={r.action}>
+                      {sentence}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" data-testid="audit-details" title={r.detail} style={{ fontSize: 13, wordBreak: 'break-word' }}>
+                      {details}
+                    </Typography.Text>
+                  </Space>
+                )
+              },
             },
           ]}
         />

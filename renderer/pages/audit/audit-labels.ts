@@ -47,7 +47,9 @@ function has<K extends string>(record: Readonly<Record<string, K>>, key: string)
 }
 
 /** An action in words: 登录, 案件·交办 …, or the raw name when there is no label for it. */
-export function actionLabel(t: TFunction, action: string): string {
+export function actionLabel(t: TFunction, action: string, detail?: string): string {
+  // The idle lock is written as auth.lock with reason idle: 自动锁定, not a lock by hand.
+  if (action === 'auth.lock' && detail !== undefined && parse(detail)?.reason === 'idle') return t('audit.actions.autoLock')
   const key = has(ACTION_LABELS, action)
   if (key !== undefined) return t(`audit.actions.${key}`)
   const step = /^case\.(\w+)$/.exec(action)?.[1]
@@ -87,4 +89,91 @@ function compact(value: unknown): string {
   }
   if (value === '') return '""'
   return typeof value === 'string' ? value : String(value)
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function parse(detail: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(detail)
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+type DetailKey = keyof typeof zhCN.audit.details
+
+/** Values written as codes, to the catalogue's words. */
+function valueText(t: TFunction, key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—'
+  if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no')
+  if (Array.isArray(value)) return value.map((v) => valueText(t, key, v)).join('、')
+  if (typeof value === 'object') return detailText(t, value as Record<string, unknown>)
+  const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value)
+  const catalogue: Record<string, string> = {
+    role: 'user.roles',
+    target: 'print.targets',
+    layout: 'print.layouts',
+    document: 'notice.titles',
+    status: 'case.status',
+    routing: 'routing',
+    kind: 'audit.kinds',
+    fields: 'audit.fieldNames',
+    via: 'audit.via',
+    during: 'audit.during',
+    format: 'audit.formats',
+  }
+  const prefix = catalogue[key]
+  if (prefix !== undefined) {
+    const k = `${prefix}.${text}`
+    const translated = t(k)
+    if (translated !== k) return translated
+  }
+  if (key === 'reason' && (text === 'manual' || text === 'idle' || text === 'unknown' || text === 'disabled')) return t(`audit.reasons.${text}`)
+  return text
+}
+
+/**
+ * A detail in words: 原因：核对身份；工位：DESK-1 …; before/after as 改前/改后. Keys without a
+ * label are left out rather than shown in English.
+ */
+export function detailText(t: TFunction, detail: Record<string, unknown>): string {
+  const parts: string[] = []
+  const changes: string[] = []
+  const { before, after } = detail
+  if (isRecord(before) && isRecord(after)) {
+    // A change: only what changed, as 空闲自动锁定（分钟）：10 → 5.
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (!Object.hasOwn(zhCN.audit.details, key) || JSON.stringify(before[key]) === JSON.stringify(after[key])) continue
+      changes.push(`${t(`audit.details.${key as DetailKey}`)}：${valueText(t, key, before[key])} → ${valueText(t, key, after[key])}`)
+    }
+    detail = Object.fromEntries(Object.entries(detail).filter(([k]) => k !== 'before' && k !== 'after'))
+  }
+  for (const [key, value] of Object.entries(detail)) {
+    if (!Object.hasOwn(zhCN.audit.details, key)) continue
+    parts.push(`${t(`audit.details.${key as DetailKey}`)}：${valueText(t, key, value)}`)
+  }
+  return [...parts, ...changes].join('；')
+}
+
+/**
+ * An entry as a sentence: 李接待 登记 WH-20261202-0003; 王值班 查看完整身份证号 WH-…，原因：…;
+ * the rest of the detail follows in words.
+ */
+export function auditSentence(t: TFunction, row: { userName: string | null; action: string; entity: string | null; entityId: string | null; detail: string }): { sentence: string; details: string } {
+  const who = row.userName ?? t('audit.system')
+  const detail = parse(row.detail) ?? {}
+  const what = row.action === 'intake.register' ? t('audit.verbs.register') : actionLabel(t, row.action, row.detail)
+  const object = row.entity === 'visit' ? (row.entityId ?? '') : entityLabel(t, row.entity, row.entityId)
+  let sentence = [who, what, object].filter((x) => x !== '').join(' ')
+  const rest: Record<string, unknown> = { ...detail }
+  if (row.action === 'visitor.viewIdNumber' && typeof detail.reason === 'string') {
+    sentence += t('audit.becauseOf', { reason: detail.reason })
+    delete rest.reason
+  }
+  if (row.action === 'auth.lock') delete rest.reason
+  return { sentence, details: detailText(t, rest) || '—' }
 }

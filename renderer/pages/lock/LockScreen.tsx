@@ -49,7 +49,7 @@ export function LockScreen({ session, onDone }: { session: SessionInfo; onDone: 
             onPressEnter={() => void unlock()}
           />
           <Button type="primary" block loading={busy} onClick={() => void unlock()}>
-            {t('lock.unlock')}
+            {busy ? t('busy.signingIn') : t('lock.unlock')}
           </Button>
           <Button block onClick={() => void signOut()}>
             {t('lock.signOut')}

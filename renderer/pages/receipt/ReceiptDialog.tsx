@@ -54,6 +54,11 @@ export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
   }
 
   const print = async () => {
+    // A receptionist's second print: said in words, not as an error (补打 is a duty officer's).
+    if (preview !== null && !preview.mayPrint) {
+      void message.info(t('print.reprintByOfficer'))
+      return
+    }
     setBusy(true)
     try {
       if (preview?.direct) {
@@ -86,7 +91,8 @@ export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
     await load()
   }
 
-  const reprint = preview !== null && preview.nextCopyNo > 1
+  const reprint = preview !== null && preview.nextCopyNo > 1 && preview.mayPrint
+  const printedAlready = preview !== null && !preview.mayPrint
   return (
     <Modal
       open={open}
@@ -102,7 +108,7 @@ export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
             </Button>
           )}
           <Button type="primary" icon={<PrinterOutlined />} loading={busy} disabled={preview === null} onClick={() => void print()}>
-            {reprint ? t('print.reprint') : t('print.print')}
+            {reprint || printedAlready ? t('print.reprint') : t('print.print')}
           </Button>
         </Space>
       }
@@ -117,6 +123,7 @@ export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
           />
           {reprint && <Tag color="orange">{t('receipt.reprint')} · {t('receipt.copy', { n: preview.nextCopyNo })}</Tag>}
         </Space>
+        {printedAlready && <Alert type="info" showIcon data-testid="reprint-by-officer" message={t('print.reprintByOfficer')} />}
         {error && <Alert type="error" showIcon message={error} role="alert" />}
         {preview === null && error === null && <Spin />}
         {preview !== null && (

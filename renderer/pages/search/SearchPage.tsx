@@ -47,7 +47,7 @@ export function SearchPage() {
       {result && (
         <>
           <Typography.Paragraph data-testid="search-summary">{t('search.found', { n: result.rows.length, by: t(`search.by.${result.by}`) })}</Typography.Paragraph>
-          <CaseTable rows={result.rows} testId="search-results" empty={t('search.none')} />
+          <CaseTable rows={result.rows} testId="search-results" empty={t('search.none')} ranked />
         </>
       )}
     </Card>

@@ -55,7 +55,8 @@ export function BackupCard() {
         ) : (
           <Typography.Text type="secondary">{t('backup.never')}</Typography.Text>
         )}
-        {status?.stale && <Alert type="warning" showIcon message={t('backup.stale')} />}
+        {status !== null && status.folder === null && <Alert type="warning" showIcon data-testid="backup-off" message={t('backup.off')} />}
+        {status?.stale && status.folder !== null && <Alert type="warning" showIcon message={t('backup.stale')} />}
         <Space>
           <Button type="primary" icon={<CloudUploadOutlined />} loading={busy} onClick={() => void backupNow()}>
             {t('backup.now')}

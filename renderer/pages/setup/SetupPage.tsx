@@ -14,7 +14,7 @@ import { LanguageSwitch } from '../shell/LanguageSwitch'
 type SetupForm = z.input<typeof setupSchema>
 
 /** The first run: name the hall, give its code, create the first administrator. */
-export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
+export function SetupPage({ onDone, defaultBackupFolder }: { onDone: () => Promise<void>; defaultBackupFolder: string }) {
   const { t } = useTranslation()
   const [pageError, setPageError] = useState<string | null>(null)
   const { control, handleSubmit, setError, formState } = useForm<SetupForm, unknown, z.output<typeof setupSchema>>({
@@ -23,6 +23,7 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
       hallName: '',
       hallCode: '',
       admin: { badgeNo: '', name: '', position: '', password: '', confirmPassword: '' },
+      backupFolder: defaultBackupFolder,
     },
   })
 
@@ -46,6 +47,9 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
           <FieldItem control={control} name="hallCode" label={t('setup.hallCode')} required help={t('setup.hallCodeHelp')}>
             {(f) => <Input {...f} maxLength={6} style={{ width: 160, textTransform: 'uppercase' }} />}
           </FieldItem>
+          <FieldItem control={control} name="backupFolder" label={t('setup.backupFolder')} help={t('setup.backupFolderHelp')}>
+            {(f) => <Input {...f} maxLength={500} />}
+          </FieldItem>
           <Divider titlePlacement="start">{t('setup.admin')}</Divider>
           <FieldItem control={control} name="admin.badgeNo" label={t('user.badgeNo')} required>
             {(f) => <Input {...f} maxLength={20} autoComplete="off" />}
@@ -63,7 +67,7 @@ export function SetupPage({ onDone }: { onDone: () => Promise<void> }) {
             {(f) => <Input.Password {...f} autoComplete="new-password" />}
           </FieldItem>
           <Button type="primary" size="large" block loading={formState.isSubmitting} onClick={() => void submit()}>
-            {t('setup.submit')}
+            {formState.isSubmitting ? t('busy.settingUp') : t('setup.submit')}
           </Button>
         </Form>
       </Card>

@@ -43,12 +43,17 @@ export function Shell() {
   }
 
   // What was just typed is saved before the screen locks or the user leaves.
-  const lock = useCallback(() => {
-    void flushDrafts()
-      .then(() => call('auth.lock', {}))
-      .then(refresh)
-  }, [refresh])
-  useIdleLock(hall.idleLockMinutes, lock)
+  const lockAs = useCallback(
+    (reason: 'manual' | 'idle') => {
+      void flushDrafts()
+        .then(() => call('auth.lock', { reason }))
+        .then(refresh)
+    },
+    [refresh],
+  )
+  const lock = useCallback(() => lockAs('manual'), [lockAs])
+  const idleLock = useCallback(() => lockAs('idle'), [lockAs])
+  useIdleLock(hall.idleLockMinutes, idleLock)
 
   // The hall's name, the idle lock and who may read the audit trail come with the app's status.
   const onLive = useCallback(

@@ -46,7 +46,7 @@ export function ChangePasswordPage({ session, onDone }: { session: SessionInfo; 
             {(f) => <Input.Password {...f} autoComplete="new-password" />}
           </FieldItem>
           <Button type="primary" size="large" block loading={formState.isSubmitting} onClick={() => void submit()}>
-            {t('changePassword.submit')}
+            {formState.isSubmitting ? t('busy.savingPassword') : t('changePassword.submit')}
           </Button>
         </Form>
       </Card>

@@ -54,7 +54,7 @@ export function SignInPage({ hall, onDone }: { hall: HallInfo; onDone: () => Pro
             {(f) => <Input.Password {...f} autoComplete="current-password" />}
           </FieldItem>
           <Button type="primary" size="large" block loading={formState.isSubmitting} onClick={() => void submit()}>
-            {t('signIn.submit')}
+            {formState.isSubmitting ? t('busy.signingIn') : t('signIn.submit')}
           </Button>
         </Form>
       </Card>

@@ -39,7 +39,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: Props) {
     <Modal
       open
       title={t('users.resetTitle', { name: user.name, badgeNo: user.badgeNo })}
-      okText={t('users.resetPassword')}
+      okText={form.formState.isSubmitting ? t('busy.savingPassword') : t('users.resetPassword')}
       cancelText={t('intake.cancel')}
       onOk={() => void submit()}
       confirmLoading={form.formState.isSubmitting}

@@ -165,7 +165,7 @@ export function UsersPage() {
       <Modal
         open={open}
         title={t('users.add')}
-        okText={t('users.add')}
+        okText={form.formState.isSubmitting ? t('busy.addingUser') : t('users.add')}
         cancelText={t('intake.cancel')}
         onOk={() => void submit()}
         confirmLoading={form.formState.isSubmitting}

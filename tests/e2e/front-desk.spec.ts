@@ -1,0 +1,83 @@
+import type { Host } from './fixtures'
+import { ADMIN, expect, setUpHall, signIn, test } from './fixtures'
+import { apiClient } from './api'
+import { registerSample } from './intake-steps'
+
+export const RECEPTIONIST = { badgeNo: 'R001', name: '李接待', password: 'Desk2026recv' }
+
+/** The administrator adds 李接待 (R001), who has already changed the starting password. */
+export async function addReceptionist(host: Host): Promise<void> {
+  const admin = apiClient(host)
+  await admin.ok('auth.signIn', { badgeNo: ADMIN.badgeNo, password: ADMIN.password })
+  await admin.ok('users.create', { badgeNo: RECEPTIONIST.badgeNo, name: RECEPTIONIST.name, position: '接待员', role: 'receptionist', password: 'Start2026x', confirmPassword: 'Start2026x' })
+  const r = apiClient(host)
+  await r.ok('auth.signIn', { badgeNo: RECEPTIONIST.badgeNo, password: 'Start2026x' })
+  await r.ok('auth.changePassword', { currentPassword: 'Start2026x', password: RECEPTIONIST.password, confirmPassword: RECEPTIONIST.password })
+}
+
+// Issue 13: the receptionist who prints the receipt of the case just registered sees it printed
+// (no red error, the preview stays); a second print says in words that 补打 is a duty officer's.
+test('a receptionist prints the receipt of the case just registered: it shows printed, and a second print points to the duty officer', async ({ page, host, shot }) => {
+  await setUpHall(page, host)
+  await addReceptionist(host)
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await signIn(page, RECEPTIONIST.badgeNo, RECEPTIONIST.password)
+  await expect(page.getByTestId('signed-in-as')).toContainText(RECEPTIONIST.name)
+  const caseNumber = await registerSample(page)
+
+  await page.getByRole('button', { name: '打印回执' }).click()
+  const dialog = page.getByRole('dialog')
+  const receipt = page.frameLocator('[data-testid="receipt-preview"]')
+  await expect(receipt.getByText(caseNumber).first()).toBeVisible()
+  await dialog.getByRole('button', { name: /打印$/ }).click()
+  // Printed: the preview stays, no error anywhere, and the dialog says who does 补打.
+  await expect(dialog.getByTestId('reprint-by-officer')).toHaveText('这份回执已打印。补打由值班员办理，请联系值班员。')
+  await expect(receipt.getByText(caseNumber).first()).toBeVisible()
+  await expect(dialog.locator('.ant-alert-error')).toHaveCount(0)
+  await expect(page.locator('.ant-message-error')).toHaveCount(0)
+  await shot('receipt-printed-by-receptionist')
+  await dialog.getByRole('button', { name: '补打回执' }).click()
+  await expect(page.locator('.ant-message-info').filter({ hasText: '补打由值班员办理' })).toBeVisible()
+  await expect(dialog.locator('.ant-alert-error')).toHaveCount(0)
+  await expect(receipt.getByText(caseNumber).first()).toBeVisible()
+})
+
+// Issue 13: setup offers a backup folder and turns the daily backup on; the settings page warns
+// while backups are off; the slow password steps say what they are doing.
+test('setup offers a backup folder and the daily backup is on; without one the settings page warns; slow steps say what they do', async ({ page, host, shot }) => {
+  await page.goto(host.url)
+  const folder = page.getByLabel('备份文件夹')
+  await expect(folder).toHaveValue(`${host.dataDir}/backups`)
+  await shot('setup-backup-folder')
+  // Leave it empty to see the warning (the default would have turned the backup on).
+  await folder.fill('')
+  await page.getByLabel('大厅名称').fill('武汉市信访局接待大厅')
+  await page.getByLabel('大厅代码').fill('WH')
+  await page.getByLabel('工号').fill(ADMIN.badgeNo)
+  await page.getByLabel('姓名').fill(ADMIN.name)
+  await page.getByLabel('职务').fill(ADMIN.position)
+  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
+  await page.getByLabel('确认密码').fill(ADMIN.password)
+  await page.getByRole('button', { name: '完成设置' }).click()
+  // The strong hash takes seconds: the button says what is happening meanwhile.
+  await expect(page.getByRole('button', { name: /正在创建大厅并安全地保存密码/ })).toBeVisible()
+  await expect(page.getByTestId('signed-in-as')).toContainText(ADMIN.name)
+  await page.getByRole('menuitem', { name: '大厅设置' }).click()
+  await expect(page.getByTestId('backup-off')).toContainText('自动备份未开启')
+  await shot('settings-backup-off')
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await page.getByLabel('工号').fill(ADMIN.badgeNo)
+  await page.getByLabel('密码').fill(ADMIN.password)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await expect(page.getByRole('button', { name: /正在核对密码/ })).toBeVisible()
+  await expect(page.getByTestId('signed-in-as')).toContainText(ADMIN.name)
+})
+
+test('with the default backup folder of setup, the settings page shows the folder and no warning', async ({ page, host }) => {
+  await setUpHall(page, host)
+  await page.getByRole('menuitem', { name: '大厅设置' }).click()
+  await expect(page.getByTestId('backup-card')).toBeVisible()
+  await page.getByRole('button', { name: '立即备份' }).click()
+  await expect(page.getByText(`已备份到 ${host.dataDir}/backups`)).toBeVisible()
+  await expect(page.getByTestId('backup-off')).toHaveCount(0)
+})
