@@ -10,7 +10,8 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3', 'subset-font'],
+  // pg-native and pg-cloudflare are optional backends of pg that the app does not use.
+  external: ['electron', 'better-sqlite3', 'subset-font', 'pg-native', 'pg-cloudflare'],
   logLevel: 'warning',
 }
 

@@ -2,11 +2,15 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Clock } from '../clock'
 import { openCoreHost } from '../core-host'
-import { DatabaseFromFutureError } from '../db/migrate'
+import { DatabaseFromFutureError, HallDatabaseUnsuitableError } from '../db/migrate'
+import { isConnectionError } from '../db/postgres'
 import { defaultDataDir } from '../paths'
 import { startHost } from './server'
 
-/** `npm run serve -- --data-dir DIR --port N`: the browser host. */
+/**
+ * `npm run serve -- --data-dir DIR --port N [--database postgres://USER:PASS@HOST:PORT/DB] [--desk-name 3号窗口]`:
+ * the browser host. Without --database (or INTAKE_DESK_DATABASE) the hall is the SQLite file in the data dir.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -14,8 +18,22 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '5181' },
       // For demonstrations and end-to-end tests: the hall's clock starts at this instant and runs on.
       clock: { type: 'string' },
+      // The hall's PostgreSQL database, shared by every desk of the hall (issue #10).
+      database: { type: 'string' },
+      // The desk's name in the header and on each registration, print and audit row.
+      'desk-name': { type: 'string' },
     },
   })
+  const database = values.database ?? (process.env.INTAKE_DESK_DATABASE || undefined)
+  if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) {
+    console.error('--database 应为 postgres://用户:密码@主机:端口/数据库 / --database must be a postgres:// URL')
+    process.exit(2)
+  }
+  const desk = values['desk-name']?.trim()
+  if (desk !== undefined && (desk === '' || desk.length > 40)) {
+    console.error('--desk-name 应为 1–40 个字符，如 3号窗口 / --desk-name must be 1–40 characters, e.g. 3号窗口')
+    process.exit(2)
+  }
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be a number from 0 to 65535, got ${values.port}`)
@@ -32,7 +50,14 @@ async function main(): Promise<void> {
     const offset = start - Date.now()
     clock = () => new Date(Date.now() + offset)
   }
-  const coreHost = await openCoreHost({ dataDir, fontDir: join(__dirname, '..', 'fonts'), warmFonts: true, ...(clock ? { clock } : {}) }, (line) => console.error(`[intake-desk] ${line}`))
+  const coreHost = await openCoreHost({
+      dataDir,
+      fontDir: join(__dirname, '..', 'fonts'),
+      warmFonts: true,
+      ...(clock ? { clock } : {}),
+      ...(database === undefined ? {} : { database }),
+      ...(desk === undefined ? {} : { desk }),
+    }, (line) => console.error(`[intake-desk] ${line}`))
   const host = await startHost({
     dispatch: coreHost.dispatch,
     events: { subscribe: coreHost.changes.subscribe, mayHear: coreHost.mayHear },
@@ -40,7 +65,7 @@ async function main(): Promise<void> {
     staticDir: join(__dirname, '..', 'renderer'),
     port,
   })
-  console.log(`Intake Desk listening on ${host.url}`)
+  console.log(`Intake Desk listening on ${host.url}${database === undefined ? '' : ' (hall database: PostgreSQL)'}`)
 
   let stopping = false
   const stop = () => {
@@ -55,6 +80,10 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof DatabaseFromFutureError) {
     console.error(`数据库由更新版本的接访台创建（版本 ${error.found}），请升级本程序。 / The database is from a newer Intake Desk (schema ${error.found}); upgrade this app.`)
+  } else if (error instanceof HallDatabaseUnsuitableError) {
+    console.error(error.message)
+  } else if (isConnectionError(error)) {
+    console.error(`无法连接大厅数据库，请检查 --database 的主机、端口、用户和密码，以及数据库服务器是否在运行。 / Cannot reach the hall database: ${error instanceof Error ? error.message : String(error)}`)
   } else {
     console.error(error instanceof Error ? error.message : String(error))
   }

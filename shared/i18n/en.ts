@@ -68,6 +68,12 @@ export const en: SameKeys<typeof zhCN> = {
     signOut: 'Switch user',
   },
   shell: {
+    link: {
+      desk: 'Desk: {{desk}}',
+      local: 'Local database',
+      connected: 'Hall database connected',
+      reconnecting: 'Hall database connection lost; reconnecting…',
+    },
     nav: {
       intake: 'Intake',
       today: "Today's log",

@@ -65,6 +65,12 @@ export const zhCN = {
     signOut: '切换用户',
   },
   shell: {
+    link: {
+      desk: '本窗口：{{desk}}',
+      local: '单机数据库',
+      connected: '已连接大厅数据库',
+      reconnecting: '大厅数据库连接中断，正在重新连接…',
+    },
     nav: {
       intake: '接访登记',
       today: '今日台账',

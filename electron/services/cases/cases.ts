@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { CaseAction, CaseStatus } from '../../../shared/cases/machine'
 import { ACTION_ROLES, OPEN_STATUSES, TRANSITIONS, availableActions, canTransition, isTransition, PAUSABLE } from '../../../shared/cases/machine'
 import type { CaseClock } from '../../../shared/cases/clocks'
@@ -76,7 +76,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
   }
 
   /** Keeps the case's main due date (what 督办 sorts and counts by) in step with its clocks. */
-  async function refreshDue(trx: Kysely<Database>, caseNumber: string, hall: Hall): Promise<void> {
+  async function refreshDue(trx: Transaction<Database>, caseNumber: string, hall: Hall): Promise<void> {
     const c = await findCase(trx, caseNumber)
     if (c === undefined) return
     await updateCase(trx, c.id, dueColumns(c, await clocksOf(c, hall, trx)))
@@ -86,7 +86,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
    * The due dates of a case being registered, stored with its row: nothing printed yet, and
    * its only event the registration (same day, no note).
    */
-  async function dueOfNewCase(trx: Kysely<Database>, c: NewCaseFacts, hall: Hall): Promise<DueColumns> {
+  async function dueOfNewCase(trx: Transaction<Database>, c: NewCaseFacts, hall: Hall): Promise<DueColumns> {
     const events = [{ action: 'register' as const, day: isoDay(c.hall_day), note: '' }]
     return dueColumns(c, await clocksFrom(c, events, null, hall, trx))
   }

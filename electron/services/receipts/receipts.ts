@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { CaseClock } from '../../../shared/cases/clocks'
 import type { PrintDocument, PrintTarget, ReceiptLayout } from '../../../shared/domain'
 import { translate } from '../../../shared/i18n/translate'
@@ -24,7 +24,7 @@ export interface ReceiptsDeps {
   /** The case's clocks from the deadline engine: the receipt and the notices print their dates. */
   clocks: (caseNumber: string) => Promise<CaseClock[]>
   /** A printed receipt is the written notice: the case's notice clock is met. */
-  onPrinted: (trx: Kysely<Database>, caseNumber: string) => Promise<void>
+  onPrinted: (trx: Transaction<Database>, caseNumber: string) => Promise<void>
   announce: Announce
 }
 

@@ -6,7 +6,8 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { Category, RegisterResult } from '../../../shared/rpc/types'
 import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
-import { emptyIntake, intakeSchema } from '../../../shared/schemas/intake'
+import { intakeSchema } from '../../../shared/schemas/intake'
+import { newIntakeForm } from './draft-restore'
 import { call, errorText } from '../../api/client'
 import { useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
@@ -59,7 +60,7 @@ export function IntakePage() {
   const submitting = useRef(false)
   const form = useForm<IntakeInput, unknown, IntakeValues>({
     resolver: zodResolver(intakeSchema),
-    defaultValues: emptyIntake(),
+    defaultValues: newIntakeForm(),
     mode: 'onTouched',
   })
   const draft = useDraft(form, step, setStep)
@@ -79,7 +80,7 @@ export function IntakePage() {
         const result = await call('intake.register', values)
         if (result.ok) {
           draft.forget()
-          form.reset(emptyIntake())
+          form.reset(newIntakeForm())
           setStep(0)
           setRegistered(result.value)
           return
@@ -117,7 +118,7 @@ export function IntakePage() {
       okText: t('intake.confirm'),
       cancelText: t('intake.cancel'),
       onOk: async () => {
-        form.reset(emptyIntake())
+        form.reset(newIntakeForm())
         setStep(0)
         await draft.discard()
         void message.info(t('intake.clear'))

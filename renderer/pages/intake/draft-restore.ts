@@ -4,6 +4,16 @@ import { emptyIntake } from '../../../shared/schemas/intake'
 
 type Loose = Record<string, unknown>
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * A new, empty form with its idempotency key, made now that the form starts: a retry of 登记
+ * with it (the answer lost on the way back) returns the first registration instead of a second.
+ */
+export function newIntakeForm(): IntakeInput {
+  return { ...emptyIntake(), idempotencyKey: crypto.randomUUID() }
+}
+
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v)
 const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback)
 const bool = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback)
@@ -15,7 +25,7 @@ const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined 
  * else falls back to the empty form, so one odd field never costs the rest of the draft.
  */
 export function restoreDraft(values: unknown): IntakeInput {
-  const base = emptyIntake()
+  const base = newIntakeForm()
   if (!isObject(values)) return base
   const shows = isObject(values.shows) ? values.shows : {}
   const visitor = isObject(values.visitor) ? values.visitor : {}
@@ -46,6 +56,8 @@ export function restoreDraft(values: unknown): IntakeInput {
     routingBody: str(values.routingBody, ''),
     routingReason: str(values.routingReason, ''),
     unitId: typeof values.unitId === 'number' ? values.unitId : 0,
+    // The draft keeps the form's key: registering a restored draft again cannot make a second case.
+    idempotencyKey: typeof values.idempotencyKey === 'string' && UUID.test(values.idempotencyKey) ? values.idempotencyKey : base.idempotencyKey,
   }
   for (const key of ANSWER_KEYS) {
     const a = isObject(answers[key]) ? answers[key] : {}

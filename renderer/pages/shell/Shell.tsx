@@ -20,6 +20,7 @@ import type { Page, Route } from './routes'
 import { pagesOf, routeFromHash } from './routes'
 import { UsersPage } from '../users/UsersPage'
 import { AuditPage } from '../audit/AuditPage'
+import { DeskLinkBadge } from './DeskLinkBadge'
 import { LanguageSwitch } from './LanguageSwitch'
 import { useIdleLock } from './use-idle-lock'
 
@@ -78,6 +79,7 @@ export function Shell() {
         <Typography.Text strong style={{ color: '#fff', fontSize: 20, whiteSpace: 'nowrap' }}>
           {t('app.title')} · {hall.name}
         </Typography.Text>
+        <DeskLinkBadge />
         <span style={{ flex: 1 }} />
         <Space>
           <Typography.Text style={{ color: '#dfe8f7' }} data-testid="signed-in-as">
