@@ -5,7 +5,8 @@ import { firstBackupDelay, startBackupSchedule } from './services/backup/backup'
 import { RestoreFailedError, restoreAndReopen } from './services/backup/restore'
 import { CHANGE_TOPICS, change } from '../shared/live/changes'
 import type { ChangeChannel } from './live/channel'
-import { createChangeChannel } from './live/channel'
+import { hostname } from 'node:os'
+import { openChangeChannel } from './live/open-channel'
 
 /** The running core, which a restore replaces; every transport calls through this. */
 export interface CoreHost {
@@ -24,7 +25,12 @@ export interface CoreHost {
  */
 export async function openCoreHost(options: CoreOptions, log: (line: string) => void = () => undefined): Promise<CoreHost> {
   let core: Core
-  const changes = options.changes ?? createChangeChannel(undefined, (error) => log(`change channel: ${error instanceof Error ? error.message : String(error)}`))
+  const changes =
+    options.changes ??
+    openChangeChannel(
+      { ...(options.database === undefined ? {} : { database: options.database }), ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }), desk: options.desk ?? hostname() },
+      (error) => log(`change channel: ${error instanceof Error ? error.message : String(error)}`),
+    )
   const withRestore: CoreOptions = {
     ...options,
     changes,

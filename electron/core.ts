@@ -36,7 +36,7 @@ import type { PrinterAdapter } from './print/printer'
 import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
 import type { ChangeChannel } from './live/channel'
-import { createChangeChannel } from './live/channel'
+import { openChangeChannel } from './live/open-channel'
 
 export const DATABASE_FILE = 'intake-desk.sqlite3'
 /** Hall mode: the desk's drafts, kept on the desk so that a network cut loses no typing. */
@@ -119,7 +119,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const db = connection.db.withPlugin(new DeskPlugin(deskName))
   const clock = options.clock ?? systemClock
   const ownChannel = options.changes === undefined
-  const changes = options.changes ?? createChangeChannel(undefined, (error) => logError('changes', error))
+  const changes = options.changes ?? openChangeChannel({ ...(options.database === undefined ? {} : { database: options.database }), ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }), desk: deskName }, (error) => logError('changes', error))
   const { announce } = changes
   const sessions = new SessionStore()
   const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N, announce })
@@ -135,9 +135,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const intake = createIntake(db, {
     dueDates: cases.dueOfNewCase,
     afterCommit: maintenance.afterWrite,
+    announce,
     ...(localDrafts === undefined ? {} : { localDrafts: localDrafts.db }),
     ...(options.testClockOffsetMs === undefined ? {} : { testClockOffsetMs: options.testClockOffsetMs }),
-    announce,
   })
   const drafts = createDrafts(localDrafts?.db ?? db)
   const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)

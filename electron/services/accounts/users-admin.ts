@@ -73,9 +73,9 @@ export function createUsersAdmin({ db, sessions, scryptN, announce }: UsersAdmin
       })
       return { ...before, role: input.role, disabled, updated_at: iso }
     })
-    announce(change('user', [updated.id]))
-    // A disabled user is signed out everywhere at once, not at the next call.
+    // A disabled user is signed out everywhere at once, not at the next call (nor hears this change).
     if (updated.disabled === 1) sessions.endAllOf(updated.id)
+    announce(change('user', [updated.id]))
     return userRow(updated)
   }
 
@@ -115,9 +115,9 @@ export function createUsersAdmin({ db, sessions, scryptN, announce }: UsersAdmin
       })
       return { ...before, ...changes }
     })
-    announce(change('user', [updated.id]))
     // Whoever sits at a window signed in as this user must sign in again with the new password.
     sessions.endAllOf(updated.id)
+    announce(change('user', [updated.id]))
     return userRow(updated)
   }
 

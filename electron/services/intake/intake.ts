@@ -212,6 +212,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
       })
       return { caseNumber, visitId, registeredAt: iso }
     })
+
     let result: RegisterResult | undefined
     for (let i = 1; result === undefined; i++) {
       try {
@@ -232,8 +233,9 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         throw error
       }
     }
-    if (hooks.localDrafts !== undefined) await deleteDraft(hooks.localDrafts, user.id)
+    // Only a registration this call committed: a retry answered with the first one's case announces nothing.
     hooks.announce(change('visit', [result.caseNumber]))
+    if (hooks.localDrafts !== undefined) await deleteDraft(hooks.localDrafts, user.id)
     hooks.afterCommit?.()
     return result
   }
