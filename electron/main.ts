@@ -133,6 +133,13 @@ async function start(): Promise<void> {
     if (!isOwnPage(event.senderFrame?.url)) return { ok: false, error: rpcError('FORBIDDEN') }
     return core.dispatch(`ipc:${event.sender.id}`, method, input)
   })
+  // What another window or desk committed, told to every signed-in page of ours (ids only).
+  core.changes.subscribe((event) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      const contents = win.webContents
+      if (isOwnPage(contents.getURL()) && core.mayHear(`ipc:${contents.id}`)) contents.send('changes', event)
+    }
+  })
   createMainWindow(core)
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
   app.on('window-all-closed', () => {

@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query'
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
@@ -5,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppStatus } from '../shared/rpc/types'
 import { call, onSessionChange } from './api/client'
+import { queryClient } from './api/queries'
 import { AppContext } from './app-context'
 import { LockScreen } from './pages/lock/LockScreen'
 import { Shell } from './pages/shell/Shell'
@@ -33,6 +35,12 @@ function Root() {
     void refresh()
     return onSessionChange(() => void refresh())
   }, [refresh])
+
+  // What one user read is not shown to the next one who signs in at this window.
+  const userId = status?.session?.userId ?? null
+  useEffect(() => {
+    queryClient.clear()
+  }, [userId])
 
   useEffect(() => {
     document.title = status?.hall ? `${t('app.title')} · ${status.hall.name}` : t('app.title')
@@ -70,7 +78,9 @@ export function App() {
   return (
     // autoInsertSpace off: the buttons read 登录 and 登记, as the hall calls them, not 登 录.
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>{visitorView ? <VisitorView /> : <Root />}</AntApp>
+      <QueryClientProvider client={queryClient}>
+        <AntApp>{visitorView ? <VisitorView /> : <Root />}</AntApp>
+      </QueryClientProvider>
     </ConfigProvider>
   )
 }

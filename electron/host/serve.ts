@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const coreHost = await openCoreHost({ dataDir, fontDir: join(__dirname, '..', 'fonts'), warmFonts: true, ...(clock ? { clock } : {}) }, (line) => console.error(`[intake-desk] ${line}`))
   const host = await startHost({
     dispatch: coreHost.dispatch,
+    events: { subscribe: coreHost.changes.subscribe, mayHear: coreHost.mayHear },
     download: (id) => coreHost.core.exports.file(id),
     staticDir: join(__dirname, '..', 'renderer'),
     port,

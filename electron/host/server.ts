@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
+import type { LiveEvent } from '../../shared/live/changes'
 import type { RpcResult } from '../../shared/rpc/result'
 import type { Dispatch } from '../rpc/dispatcher'
 import { rpcError } from '../rpc/errors'
@@ -11,11 +12,23 @@ import { readStatic } from './static-files'
 
 /** Largest accepted RPC body: five answers of 5,000 characters are well under 100 KB. */
 const MAX_BODY_BYTES = 1024 * 1024
+/** A comment line this often keeps an idle event stream from looking dead. */
+const EVENT_HEARTBEAT_MS = 20_000
+/** How soon a browser reconnects a dropped event stream (the pages promise a change within 2 s). */
+const EVENT_RETRY_MS = 1000
+
+/** The hall's changes, for GET /events (Server-Sent Events). */
+export interface HostEvents {
+  subscribe: (listener: (event: LiveEvent) => void) => () => void
+  /** Whether the session may hear them: the same rule as for the RPC's data. */
+  mayHear: (sessionKey: string) => boolean
+}
 
 export interface HostOptions {
   dispatch: Dispatch
   /** A finished export by job id, for GET /download/<id>?token=… */
   download?: (id: string) => { path: string; fileName: string } | null
+  events?: HostEvents
   staticDir: string
   port: number
   /** Fixed by tests of the transport; otherwise random per launch. */
@@ -119,6 +132,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return sendResult(res, 200, result)
     }
 
+    if (url.pathname === '/events') return streamEvents(req, res, url)
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain')
     const download = /^\/download\/([0-9a-f]{24})$/.exec(url.pathname)
     if (download?.[1] !== undefined) {
@@ -138,6 +152,40 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (file === null) return send(res, 404, 'Not found', 'text/plain')
     const cache = isPage ? 'no-store' : 'max-age=3600'
     send(res, 200, file.body, file.type, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Cache-Control': cache })
+  }
+
+  /**
+   * The hall's changes as Server-Sent Events, behind the token and a signed-in session like the
+   * RPC (EventSource sends no headers, so both come in the query). The stream ends when the
+   * session does; the page opens a new one after signing in again.
+   */
+  function streamEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.method !== 'GET') return send(res, 405, 'Method not allowed', 'text/plain')
+    if (!sameSecret(url.searchParams.get('token') ?? undefined, token)) return send(res, 403, 'Forbidden', 'text/plain')
+    const sessionId = url.searchParams.get('session') ?? ''
+    if (!SESSION_ID_PATTERN.test(sessionId)) return send(res, 400, 'Bad request', 'text/plain')
+    const events = options.events
+    const key = `http:${sessionId}`
+    if (events === undefined || !events.mayHear(key)) return send(res, 403, 'Forbidden', 'text/plain')
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      Connection: 'keep-alive',
+    })
+    res.write(`retry: ${EVENT_RETRY_MS}\n: open\n\n`)
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), EVENT_HEARTBEAT_MS)
+    const unsubscribe = events.subscribe((event) => {
+      if (!events.mayHear(key)) {
+        res.end()
+        return
+      }
+      res.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`)
+    })
+    res.on('close', () => {
+      clearInterval(heartbeat)
+      unsubscribe()
+    })
   }
 
   const server = createServer((req, res) => {

@@ -5,7 +5,7 @@ import i18n from '../i18n'
 const SESSION_KEY = 'intake-desk.session'
 
 /** This tab's session id in the browser host: kept across reloads, not shared with other tabs. */
-function browserSession(): string {
+export function browserSession(): string {
   let id = sessionStorage.getItem(SESSION_KEY)
   if (id === null) {
     const bytes = crypto.getRandomValues(new Uint8Array(24))
@@ -15,7 +15,7 @@ function browserSession(): string {
   return id
 }
 
-function browserToken(): string {
+export function browserToken(): string {
   return new URLSearchParams(location.search).get('token') ?? ''
 }
 

@@ -19,6 +19,8 @@ import { hallClockTime } from '../../../shared/time'
 import { appendAudit } from '../audit/audit'
 import { MIN_SCRYPT_N, hashPassword, verifyPassword } from './password'
 import type { SessionState, SessionStore } from './sessions'
+import { change } from '../../../shared/live/changes'
+import type { Announce } from '../../live/channel'
 
 export const MAX_FAILED_ATTEMPTS = 5
 export const ACCOUNT_LOCK_MINUTES = 15
@@ -30,6 +32,7 @@ export interface AccountsDeps {
   db: Kysely<Database>
   sessions: SessionStore
   scryptN: number
+  announce: Announce
 }
 
 export function sessionInfo(user: User, session: SessionState): SessionInfo {
@@ -63,7 +66,7 @@ type Try = { kind: 'locked'; until: string } | { kind: 'open'; user: User } | { 
 /** A hash to compare against when the badge number is unknown, so timing reveals nothing. */
 let decoyHash: Promise<string> | undefined
 
-export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
+export function createAccounts({ db, sessions, scryptN, announce }: AccountsDeps) {
   // Stored hashes below the app's minimum cost are refused; only tests open a core at a lower one.
   const minScryptN = Math.min(scryptN, MIN_SCRYPT_N)
   function lockedError(until: string, timeZone: string): AppError {
@@ -204,6 +207,7 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
       })
       return admin
     })
+    announce(change('settings', null), change('user', [user.id]))
     return sessionInfo(user, sessions.start(key, user.id, now))
   }
 
@@ -287,6 +291,7 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
       await updateUser(trx, user.id, { password_hash: hash, must_change_password: 0, updated_at: iso })
       await appendAudit(trx, now, { userId: user.id, action: 'user.changePassword', entity: 'user', entityId: String(user.id) })
     })
+    announce(change('user', [user.id]))
     const updated = await findUserById(db, user.id)
     const session = sessions.get(key)
     if (updated === undefined || session === undefined) throw new AppError('UNAUTHENTICATED')
@@ -322,6 +327,7 @@ export function createAccounts({ db, sessions, scryptN }: AccountsDeps) {
       })
       return u
     })
+    announce(change('user', [created.id]))
     return userRow(created)
   }
 

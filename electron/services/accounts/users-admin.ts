@@ -13,11 +13,14 @@ import { appendAudit } from '../audit/audit'
 import { userRow } from './accounts'
 import { hashPassword } from './password'
 import type { SessionStore } from './sessions'
+import { change } from '../../../shared/live/changes'
+import type { Announce } from '../../live/channel'
 
 export interface UsersAdminDeps {
   db: Kysely<Database>
   sessions: SessionStore
   scryptN: number
+  announce: Announce
 }
 
 async function targetOf(db: Kysely<Database>, id: number): Promise<User> {
@@ -36,7 +39,7 @@ const KEPT_ROLES = [
  * What administrators do to other users' accounts: change the role, disable or enable, reset
  * the password. The hall always keeps an enabled administrator, and nobody disables themselves.
  */
-export function createUsersAdmin({ db, sessions, scryptN }: UsersAdminDeps) {
+export function createUsersAdmin({ db, sessions, scryptN, announce }: UsersAdminDeps) {
   async function updateUser(
     actor: User,
     input: z.output<typeof updateUserSchema>,
@@ -70,6 +73,7 @@ export function createUsersAdmin({ db, sessions, scryptN }: UsersAdminDeps) {
       })
       return { ...before, role: input.role, disabled, updated_at: iso }
     })
+    announce(change('user', [updated.id]))
     // A disabled user is signed out everywhere at once, not at the next call.
     if (updated.disabled === 1) sessions.endAllOf(updated.id)
     return userRow(updated)
@@ -111,6 +115,7 @@ export function createUsersAdmin({ db, sessions, scryptN }: UsersAdminDeps) {
       })
       return { ...before, ...changes }
     })
+    announce(change('user', [updated.id]))
     // Whoever sits at a window signed in as this user must sign in again with the new password.
     sessions.endAllOf(updated.id)
     return userRow(updated)

@@ -10,6 +10,8 @@ import { auditActions, auditUsers, countAudit, searchAudit } from '../../db/repo
 import { getHall, updateHall } from '../../db/repositories/hall'
 import { AppError } from '../../errors'
 import { appendAudit, checkAudit } from './audit'
+import { change } from '../../../shared/live/changes'
+import type { Announce } from '../../live/channel'
 
 type ListInput = z.output<typeof auditListSchema>
 
@@ -26,7 +28,7 @@ function toFilter(input: ListInput, timeZone: string): AuditFilter {
 }
 
 /** The auditor's view of the audit trail (the administrator's while allowed): filtered pages, and 校验 of its hash chain. */
-export function createAuditViewer(db: Kysely<Database>) {
+export function createAuditViewer(db: Kysely<Database>, announce: Announce) {
   async function listAudit(hall: Hall, input: ListInput): Promise<AuditPage> {
     const filter = toFilter(input, hall.time_zone)
     const [rows, total, actions, users] = await Promise.all([
@@ -72,11 +74,11 @@ export function createAuditViewer(db: Kysely<Database>) {
 
   /** The auditor opens or closes the trail to the administrator; the change is itself audited. */
   async function setAdminAccess(actor: User, allowed: boolean, now: Date): Promise<{ adminReadsAudit: boolean }> {
-    await db.transaction().execute(async (trx) => {
+    const changed = await db.transaction().execute(async (trx) => {
       const hall = await getHall(trx)
       if (hall === undefined) throw new AppError('SETUP_REQUIRED')
       const before = hall.admin_reads_audit === 1
-      if (before === allowed) return
+      if (before === allowed) return false
       await updateHall(trx, { admin_reads_audit: allowed ? 1 : 0 })
       await appendAudit(trx, now, {
         userId: actor.id,
@@ -85,7 +87,9 @@ export function createAuditViewer(db: Kysely<Database>) {
         entityId: '1',
         detail: { before: { adminReadsAudit: before }, after: { adminReadsAudit: allowed } },
       })
+      return true
     })
+    if (changed) announce(change('settings', null))
     return { adminReadsAudit: allowed }
   }
 

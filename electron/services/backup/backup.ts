@@ -25,6 +25,8 @@ import { AppError } from '../../errors'
 import { DEFAULT_TIME_ZONE } from '../accounts/accounts'
 import { appendAudit } from '../audit/audit'
 import { dateTimeFormat } from '../../../shared/intl'
+import { change } from '../../../shared/live/changes'
+import type { Announce } from '../../live/channel'
 
 export const DAY_MS = 24 * 60 * 60 * 1000
 export const DEFAULT_KEEP_DAYS = 30
@@ -278,6 +280,8 @@ export interface BackupsOptions {
   timeZone?: string
   /** Pages copied per step of the online backup; the app keeps answering between steps. */
   stepPages?: number
+  /** Tells the backup page that a backup was written. */
+  announce?: Announce
 }
 
 export type Backups = ReturnType<typeof createBackups>
@@ -391,6 +395,7 @@ export function createBackups(options: BackupsOptions) {
           },
         }),
       )
+      options.announce?.(change('backup', [fileName]))
       return info
     } finally {
       rmSync(partial, { force: true })

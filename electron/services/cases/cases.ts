@@ -19,6 +19,8 @@ import { findActiveUnit } from '../../db/repositories/units'
 import { appendAudit } from '../audit/audit'
 import type { Calendar } from '../calendar/calendar'
 import { rulesOf } from '../calendar/calendar'
+import { change } from '../../../shared/live/changes'
+import type { Announce } from '../../live/channel'
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
 /** What a case's clocks are worked out from, besides its events and prints; a new case has no row id yet. */
@@ -29,7 +31,7 @@ export type DueColumns = Pick<NewVisit, 'due_date' | 'clock_paused' | 'notice_du
 
 const isoDay = (hallDay: string) => `${hallDay.slice(0, 4)}-${hallDay.slice(4, 6)}-${hallDay.slice(6, 8)}`
 
-export function createCases(db: Kysely<Database>, calendar: Calendar) {
+export function createCases(db: Kysely<Database>, calendar: Calendar, announce: Announce) {
   /** The clocks of a case with these events and this first printed receipt. */
   async function clocksFrom(c: NewCaseFacts, events: ClockEvent[], printed: string | null, hall: Hall, db2: Kysely<Database>): Promise<CaseClock[]> {
     return caseClocks(
@@ -302,6 +304,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
       })
       await refreshDue(trx, caseNumber, hall)
     })
+    announce(change('case', [caseNumber]))
   }
 
   /** Recomputes every open case's due date, after the calendar or the rules changed. */
@@ -310,6 +313,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
     await db.transaction().execute(async (trx) => {
       for (const n of numbers) await refreshDue(trx, n, hall)
     })
+    if (numbers.length > 0) announce(change('case', numbers))
     return numbers.length
   }
 

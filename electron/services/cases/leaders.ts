@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely'
 import { AppError } from '../../errors'
 import type { Database, User } from '../../db/schema'
 import { appendAudit } from '../audit/audit'
+import { change } from '../../../shared/live/changes'
+import type { Announce } from '../../live/channel'
 
 export interface LeaderReceptionView {
   id: number
@@ -13,13 +15,13 @@ export interface LeaderReceptionView {
 }
 
 /** 领导接访: a leader's reception day and the cases received that day. */
-export function createLeaders(db: Kysely<Database>) {
+export function createLeaders(db: Kysely<Database>, announce: Announce) {
   async function record(
     user: User,
     input: { day: string; leaderName: string; leaderTitle: string; note: string; caseNumbers: string[] },
     now: Date,
   ): Promise<LeaderReceptionView> {
-    return db.transaction().execute(async (trx) => {
+    const recorded = await db.transaction().execute(async (trx) => {
       const visits = input.caseNumbers.length === 0 ? [] : await trx.selectFrom('visits').select(['id', 'case_number']).where('case_number', 'in', input.caseNumbers).execute()
       const missing = input.caseNumbers.filter((n) => !visits.some((v) => v.case_number === n))
       if (missing.length > 0) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber: missing.join('、') })
@@ -32,6 +34,9 @@ export function createLeaders(db: Kysely<Database>) {
       await appendAudit(trx, now, { userId: user.id, action: 'leader.reception', entity: 'leader_reception', entityId: String(id), detail: { day: input.day, leader: input.leaderName, cases: input.caseNumbers } })
       return { id, day: input.day, leaderName: input.leaderName, leaderTitle: input.leaderTitle, note: input.note, caseNumbers: visits.map((v) => v.case_number) }
     })
+    // The case pages list the leader receptions they were part of.
+    announce(change('leader', [recorded.id]), ...(recorded.caseNumbers.length > 0 ? [change('case', recorded.caseNumbers)] : []))
+    return recorded
   }
 
   async function list(limit = 100): Promise<LeaderReceptionView[]> {

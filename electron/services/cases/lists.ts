@@ -13,7 +13,7 @@ import { toHalfWidth } from '../../../shared/text'
 import { hallDate } from '../../../shared/time'
 import { AppError, fieldError } from '../../errors'
 import type { Database, Hall } from '../../db/schema'
-import { caseListQuery, casesByCategoryName, casesByDaySeq, casesByIdTail, casesByPhoneTail, casesByRepresentative } from '../../db/repositories/cases'
+import { caseListQuery, matchingVisitIds, casesByCategoryName, casesByDaySeq, casesByIdTail, casesByPhoneTail, casesByRepresentative } from '../../db/repositories/cases'
 
 type ListRow = Awaited<ReturnType<ReturnType<typeof caseListQuery>['execute']>>[number]
 
@@ -181,13 +181,9 @@ export function createCaseLists(db: Kysely<Database>) {
   }
 
   async function byBigrams(query: string, kind: 'name' | 'text'): Promise<ListRow[]> {
-    const match = bigramQuery(query)
-    if (match === null) return []
-    const column = kind === 'name' ? 'name' : 'answers'
-    return base()
-      .where('v.id', 'in', sql<number>`(SELECT rowid FROM visit_search WHERE visit_search MATCH ${`${column} : (${match})`} ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT})`)
-      .orderBy('v.id', 'desc')
-      .execute()
+    const ids = matchingVisitIds(db, kind === 'name' ? 'name' : 'answers', query, SEARCH_LIMIT)
+    if (ids === null) return []
+    return base().where('v.id', 'in', ids).orderBy('v.id', 'desc').execute()
   }
 
   return { supervision, search }

@@ -9,6 +9,8 @@ import { insertUnit, listUnits, unitNameTaken, updateUnit } from '../../db/repos
 import { appendAudit } from '../audit/audit'
 import type { Calendar } from '../calendar/calendar'
 import type { Cases } from '../cases/cases'
+import { change } from '../../../shared/live/changes'
+import type { Announce } from '../../live/channel'
 
 type Table = 'units' | 'categories'
 
@@ -16,7 +18,7 @@ type Table = 'units' | 'categories'
  * Hall data an administrator keeps: responsible units, demand categories and the holiday
  * calendar. A retired unit or category stays on the cases that used it.
  */
-export function createHallData(db: Kysely<Database>, calendar: Calendar, cases: Cases) {
+export function createHallData(db: Kysely<Database>, calendar: Calendar, cases: Cases, announce: Announce) {
   async function list(table: Table, includeRetired: boolean, executor: Kysely<Database> = db): Promise<UnitRow[]> {
     const rows =
       table === 'units'
@@ -37,8 +39,10 @@ export function createHallData(db: Kysely<Database>, calendar: Calendar, cases: 
     return row !== undefined
   }
 
+  const topicOf = (table: Table) => (table === 'units' ? 'unit' : 'category')
+
   async function add(user: User, table: Table, name: string, now: Date): Promise<UnitRow> {
-    return db.transaction().execute(async (trx) => {
+    const added = await db.transaction().execute(async (trx) => {
       if (await nameTaken(trx, table, name)) throw fieldError('name', 'v.unit.taken')
       let id: number
       if (table === 'units') id = await insertUnit(trx, name)
@@ -49,10 +53,12 @@ export function createHallData(db: Kysely<Database>, calendar: Calendar, cases: 
       await appendAudit(trx, now, { userId: user.id, action: `${table}.add`, entity: table, entityId: String(id), detail: { after: { name } } })
       return { id, name, retired: false }
     })
+    announce(change(topicOf(table), [added.id]))
+    return added
   }
 
   async function update(user: User, table: Table, input: { id: number; name: string; retired: boolean }, now: Date): Promise<UnitRow> {
-    return db.transaction().execute(async (trx) => {
+    const updated = await db.transaction().execute(async (trx) => {
       const before = (await list(table, true, trx)).find((r) => r.id === input.id)
       if (before === undefined) throw new AppError('NOT_FOUND')
       if (await nameTaken(trx, table, input.name, input.id)) throw fieldError('name', 'v.unit.taken')
@@ -68,6 +74,9 @@ export function createHallData(db: Kysely<Database>, calendar: Calendar, cases: 
       })
       return { id: input.id, name: input.name, retired: input.retired }
     })
+    // A renamed unit or category shows on the cases that carry it.
+    announce(change(topicOf(table), [updated.id]))
+    return updated
   }
 
   async function holidays(): Promise<HolidayRow[]> {
@@ -86,6 +95,7 @@ export function createHallData(db: Kysely<Database>, calendar: Calendar, cases: 
       })
     })
     calendar.invalidate()
+    announce(change('holiday', [...put.map((h) => h.date), ...remove]))
     // Every open case's due date depends on the calendar.
     await cases.refreshOpen(hall)
     return holidays()

@@ -14,6 +14,8 @@ import type { ReceiptFonts } from '../../print/receipt-font'
 import { renderReceiptHtml } from '../../print/receipt-html'
 import type { PrinterAdapter } from '../../print/printer'
 import { appendAudit } from '../audit/audit'
+import { change } from '../../../shared/live/changes'
+import type { Announce } from '../../live/channel'
 
 export interface ReceiptsDeps {
   db: Kysely<Database>
@@ -23,6 +25,7 @@ export interface ReceiptsDeps {
   clocks: (caseNumber: string) => Promise<CaseClock[]>
   /** A printed receipt is the written notice: the case's notice clock is met. */
   onPrinted: (trx: Kysely<Database>, caseNumber: string) => Promise<void>
+  announce: Announce
 }
 
 function toRecord(r: Awaited<ReturnType<typeof listPrintsOfVisit>>[number]): PrintRecord {
@@ -49,7 +52,7 @@ interface Loaded {
 }
 
 /** 回执: one renderer for every output, and a record of every print and reprint. */
-export function createReceipts({ db, printer, fonts, clocks, onPrinted }: ReceiptsDeps) {
+export function createReceipts({ db, printer, fonts, clocks, onPrinted, announce }: ReceiptsDeps) {
   /**
    * Receptionists print the receipt of a case they registered themselves, once; duty officers
    * and administrators print and reprint any.
@@ -100,7 +103,7 @@ export function createReceipts({ db, printer, fonts, clocks, onPrinted }: Receip
 
   /** Records the attempt before printing, so a crash mid-print still leaves a trace. */
   async function begin(user: User, { data, document }: Loaded, copyNo: number, target: PrintTarget, layout: ReceiptLayout, printerName: string | null, now: Date) {
-    return db.transaction().execute(async (trx) => {
+    const id = await db.transaction().execute(async (trx) => {
       const id = await insertPrint(trx, {
         visit_id: data.visitId,
         copy_no: copyNo,
@@ -123,6 +126,8 @@ export function createReceipts({ db, printer, fonts, clocks, onPrinted }: Receip
       })
       return id
     })
+    announce(change('receipt', [data.caseNumber]))
+    return id
   }
 
   async function finish(user: User, id: number, caseNumber: string, outcome: { ok: boolean; reason?: string }, now: Date): Promise<void> {
@@ -141,6 +146,8 @@ export function createReceipts({ db, printer, fonts, clocks, onPrinted }: Receip
       })
       if (outcome.ok) await onPrinted(trx, caseNumber)
     })
+    // A printed receipt meets the notice clock: the case's due dates changed with it.
+    announce(change('receipt', [caseNumber]), ...(outcome.ok ? [change('case', [caseNumber])] : []))
   }
 
   async function recordOf(visitId: number, id: number): Promise<PrintRecord> {

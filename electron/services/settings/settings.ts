@@ -8,6 +8,8 @@ import { getHall, updateHall } from '../../db/repositories/hall'
 import { appendAudit } from '../audit/audit'
 import { rulesOf } from '../calendar/calendar'
 import { ESTIMATED_YEARS } from '../../../shared/deadlines'
+import { change } from '../../../shared/live/changes'
+import type { Announce } from '../../live/channel'
 
 function labelsOf(h: Hall): [string, string, string] {
   const l = JSON.parse(h.show_labels) as string[]
@@ -33,7 +35,7 @@ function toSettings(h: Hall): HallSettings {
 }
 
 /** Hall settings: read by administrators, changed with a before/after audit row. */
-export function createSettings(db: Kysely<Database>, onRulesChanged: (hall: Hall) => Promise<unknown>) {
+export function createSettings(db: Kysely<Database>, onRulesChanged: (hall: Hall) => Promise<unknown>, announce: Announce) {
   return {
     async get(): Promise<HallSettings> {
       const hall = await getHall(db)
@@ -69,6 +71,7 @@ export function createSettings(db: Kysely<Database>, onRulesChanged: (hall: Hall
         })
         return after
       }).then(async (after) => {
+        announce(change('settings', null))
         // Due dates follow the rules: recompute every open case's.
         await onRulesChanged(after)
         return toSettings(after)

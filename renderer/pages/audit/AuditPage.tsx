@@ -1,13 +1,10 @@
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, DatePicker, Select, Space, Switch, Table, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type {
-  AuditEntryView,
-  AuditPage as AuditPageData,
-  AuditVerifyResult,
-} from '../../../shared/rpc/types'
+import type { AuditEntryView, AuditVerifyResult } from '../../../shared/rpc/types'
 import { call, errorText } from '../../api/client'
+import { failureText, useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { formatDate, formatTime } from '../../format'
 import { actionLabel, auditSentence } from './audit-labels'
@@ -29,23 +26,14 @@ export function AuditPage() {
   const { message } = App.useApp()
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [page, setPage] = useState(1)
-  const [data, setData] = useState<AuditPageData | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const list = useRpcQuery('audit.list', { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, { keepPrevious: true })
+  const data = list.data ?? null
+  const [actionError, setError] = useState<string | null>(null)
+  const error = failureText(list.error) ?? actionError
   const [verifying, setVerifying] = useState(false)
   const [verified, setVerified] = useState<AuditVerifyResult | null>(null)
 
-  const load = useCallback(async () => {
-    const r = await call('audit.list', { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
-    if (r.ok) {
-      setData(r.value)
-      setError(null)
-    } else {
-      setError(errorText(r.error))
-    }
-  }, [filters, page])
-  useEffect(() => {
-    void load()
-  }, [load])
+  const load = () => list.refetch()
   const users = data?.users ?? []
 
   // 三员分立: only the auditor opens the trail to the administrator, and that is audited too.
@@ -167,6 +155,7 @@ export function AuditPage() {
           rowKey="id"
           size="small"
           data-testid="audit-table"
+          loading={list.isPending && error === null}
           dataSource={data?.rows ?? []}
           onRow={(r) => (r.id === broken ? { style: { background: '#fff1f0' } } : {})}
           pagination={{

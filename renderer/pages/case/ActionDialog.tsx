@@ -7,10 +7,11 @@ import type { CaseAction } from '../../../shared/cases/machine'
 import { SATISFACTION } from '../../../shared/cases/machine'
 import { writtenDate } from '../../../shared/deadlines'
 import { LIMITS } from '../../../shared/domain'
-import type { CaseDetail, UnitRow } from '../../../shared/rpc/types'
+import type { CaseDetail } from '../../../shared/rpc/types'
 import type { CaseStep, CaseStepInput } from '../../../shared/schemas/cases'
 import { caseStepSchema } from '../../../shared/schemas/cases'
 import { call, errorText } from '../../api/client'
+import { useRpcQuery } from '../../api/queries'
 import { FieldItem } from '../../forms/FieldItem'
 import { applyServerErrors } from '../../forms/messages'
 
@@ -57,7 +58,7 @@ interface Props {
 /** One step on a case (交办, 延期, 办结, 回访…), with the fields that step needs. */
 export function ActionDialog({ detail, action, extensionMax, onClose, onDone }: Props) {
   const { t } = useTranslation()
-  const [units, setUnits] = useState<UnitRow[]>([])
+  const units = useRpcQuery('units.list', { includeRetired: false }, { enabled: action === 'assign' }).data ?? []
   const [error, setError] = useState<string | null>(null)
   const form = useForm<CaseStepInput, unknown, CaseStep>({ resolver: zodResolver(caseStepSchema), defaultValues: blank(action ?? 'note') })
   const current = useWatch({ control: form.control, name: 'action' })
@@ -66,7 +67,6 @@ export function ActionDialog({ detail, action, extensionMax, onClose, onDone }: 
     if (action === null) return
     form.reset(blank(action, extensionMax))
     setError(null)
-    if (action === 'assign') void call('units.list', { includeRetired: false }).then((r) => r.ok && setUnits(r.value))
   }, [action, form, extensionMax])
 
   const submit = form.handleSubmit(async (step) => {

@@ -1,11 +1,10 @@
 import { EyeOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaseAction } from '../../../shared/cases/machine'
 import { ANSWER_KEYS } from '../../../shared/domain'
-import type { CaseDetail } from '../../../shared/rpc/types'
-import { call, errorText } from '../../api/client'
+import { failureText, queryClient, rpcKey, useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { formatDateTime } from '../../format'
 import { ActionDialog } from './ActionDialog'
@@ -19,22 +18,15 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
   const { t } = useTranslation()
   const { hall, session } = useApp()
   const { message } = App.useApp()
-  const [detail, setDetail] = useState<CaseDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const query = useRpcQuery('cases.get', { caseNumber })
+  const detail = query.data ?? null
+  const error = failureText(query.error)
   const [action, setAction] = useState<CaseAction | null>(null)
   const [identity, setIdentity] = useState<string | null>(null)
   const [asking, setAsking] = useState(false)
 
-  const load = useCallback(async () => {
-    const r = await call('cases.get', { caseNumber })
-    if (r.ok) setDetail(r.value)
-    else setError(errorText(r.error))
-  }, [caseNumber])
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  if (error) return <Alert type="error" showIcon message={error} />
+  // A case once shown stays on screen if a later refresh fails; the error shows only without it.
+  if (error && detail === null) return <Alert type="error" showIcon message={error} />
   if (detail === null) return <Spin />
   const tz = hall.timeZone
   const officer = session.role !== 'receptionist'
@@ -189,7 +181,8 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
         extensionMax={hall.extensionMax}
         onClose={() => setAction(null)}
         onDone={(d) => {
-          setDetail(d)
+          // The step's answer is the case as it now stands: no need to wait for the change event.
+          queryClient.setQueryData(rpcKey('cases.get', { caseNumber }), d)
           setAction(null)
           void message.success(t('case.done2'))
         }}

@@ -22,7 +22,7 @@ export function OneLine({ text, children }: { text: string; children?: ReactNode
  * and names stay on one line at 1366 wide. `ranked`: search results, kept in the order found
  * (best match first) with a column saying why each matched.
  */
-export function CaseTable({ rows, testId, empty, ranked = false }: { rows: CaseListRow[]; testId: string; empty: string; ranked?: boolean }) {
+export function CaseTable({ rows, testId, empty, ranked = false, loading = false }: { rows: CaseListRow[]; testId: string; empty: string; ranked?: boolean; loading?: boolean }) {
   const { t } = useTranslation()
   const { hall } = useApp()
   const columns: ColumnsType<CaseListRow> = [
@@ -83,6 +83,7 @@ export function CaseTable({ rows, testId, empty, ranked = false }: { rows: CaseL
       size="middle"
       data-testid={testId}
       dataSource={rows}
+      loading={loading}
       tableLayout="fixed"
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
       locale={{ emptyText: empty }}

@@ -1,7 +1,6 @@
 import { App, Card, Tabs, Typography } from 'antd'
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call } from '../../api/client'
+import { useRpcQuery } from '../../api/queries'
 import { HolidayList } from './HolidayList'
 import { NamedList } from './NamedList'
 
@@ -9,10 +8,7 @@ import { NamedList } from './NamedList'
 export function HallDataPage() {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [estimated, setEstimated] = useState<number[]>([])
-  useEffect(() => {
-    void call('settings.get', {}).then((r) => r.ok && setEstimated(r.value.estimatedHolidayYears))
-  }, [])
+  const estimated = useRpcQuery('settings.get', {}).data?.estimatedHolidayYears ?? []
   const onMessage = (ok: boolean, text: string) => void (ok ? message.success(text) : message.error(text))
   return (
     <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('hallData.title')}</Typography.Title>}>

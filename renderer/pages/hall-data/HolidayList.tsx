@@ -1,26 +1,20 @@
 import { UploadOutlined } from '@ant-design/icons'
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HolidayRow } from '../../../shared/rpc/types'
 import { call, errorText } from '../../api/client'
+import { queryClient, rpcKey, useRpcQuery } from '../../api/queries'
 
 /** The holiday calendar every deadline is counted on: days off and adjusted working days. */
 export function HolidayList({ onMessage, estimatedYears }: { onMessage: (ok: boolean, text: string) => void; estimatedYears: number[] }) {
   const { t } = useTranslation()
-  const [rows, setRows] = useState<HolidayRow[]>([])
+  const list = useRpcQuery('holidays.list', {})
   const [draft, setDraft] = useState<HolidayRow>({ date: '', kind: 'holiday', name: '' })
 
-  const load = useCallback(async () => {
-    const r = await call('holidays.list', {})
-    if (r.ok) setRows(r.value)
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
-
   const done = (r: { ok: true; value: HolidayRow[] } | { ok: false; error: Parameters<typeof errorText>[0] }, text: string) => {
-    if (r.ok) setRows(r.value)
+    // The change's answer is the calendar as it now stands.
+    if (r.ok) queryClient.setQueryData(rpcKey('holidays.list', {}), r.value)
     onMessage(r.ok, r.ok ? text : errorText(r.error))
   }
   const put = async () => done(await call('holidays.put', draft), t('hallData.saved'))
@@ -56,7 +50,8 @@ export function HolidayList({ onMessage, estimatedYears }: { onMessage: (ok: boo
       <Table<HolidayRow>
         rowKey="date"
         size="small"
-        dataSource={rows}
+        dataSource={list.data ?? []}
+        loading={list.isPending}
         pagination={{ pageSize: 40, hideOnSinglePage: true }}
         columns={[
           { title: t('hallData.date'), dataIndex: 'date' },

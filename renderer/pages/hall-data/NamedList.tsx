@@ -1,8 +1,9 @@
 import { Button, Input, Space, Table, Tag } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UnitRow } from '../../../shared/rpc/types'
 import { call, errorText } from '../../api/client'
+import { useRpcQuery } from '../../api/queries'
 
 interface Props {
   kind: 'units' | 'categories'
@@ -12,21 +13,15 @@ interface Props {
 /** Responsible units or demand categories: add, rename, retire and restore. */
 export function NamedList({ kind, onMessage }: Props) {
   const { t } = useTranslation()
-  const [rows, setRows] = useState<UnitRow[]>([])
+  const units = useRpcQuery('units.list', { includeRetired: true }, { enabled: kind === 'units' })
+  const categories = useRpcQuery('categories.listAll', {}, { enabled: kind === 'categories' })
+  const list = kind === 'units' ? units : categories
   const [name, setName] = useState('')
   const [editing, setEditing] = useState<{ id: number; name: string } | null>(null)
 
-  const load = useCallback(async () => {
-    const r = kind === 'units' ? await call('units.list', { includeRetired: true }) : await call('categories.listAll', {})
-    if (r.ok) setRows(r.value)
-  }, [kind])
-  useEffect(() => {
-    void load()
-  }, [load])
-
   const report = async (r: { ok: true } | { ok: false; error: Parameters<typeof errorText>[0] }) => {
     onMessage(r.ok, r.ok ? t('hallData.saved') : errorText(r.error))
-    if (r.ok) await load()
+    if (r.ok) await list.refetch()
   }
   const add = async () => {
     const r = kind === 'units' ? await call('units.add', { name }) : await call('categories.add', { name })
@@ -52,7 +47,8 @@ export function NamedList({ kind, onMessage }: Props) {
         rowKey="id"
         size="small"
         pagination={false}
-        dataSource={rows}
+        dataSource={list.data ?? []}
+        loading={list.isPending}
         columns={[
           {
             title: t('hallData.name'),

@@ -8,6 +8,7 @@ import type { Category, RegisterResult } from '../../../shared/rpc/types'
 import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
 import { emptyIntake, intakeSchema } from '../../../shared/schemas/intake'
 import { call, errorText } from '../../api/client'
+import { useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { formatTime } from '../../format'
 import { enterAdvances } from '../../forms/enter-advances'
@@ -18,6 +19,9 @@ import { RoutingStep } from './RoutingStep'
 import { ShowsStep } from './ShowsStep'
 import { useDraft } from './use-draft'
 import { VisitorStep } from './VisitorStep'
+
+/** One empty list while loading, so the steps below do not re-render for a new `[]` each time. */
+const EMPTY_CATEGORIES: Category[] = []
 
 const STEPS = ['shows', 'visitor', 'answers', 'routing'] as const
 /** The form fields each step owns, for step-by-step validation. */
@@ -49,7 +53,7 @@ export function IntakePage() {
   const { hall } = useApp()
   const { message, modal } = App.useApp()
   const [step, setStep] = useState(0)
-  const [categories, setCategories] = useState<Category[]>([])
+  const categories = useRpcQuery('categories.list', {}).data ?? EMPTY_CATEGORIES
   const [registered, setRegistered] = useState<RegisterResult | null>(null)
   const [pageError, setPageError] = useState<string | null>(null)
   const submitting = useRef(false)
@@ -59,10 +63,6 @@ export function IntakePage() {
     mode: 'onTouched',
   })
   const draft = useDraft(form, step, setStep)
-
-  useEffect(() => {
-    void call('categories.list', {}).then((r) => r.ok && setCategories(r.value))
-  }, [])
 
   const next = async () => {
     const ok = await form.trigger([...STEP_FIELDS[step]!], { shouldFocus: true })

@@ -4,9 +4,8 @@ import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { LIMITS, ROUTINGS, ROUTINGS_NEEDING_BODY } from '../../../shared/domain'
 import { maskIdNumber, normalizeIdNumber } from '../../../shared/id-number'
-import { useEffect, useState } from 'react'
-import type { Category, UnitRow } from '../../../shared/rpc/types'
-import { call } from '../../api/client'
+import type { Category } from '../../../shared/rpc/types'
+import { useRpcQuery } from '../../api/queries'
 import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
 import { FieldItem } from '../../forms/FieldItem'
 import { AnswersProgress } from './AnswersStep'
@@ -18,10 +17,7 @@ export function RoutingStep({ form, categories }: { form: UseFormReturn<IntakeIn
   const kind = useWatch({ control: form.control, name: 'kind' })
   const headcount = useWatch({ control: form.control, name: 'headcount' })
   const routing = useWatch({ control: form.control, name: 'routing' })
-  const [units, setUnits] = useState<UnitRow[]>([])
-  useEffect(() => {
-    if (routing === 'assigned' && units.length === 0) void call('units.list', { includeRetired: false }).then((r) => r.ok && setUnits(r.value))
-  }, [routing, units.length])
+  const units = useRpcQuery('units.list', { includeRetired: false }, { enabled: routing === 'assigned' }).data ?? []
   return (
     <div>
       <FieldItem control={form.control} name="categoryId" label={t('routing.category')} required>

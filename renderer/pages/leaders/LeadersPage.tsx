@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { Alert, App, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -9,6 +9,7 @@ import type { LeaderReception } from '../../../shared/rpc/types'
 import { leaderReceptionSchema } from '../../../shared/schemas/cases'
 import { hallDate } from '../../../shared/time'
 import { call, errorText } from '../../api/client'
+import { useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { FieldItem } from '../../forms/FieldItem'
 import { applyServerErrors } from '../../forms/messages'
@@ -21,19 +22,11 @@ export function LeadersPage() {
   const { t } = useTranslation()
   const { hall, session } = useApp()
   const { message } = App.useApp()
-  const [rows, setRows] = useState<LeaderReception[]>([])
+  const list = useRpcQuery('leaders.list', {})
   const [error, setError] = useState<string | null>(null)
   const officer = session.role !== 'receptionist'
   const empty = (): LeaderForm => ({ day: hallDate(new Date(), hall.timeZone), leaderName: '', leaderTitle: '', note: '', caseNumbers: [] })
   const form = useForm<LeaderForm, unknown, z.output<typeof leaderReceptionSchema>>({ resolver: zodResolver(leaderReceptionSchema), defaultValues: empty() })
-
-  const load = useCallback(async () => {
-    const r = await call('leaders.list', {})
-    if (r.ok) setRows(r.value)
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const submit = form.handleSubmit(async (values) => {
     setError(null)
@@ -41,7 +34,7 @@ export function LeadersPage() {
     if (r.ok) {
       void message.success(t('leaders.recorded'))
       form.reset(empty())
-      await load()
+      await list.refetch()
     } else if (!applyServerErrors(form.setError, r.error)) setError(errorText(r.error))
   })
 
@@ -76,7 +69,8 @@ export function LeadersPage() {
       )}
       <Table<LeaderReception>
         rowKey="id"
-        dataSource={rows}
+        loading={list.isPending}
+        dataSource={list.data ?? []}
         locale={{ emptyText: t('leaders.empty') }}
         columns={[
           { title: t('leaders.day'), dataIndex: 'day' },

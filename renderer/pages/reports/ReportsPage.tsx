@@ -1,14 +1,15 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, DatePicker, Modal, Progress, Row, Space, Statistic, Table, Typography } from 'antd'
 import dayjs from 'dayjs'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Period } from '../../../shared/reports/period'
 import { previousWeek, statsMonth } from '../../../shared/reports/period'
-import type { CountRow, Rate, Statistics } from '../../../shared/rpc/types'
+import type { CountRow, Rate } from '../../../shared/rpc/types'
 import { hallDate } from '../../../shared/time'
 import { call, errorText } from '../../api/client'
+import { failureText, useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { printInBrowser } from '../receipt/print-in-browser'
 import { useExport } from './use-export'
@@ -52,21 +53,12 @@ export function ReportsPage() {
   const { hall, session, status } = useApp()
   const today = hallDate(new Date(status.now), hall.timeZone)
   const [period, setPeriod] = useState<Period>(() => statsMonth(today, hall.statsMonthStartDay))
-  const [stats, setStats] = useState<Statistics | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const statistics = useRpcQuery('reports.statistics', period, { keepPrevious: true })
+  const stats = statistics.data ?? null
+  const [printError, setError] = useState<string | null>(null)
+  const error = failureText(statistics.error) ?? printError
   const { job, run } = useExport()
   const admin = session.role === 'admin'
-
-  const load = useCallback(async () => {
-    const r = await call('reports.statistics', period)
-    if (r.ok) {
-      setStats(r.value)
-      setError(null)
-    } else setError(errorText(r.error))
-  }, [period])
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const printLog = async () => {
     const r = await call('reports.logHtml', period)

@@ -2,8 +2,7 @@ import { SearchOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Input, Select, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SearchResult } from '../../../shared/rpc/types'
-import { call, errorText } from '../../api/client'
+import { failureText, useRpcQuery } from '../../api/queries'
 import { CaseTable } from '../case/CaseTable'
 
 type By = 'auto' | 'caseNumber' | 'name' | 'idNumber' | 'phone' | 'text'
@@ -14,20 +13,17 @@ export function SearchPage() {
   const { t } = useTranslation()
   const [query, setQuery] = useState('')
   const [by, setBy] = useState<By>('auto')
-  const [result, setResult] = useState<SearchResult | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // The search last asked for; its results follow the hall's changes (except an ID-number lookup, audited).
+  const [asked, setAsked] = useState<{ query: string; by: By } | null>(null)
+  const found = useRpcQuery('cases.search', asked ?? { query: '', by: 'auto' }, { enabled: asked !== null })
+  const error = failureText(found.error)
+  const result = error === null ? (found.data ?? null) : null
+  const busy = found.isFetching
 
   const search = async () => {
-    setBusy(true)
-    setError(null)
-    const r = await call('cases.search', { query, by })
-    setBusy(false)
-    if (r.ok) setResult(r.value)
-    else {
-      setResult(null)
-      setError(errorText(r.error))
-    }
+    // The same search again is run again: the user asked for it.
+    if (asked !== null && asked.query === query && asked.by === by) await found.refetch()
+    else setAsked({ query, by })
   }
 
   return (

@@ -1,9 +1,10 @@
 import { CloudUploadOutlined, ReloadOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BackupFile, BackupStatus } from '../../../shared/rpc/types'
+import type { BackupFile } from '../../../shared/rpc/types'
 import { call, errorText } from '../../api/client'
+import { useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { formatDateTime } from '../../format'
 
@@ -13,18 +14,12 @@ export function BackupCard() {
   const { hall, refresh } = useApp()
   // The hook's modal, not Modal.confirm: it takes the app's theme, locale and button settings.
   const { message, modal } = App.useApp()
-  const [status, setStatus] = useState<BackupStatus | null>(null)
-  const [files, setFiles] = useState<BackupFile[]>([])
+  const backupStatus = useRpcQuery('backup.status', {})
+  const list = useRpcQuery('backup.list', {})
+  const status = backupStatus.data ?? null
+  const files = list.data ?? []
   const [busy, setBusy] = useState(false)
-
-  const load = useCallback(async () => {
-    const [s, l] = await Promise.all([call('backup.status', {}), call('backup.list', {})])
-    if (s.ok) setStatus(s.value)
-    if (l.ok) setFiles(l.value)
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
+  const load = () => Promise.all([backupStatus.refetch(), list.refetch()])
 
   const backupNow = async () => {
     setBusy(true)
@@ -76,6 +71,7 @@ export function BackupCard() {
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           title={() => t('backup.list')}
           dataSource={files}
+          loading={list.isPending}
           columns={[
             { title: t('print.when'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, hall.timeZone) },
             { title: t('backup.file'), dataIndex: 'fileName' },

@@ -5,10 +5,10 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { LIMITS, RECEIPT_LAYOUTS } from '../../../shared/domain'
-import type { PrinterList } from '../../../shared/rpc/types'
 import type { HallSettingsInput } from '../../../shared/schemas/receipts'
 import { hallSettingsSchema } from '../../../shared/schemas/receipts'
 import { call, errorText } from '../../api/client'
+import { failureText, useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { FieldItem } from '../../forms/FieldItem'
 import { enterAdvances } from '../../forms/enter-advances'
@@ -24,42 +24,44 @@ export function SettingsPage() {
   const { t } = useTranslation()
   const { refresh } = useApp()
   const { message } = App.useApp()
-  const [printers, setPrinters] = useState<PrinterList | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [hallName, setHallName] = useState('')
+  const settings = useRpcQuery('settings.get', {})
+  const printers = useRpcQuery('receipts.printers', {}).data ?? null
+  const [saveError, setError] = useState<string | null>(null)
+  const error = failureText(settings.error) ?? saveError
   const form = useForm<HallSettingsInput, unknown, z.output<typeof hallSettingsSchema>>({
     resolver: zodResolver(hallSettingsSchema),
     defaultValues: { address: '', phone: '', receiptLayout: 'a4', receiptPrinter: null, idleLockMinutes: 10, backupFolder: '', backupKeepDays: 30, statsMonthStartDay: 1 },
   })
 
+  const loaded = settings.data
+  const hallName = loaded === undefined ? '' : `${loaded.name}（${loaded.code}）`
+  // The form follows the settings as they change (another desk saved them) until the user types.
   useEffect(() => {
-    void call('settings.get', {}).then((r) => {
-      if (!r.ok) return setError(errorText(r.error))
-      const { address, phone, receiptLayout, receiptPrinter, idleLockMinutes, name, code, backupFolder, backupKeepDays, statsMonthStartDay } = r.value
-      setHallName(`${name}（${code}）`)
-      form.reset({
-        hallName: name,
-        hallCode: code,
-        showLabels: r.value.showLabels,
-        address,
-        phone,
-        receiptLayout,
-        receiptPrinter,
-        idleLockMinutes,
-        backupFolder: backupFolder ?? '',
-        backupKeepDays,
-        statsMonthStartDay,
-        deadlineRules: r.value.deadlineRules,
-      })
+    if (loaded === undefined || form.formState.isDirty) return
+    const { address, phone, receiptLayout, receiptPrinter, idleLockMinutes, name, code, backupFolder, backupKeepDays, statsMonthStartDay } = loaded
+    form.reset({
+      hallName: name,
+      hallCode: code,
+      showLabels: loaded.showLabels,
+      address,
+      phone,
+      receiptLayout,
+      receiptPrinter,
+      idleLockMinutes,
+      backupFolder: backupFolder ?? '',
+      backupKeepDays,
+      statsMonthStartDay,
+      deadlineRules: loaded.deadlineRules,
     })
-    void call('receipts.printers', {}).then((r) => r.ok && setPrinters(r.value))
-  }, [form])
+  }, [form, loaded])
 
   const save = form.handleSubmit(async (values) => {
     setError(null)
     const r = await call('settings.update', values)
     if (r.ok) {
       void message.success(t('settings.saved'))
+      // Saved: the form is clean again and follows the settings as they come back.
+      form.reset(form.getValues())
       await refresh()
     } else if (!applyServerErrors(form.setError, r.error)) setError(errorText(r.error))
   })

@@ -2,7 +2,9 @@ import { LockOutlined, LogoutOutlined } from '@ant-design/icons'
 import { Button, Layout, Menu, Space, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { LiveEvent } from '../../../shared/live/changes'
 import { call } from '../../api/client'
+import { useLiveChanges } from '../../api/live'
 import { useApp } from '../../app-context'
 import { IntakePage } from '../intake/IntakePage'
 import { TodayPage } from '../today/TodayPage'
@@ -52,6 +54,15 @@ export function Shell() {
   const lock = useCallback(() => lockAs('manual'), [lockAs])
   const idleLock = useCallback(() => lockAs('idle'), [lockAs])
   useIdleLock(hall.idleLockMinutes, idleLock)
+
+  // The hall's name, the idle lock and who may read the audit trail come with the app's status.
+  const onLive = useCallback(
+    (event: LiveEvent) => {
+      if (event.kind === 'resync' || event.changes.some((c) => c.topic === 'settings' || c.topic === 'user')) void refresh()
+    },
+    [refresh],
+  )
+  useLiveChanges(onLive)
 
   const signOut = async () => {
     await flushDrafts()

@@ -1,35 +1,22 @@
 import { Card, Col, Row, Select, Space, Statistic, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Category, SupervisionView, UnitRow } from '../../../shared/rpc/types'
-import { call, errorText } from '../../api/client'
+import { failureText, useRpcQuery } from '../../api/queries'
 import { CaseTable } from '../case/CaseTable'
 import { countsUnder, type SupervisionCount } from '../../../shared/cases/supervision-filter'
 
 /** 督办: every open case by its deadline, with the counts that matter, and 一日工作法. */
 export function SupervisionPage() {
   const { t } = useTranslation()
-  const [view, setView] = useState<SupervisionView | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [unitId, setUnitId] = useState<number | null>(null)
   const [categoryId, setCategoryId] = useState<number | null>(null)
-  const [units, setUnits] = useState<UnitRow[]>([])
-  const [categories, setCategories] = useState<Category[]>([])
   // A summary card clicked filters the list to its cases; 在办 (all open cases) clears the filter.
   const [only, setOnly] = useState<SupervisionCount>('open')
-
-  const load = useCallback(async () => {
-    const r = await call('cases.supervision', { unitId, categoryId, today: null })
-    if (r.ok) setView(r.value)
-    else setError(errorText(r.error))
-  }, [unitId, categoryId])
-  useEffect(() => {
-    void load()
-  }, [load])
-  useEffect(() => {
-    void call('units.list', { includeRetired: false }).then((r) => r.ok && setUnits(r.value))
-    void call('categories.list', {}).then((r) => r.ok && setCategories(r.value))
-  }, [])
+  const supervision = useRpcQuery('cases.supervision', { unitId, categoryId, today: null }, { keepPrevious: true })
+  const view = supervision.data ?? null
+  const error = failureText(supervision.error)
+  const units = useRpcQuery('units.list', { includeRetired: false }).data ?? []
+  const categories = useRpcQuery('categories.list', {}).data ?? []
 
   const counts = view?.counts
   const stat = (key: SupervisionCount, color: string) => (
@@ -96,10 +83,10 @@ export function SupervisionPage() {
             <Typography.Link onClick={() => setOnly('open')}>{t('supervision.showAll')}</Typography.Link>
           </Typography.Paragraph>
         )}
-        <CaseTable rows={shown} testId="supervision-table" empty={t('supervision.empty')} />
+        <CaseTable rows={shown} loading={supervision.isPending && error === null} testId="supervision-table" empty={t('supervision.empty')} />
       </Card>
       <Card title={t('supervision.noPlanTitle')}>
-        <CaseTable rows={view?.withoutPlan ?? []} testId="without-plan-table" empty={t('supervision.noPlanEmpty')} />
+        <CaseTable rows={view?.withoutPlan ?? []} loading={supervision.isPending && error === null} testId="without-plan-table" empty={t('supervision.noPlanEmpty')} />
       </Card>
     </Space>
   )

@@ -1,9 +1,9 @@
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons'
 import { Button, Card, Space, Table, Tag, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TodayLogRow } from '../../../shared/rpc/types'
-import { call, errorText } from '../../api/client'
+import { failureText, useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { formatTime } from '../../format'
 import { ReceiptDialog } from '../receipt/ReceiptDialog'
@@ -14,19 +14,9 @@ export function TodayPage() {
   const { t } = useTranslation()
   const { hall, session } = useApp()
   const [receiptCase, setReceiptCase] = useState<string | null>(null)
-  const [rows, setRows] = useState<TodayLogRow[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    const r = await call('visits.today', {})
-    if (r.ok) {
-      setRows(r.value)
-      setError(null)
-    } else setError(errorText(r.error))
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
+  const today = useRpcQuery('visits.today', {})
+  const rows = today.data ?? null
+  const error = failureText(today.error)
 
   const persons = (rows ?? []).reduce((n, r) => n + r.headcount, 0)
   return (
@@ -35,7 +25,7 @@ export function TodayPage() {
       extra={
         <Space>
           <Typography.Text data-testid="today-count">{t('today.count', { batches: rows?.length ?? 0, persons })}</Typography.Text>
-          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+          <Button icon={<ReloadOutlined />} loading={today.isFetching && rows !== null} onClick={() => void today.refetch()}>
             {t('today.refresh')}
           </Button>
         </Space>
@@ -44,7 +34,7 @@ export function TodayPage() {
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       <Table<TodayLogRow>
         rowKey="caseNumber"
-        loading={rows === null && error === null}
+        loading={today.isPending && error === null}
         dataSource={rows ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: t('today.empty') }}

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { KeyOutlined, StopOutlined, UndoOutlined, UserAddOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -10,6 +10,7 @@ import { ROLES } from '../../../shared/domain'
 import type { UserRow } from '../../../shared/rpc/types'
 import { createUserSchema } from '../../../shared/schemas/accounts'
 import { call, errorText } from '../../api/client'
+import { useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { formatDateTime } from '../../format'
 import { FieldItem } from '../../forms/FieldItem'
@@ -29,19 +30,14 @@ export function UsersPage() {
   const { t } = useTranslation()
   const { hall, session } = useApp()
   const { message } = App.useApp()
-  const [users, setUsers] = useState<UserRow[]>([])
+  const list = useRpcQuery('users.list', {})
+  const users = list.data ?? []
   const [open, setOpen] = useState(false)
   const [error, setPageError] = useState<string | null>(null)
   const [resetting, setResetting] = useState<UserRow | null>(null)
   const form = useForm<CreateForm, unknown, z.output<typeof createUserSchema>>({ resolver: zodResolver(createUserSchema), defaultValues: EMPTY })
 
-  const load = useCallback(async () => {
-    const r = await call('users.list', {})
-    if (r.ok) setUsers(r.value)
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
+  const load = () => list.refetch()
 
   const update = async (u: UserRow, change: { role?: Role; disabled?: boolean }) => {
     const r = await call('users.update', { id: u.id, role: change.role ?? u.role, disabled: change.disabled ?? u.disabled })
@@ -83,6 +79,7 @@ export function UsersPage() {
       <Table<UserRow>
         rowKey="id"
         dataSource={users}
+        loading={list.isPending}
         pagination={false}
         columns={[
           { title: t('user.badgeNo'), dataIndex: 'badgeNo' },
