@@ -461,6 +461,8 @@ export const en: SameKeys<typeof zhCN> = {
     back: 'Back',
   },
   supervision: {
+    showing: 'Showing only “{{what}}”: {{n}} case(s).',
+    showAll: 'Show all open cases',
     title: 'Supervision',
     overdue: 'Overdue',
     dueSoon: 'Due within 3 days',

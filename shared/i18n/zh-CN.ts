@@ -458,6 +458,8 @@ export const zhCN = {
     back: '返回',
   },
   supervision: {
+    showing: '只显示“{{what}}”的 {{n}} 件。',
+    showAll: '显示全部在办案件',
     title: '督办',
     overdue: '已逾期',
     dueSoon: '3 日内到期',

@@ -81,3 +81,21 @@ test('with the default backup folder of setup, the settings page shows the folde
   await expect(page.getByText(`已备份到 ${host.dataDir}/backups`)).toBeVisible()
   await expect(page.getByTestId('backup-off')).toHaveCount(0)
 })
+
+// Issue 13: 督办's summary cards filter the list when clicked.
+test('督办: clicking a summary card lists only its cases, clicking 在办 shows all again', async ({ page, host, shot }) => {
+  await setUpHall(page, host)
+  const caseNumber = await registerSample(page)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.getByRole('menuitem', { name: '督办' }).click()
+  const table = page.getByTestId('supervision-table')
+  await expect(table.getByRole('row', { name: new RegExp(caseNumber) })).toBeVisible()
+  // Due in 60 days: not overdue, so the 已逾期 card empties the list.
+  await page.getByTestId('count-overdue').click()
+  await expect(page.getByTestId('supervision-filter')).toContainText('只显示“已逾期”的 0 件')
+  await expect(table.getByRole('row', { name: new RegExp(caseNumber) })).toHaveCount(0)
+  await shot('supervision-filtered')
+  await page.getByTestId('count-open').click()
+  await expect(page.getByTestId('supervision-filter')).toHaveCount(0)
+  await expect(table.getByRole('row', { name: new RegExp(caseNumber) })).toBeVisible()
+})

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { OPEN_STATUSES } from '../../../shared/cases/machine'
 import { parseCaseNumber } from '../../../shared/case-number'
-import { DUE_SOON_DAYS, addDays, daysLeft } from '../../../shared/deadlines'
+import { daysLeft } from '../../../shared/deadlines'
+import { countsUnder, type SupervisionCount } from '../../../shared/cases/supervision-filter'
 import { maskIdNumber, parseIdNumber } from '../../../shared/id-number'
 import { parsePhone } from '../../../shared/phone'
 import type { CaseListRow, SearchMatch, SupervisionView } from '../../../shared/rpc/types'
@@ -45,14 +46,8 @@ export function createCaseLists(db: Kysely<Database>) {
     if (filter.unitId !== null) q = q.where('v.unit_id', '=', filter.unitId)
     if (filter.categoryId !== null) q = q.where('v.category_id', '=', filter.categoryId)
     const rows = (await q.orderBy(sql`v.due_date is null`).orderBy('v.due_date').orderBy('v.id').execute()).map((r) => toRow(r, today))
-    const soon = addDays(today, DUE_SOON_DAYS)
-    const counts = {
-      open: rows.length,
-      overdue: rows.filter((r) => r.dueDate !== null && r.dueDate < today).length,
-      dueSoon: rows.filter((r) => r.dueDate !== null && r.dueDate >= today && r.dueDate <= soon).length,
-      extended: rows.filter((r) => r.extended).length,
-      paused: rows.filter((r) => r.paused).length,
-    }
+    const count = (key: SupervisionCount) => rows.filter((r) => countsUnder(key, r, today)).length
+    const counts = { open: count('open'), overdue: count('overdue'), dueSoon: count('dueSoon'), extended: count('extended'), paused: count('paused') }
     const hallToday = today.replace(/-/g, '')
     let todays = caseListQuery(db).where('v.hall_day', '=', hallToday)
     if (filter.unitId !== null) todays = todays.where('v.unit_id', '=', filter.unitId)
