@@ -118,7 +118,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return hall === undefined ? [] : cases.clocksByNumber(caseNumber, hall)
     },
   })
-  const settings = createSettings(db, (hall) => cases.refreshOpen(hall))
+  const settings = createSettings(db, calendar, cases)
   const lists = createCaseLists(db)
   const hallData = createHallData(db, calendar, cases)
   const leaders = createLeaders(db)

@@ -239,6 +239,12 @@ export interface UnitRow {
   retired: boolean
 }
 
+/** What a change of the deadline rules or holidays would do: open cases, and those whose due dates move. */
+export interface RulesImpact {
+  openCases: number
+  moved: number
+}
+
 export interface HolidayRow {
   date: string
   kind: 'holiday' | 'workday'

@@ -715,15 +715,17 @@ describe('督办 (cases.supervision)', () => {
 })
 
 describe('holiday calendar edits', () => {
-  it('a holiday put on an open case’s due date moves it to the next working day; removing it moves it back', async () => {
+  it('a holiday put on an open case’s due date moves it to the next working day when the admin moves open cases; removing it moves it back', async () => {
     const caseNumber = await register('accepted')
     const original = '2027-01-21'
     expect(clockDue(await get(caseNumber))).toBe(original)
 
+    // A calendar change applies to open cases only when chosen (DESIGN §3; rules-change.test.ts).
     const list = await ok(core, 'admin', 'holidays.put', {
       date: original,
       kind: 'holiday',
       name: '测试假日',
+      applyToOpenCases: true,
     })
     expect(list).toContainEqual({ date: original, kind: 'holiday', name: '测试假日' })
     const cal = await hallCalendar()
@@ -732,7 +734,7 @@ describe('holiday calendar edits', () => {
     expect(clockDue(await get(caseNumber))).toBe(moved)
     expect((await supervision()).rows.find((r) => r.caseNumber === caseNumber)?.dueDate).toBe(moved)
 
-    const after = await ok(core, 'admin', 'holidays.remove', { date: original })
+    const after = await ok(core, 'admin', 'holidays.remove', { date: original, applyToOpenCases: true })
     expect(after.some((h) => h.date === original)).toBe(false)
     expect(clockDue(await get(caseNumber))).toBe(original)
     expect((await supervision()).rows.find((r) => r.caseNumber === caseNumber)?.dueDate).toBe(original)
