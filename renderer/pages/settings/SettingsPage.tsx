@@ -16,6 +16,7 @@ import { applyServerErrors } from '../../forms/messages'
 import { DEFAULT_DEADLINE_RULES } from '../../../shared/deadlines'
 import type { DeadlineRules } from '../../../shared/deadlines'
 import { BackupCard } from './BackupCard'
+import { RulesImpactNotice } from './RulesImpactNotice'
 
 const RULE_KEYS = Object.keys(DEFAULT_DEADLINE_RULES) as (keyof DeadlineRules)[]
 
@@ -27,6 +28,8 @@ export function SettingsPage() {
   const [printers, setPrinters] = useState<PrinterList | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [hallName, setHallName] = useState('')
+  const [savedRules, setSavedRules] = useState<DeadlineRules | null>(null)
+  const [applyToOpenCases, setApplyToOpenCases] = useState(false)
   const form = useForm<HallSettingsInput, unknown, z.output<typeof hallSettingsSchema>>({
     resolver: zodResolver(hallSettingsSchema),
     defaultValues: { address: '', phone: '', receiptLayout: 'a4', receiptPrinter: null, idleLockMinutes: 10, backupFolder: '', backupKeepDays: 30, statsMonthStartDay: 1 },
@@ -51,14 +54,17 @@ export function SettingsPage() {
         statsMonthStartDay,
         deadlineRules: r.value.deadlineRules,
       })
+      setSavedRules(r.value.deadlineRules)
     })
     void call('receipts.printers', {}).then((r) => r.ok && setPrinters(r.value))
   }, [form])
 
   const save = form.handleSubmit(async (values) => {
     setError(null)
-    const r = await call('settings.update', values)
+    const r = await call('settings.update', { ...values, applyToOpenCases })
     if (r.ok) {
+      setSavedRules(r.value.deadlineRules)
+      setApplyToOpenCases(false)
       void message.success(t('settings.saved'))
       await refresh()
     } else if (!applyServerErrors(form.setError, r.error)) setError(errorText(r.error))
@@ -123,6 +129,7 @@ export function SettingsPage() {
             </FieldItem>
           ))}
         </Space>
+        <RulesImpactNotice saved={savedRules} proposed={form.watch('deadlineRules')} apply={applyToOpenCases} onApply={setApplyToOpenCases} />
         <FieldItem control={form.control} name="statsMonthStartDay" label={t('settings.monthStart')} help={t('settings.monthStartHelp')}>
           {(f) => <InputNumber id={f.id} value={f.value} onChange={(v) => f.onChange(v ?? 1)} min={1} max={28} precision={0} />}
         </FieldItem>
