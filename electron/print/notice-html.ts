@@ -4,6 +4,7 @@ import type { NoticeKind, ReceiptLayout } from '../../shared/domain'
 import { translate } from '../../shared/i18n/translate'
 import { zhCN } from '../../shared/i18n/zh-CN'
 import { summarize } from '../../shared/text'
+import { noticeAvailable as noticeAvailableFor } from '../../shared/cases/notices'
 import type { ReceiptData } from './receipt-data'
 import { RECEIPT_FONT_FAMILY } from './receipt-font'
 import { DEMANDS_SUMMARY_CHARS, escape, screenCss } from './receipt-html'
@@ -19,30 +20,18 @@ export interface NoticeOptions {
   fontCss: (text: string) => Promise<string>
 }
 
+/** Typed text ends where the sentence around it goes on: no doubled full stop. */
+const clause = (s: string) => s.replace(/[。；，.;,\s]+$/, '')
 const dayOf = (d: ReceiptData, action: string) => d.events.find((e) => e.action === action)
 const lastOf = (d: ReceiptData, action: string) => d.events.filter((e) => e.action === action).at(-1)
 const due = (clocks: readonly CaseClock[], key: ClockKey): string | null => clocks.find((k) => k.key === key)?.due ?? null
 
-/** Whether the step a notice tells of has been taken, so the notice can be issued. */
+/** Whether the step a notice tells of has been taken, so the notice can be issued (shared/cases/notices). */
 export function noticeAvailable(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKind): boolean {
-  switch (kind) {
-    case 'accepted':
-      return clocks.some((k) => k.key === 'handling')
-    case 'rejected':
-      return d.routing === 'rejected'
-    case 'transferred':
-      return d.routing === 'transferred'
-    case 'assigned':
-      return d.unitName !== null
-    case 'extended':
-      return d.extensionDays !== null
-    case 'closed':
-      return d.result !== null
-    case 'reviewed':
-      return dayOf(d, 'review') !== undefined
-    case 'rechecked':
-      return dayOf(d, 'recheck') !== undefined
-  }
+  return noticeAvailableFor(
+    { routing: d.routing, handled: clocks.some((k) => k.key === 'handling'), unitName: d.unitName, extensionDays: d.extensionDays, result: d.result, actions: d.events.map((e) => e.action) },
+    kind,
+  )
 }
 
 /** The paragraphs of a notice: what was decided, and what the visitor may do next and by when. */
@@ -59,13 +48,14 @@ function paragraphs(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKi
     case 'rejected':
       return {
         body: [intro + t('rejectedBody', { reason: d.routingReason ?? '' }), t('competent', { body: d.routingBody ?? '' })],
-        next: [t('competentContact', { body: d.routingBody ?? '', phone: d.hall.phone || '——' })],
+        // How to reach the competent body, as entered at the step (cases from before 0011 have none).
+        next: [d.routingContact ? t('competentReach', { body: d.routingBody ?? '', contact: clause(d.routingContact) }) : t('competentContact', { body: d.routingBody ?? '', phone: d.hall.phone || '——' })],
       }
     case 'transferred': {
       const day = dayOf(d, 'transfer')?.day ?? registered
       return {
         body: [intro + t('transferredBody', { body: d.routingBody ?? '', day: w(day), reason: d.routingReason ?? '' })],
-        next: [t('transferredNext', { body: d.routingBody ?? '' }), query],
+        next: [t('transferredNext', { body: d.routingBody ?? '' }), ...(d.routingContact ? [t('transferredReach', { body: d.routingBody ?? '', contact: clause(d.routingContact) })] : []), query],
       }
     }
     case 'assigned': {

@@ -18,8 +18,9 @@ export const caseStepSchema = z.discriminatedUnion(
   'action',
   [
     z.strictObject({ action: z.literal('assign'), unitId: id, note }),
-    z.strictObject({ action: z.literal('transfer'), body: line(LIMITS.body, 'v.routing.bodyRequired'), reason: text('v.routing.reasonRequired') }),
-    z.strictObject({ action: z.literal('reject'), body: line(LIMITS.body, 'v.routing.bodyRequired'), reason: text('v.routing.reasonRequired') }),
+    // 转送: the receiving body's contact is optional (it tells the visitor itself); 不予受理 must say how to reach the competent body.
+    z.strictObject({ action: z.literal('transfer'), body: line(LIMITS.body, 'v.routing.bodyRequired'), contact: optionalLine(LIMITS.body).default(''), reason: text('v.routing.reasonRequired') }),
+    z.strictObject({ action: z.literal('reject'), body: line(LIMITS.body, 'v.routing.bodyRequired'), contact: line(LIMITS.body, 'v.routing.contactRequired'), reason: text('v.routing.reasonRequired') }),
     z.strictObject({ action: z.literal('start'), note }),
     z.strictObject({
       action: z.literal('extend'),

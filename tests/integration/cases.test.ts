@@ -44,7 +44,7 @@ const STEPS: { [A in TransitionAction]: { step: StepOf<A>; note: string } } = {
     step: { action: 'transfer', body: '区人民政府', reason: '属区政府职权范围' },
     note: '属区政府职权范围',
   },
-  reject: { step: { action: 'reject', body: '人民法院', reason: '已进入诉讼程序' }, note: '已进入诉讼程序' },
+  reject: { step: { action: 'reject', body: '人民法院', contact: '中山路 100 号，电话 027-88880000', reason: '已进入诉讼程序' }, note: '已进入诉讼程序' },
   start: { step: { action: 'start', note: '责任单位已签收' }, note: '责任单位已签收' },
   extend: { step: { action: 'extend', days: 30, reason: '需现场勘查排水管网' }, note: '需现场勘查排水管网' },
   close: {
@@ -196,7 +196,7 @@ async function register(
     routing === 'assigned'
       ? { unitId: UNIT_HOUSING }
       : routing === 'transferred' || routing === 'rejected'
-        ? { routingBody: '区人民政府', routingReason: '属区政府职权范围' }
+        ? { routingBody: '区人民政府', routingContact: '区政府信访办，电话 027-88881234', routingReason: '属区政府职权范围' }
         : {}
   const { caseNumber } = await ok(
     core,

@@ -3,6 +3,7 @@ import type { CaseAction, CaseStatus } from '../../../shared/cases/machine'
 import { ACTION_ROLES, OPEN_STATUSES, TRANSITIONS, availableActions, canTransition, isTransition, PAUSABLE } from '../../../shared/cases/machine'
 import type { CaseClock } from '../../../shared/cases/clocks'
 import { caseClocks, mainClockKey } from '../../../shared/cases/clocks'
+import { caseNotices } from '../../../shared/cases/notices'
 import { daysLeft, writtenDate } from '../../../shared/deadlines'
 import { maskIdNumber } from '../../../shared/id-number'
 import { maskPhone } from '../../../shared/phone'
@@ -138,6 +139,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
       unit: c.unit_name,
       routingBody: c.routing_body,
       routingReason: c.routing_reason,
+      routingContact: c.routing_contact,
       leaderName: c.leader_name,
       result: c.result,
       satisfaction: c.satisfaction,
@@ -174,6 +176,14 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
       linkedCaseNumber: c.linked_case_number,
       actions: availableActions(c.status, user.role, { extended: c.extension_days !== null, paused: c.clock_paused === 1 }),
       leaderReceptions: leaders.map((l) => ({ day: l.day, leaderName: l.leader_name })),
+      notices: caseNotices({
+        routing: c.routing,
+        handled: clocks.some((k) => k.key === 'handling'),
+        unitName: c.unit_name,
+        extensionDays: c.extension_days,
+        result: c.result,
+        actions: events.map((e) => e.action),
+      }),
     }
   }
 
@@ -223,9 +233,15 @@ export function createCases(db: Kysely<Database>, calendar: Calendar) {
         }
         case 'transfer':
         case 'reject':
-          Object.assign(changes, { routing: step.action === 'transfer' ? 'transferred' : 'rejected', routing_body: step.body, routing_reason: step.reason })
+          Object.assign(changes, {
+            routing: step.action === 'transfer' ? 'transferred' : 'rejected',
+            routing_body: step.body,
+            routing_reason: step.reason,
+            routing_contact: step.contact === '' ? null : step.contact,
+          })
           note = step.reason
           data.body = step.body
+          if (step.contact !== '') data.contact = step.contact
           break
         case 'start':
           break
