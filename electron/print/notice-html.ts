@@ -42,8 +42,9 @@ function paragraphs(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKi
   const query = t('query', { phone: d.hall.phone || '——' })
   switch (kind) {
     case 'accepted': {
-      const start = clocks.find((k) => k.key === 'handling')?.start
-      return { body: [intro + t('acceptedBody', { day: w(start), due: w(due(clocks, 'handling')) })], next: [query] }
+      // The 60 days from 受理, as told then: a copy printed after a 延期 states the same date.
+      const handling = clocks.find((k) => k.key === 'handling')
+      return { body: [intro + t('acceptedBody', { day: w(handling?.start), due: w(handling?.dueBeforeExtension ?? handling?.due) })], next: [query] }
     }
     case 'rejected':
       return {

@@ -67,6 +67,20 @@ describe('the case page offers the notice of the step just taken', () => {
   })
 })
 
+describe('a notice reprinted later states what it told then', () => {
+  it('受理告知书 printed after a 30-day 延期 still says 60 days from 受理: 21 January 2027, not 20 February', async () => {
+    // Accepted 22 Nov 2026: + 60 → 21 Jan 2027; extended by 30 → Saturday 20 Feb 2027 (a 调休 working day).
+    const { caseNumber } = await ok(core, 'r1', 'intake.register', validIntake(VISITOR, { routing: 'accepted' }))
+    await act(caseNumber, { action: 'start', note: '' })
+    await act(caseNumber, { action: 'extend', days: 30, reason: '需现场勘查' })
+    const accepted = text((await ok(core, 'd1', 'receipts.preview', { caseNumber, layout: 'a4', document: 'accepted' })).html)
+    expect(accepted).toContain('即于 2027年1月21日 前办结')
+    expect(accepted).not.toContain('2027年2月20日')
+    const extended = text((await ok(core, 'd1', 'receipts.preview', { caseNumber, layout: 'a4', document: 'extended' })).html)
+    expect(extended).toContain('2027年2月20日 前办结')
+  })
+})
+
 describe('不予受理 names the competent body and how to reach it', () => {
   it('the step is refused without the contact, saying what to fill; given, it is stored and printed', async () => {
     const { caseNumber } = await ok(core, 'r1', 'intake.register', validIntake(VISITOR, { routing: 'accepted' }))
