@@ -98,7 +98,9 @@ export async function renderNoticeHtml(d: ReceiptData, clocks: readonly CaseCloc
   const contact = [d.hall.address && `${translate(zhCN, 'receipt.address')}：${d.hall.address}`, d.hall.phone && `${translate(zhCN, 'receipt.phone')}：${d.hall.phone}`]
     .filter(Boolean)
     .join('\u3000')
-  const p = (s: string) => `<p>${escape(s)}</p>`
+  // A date written out or a telephone number is never broken across lines (it was: "2027年1月4 / 日").
+  const keep = (html: string) => html.replace(/\d{4}年\d{1,2}月\d{1,2}日|\d{3,4}-\d{7,8}|[A-Z]{2,6}-\d{8}-\d{4}/g, (m) => `<span class="nb">${m}</span>`)
+  const p = (s: string) => `<p>${keep(escape(s))}</p>`
   const content = `<div class="head"><div class="hall">${escape(d.hall.name)}</div><h1>${escape(title)}</h1>
 <div class="no">${escape(t('number', { caseNumber: d.caseNumber }))}${mark ? `<span class="mark">${escape(mark)}</span>` : ''}</div></div>
 <p class="to">${escape(t('salutation', { name: d.visitorName }))}</p>
@@ -117,6 +119,7 @@ h1{margin:1mm 0 2mm;letter-spacing:0.3em;font-weight:700}
 .to{font-weight:700;margin:0 0 1mm}
 .body p,.next p{text-indent:2em;margin:0 0 1.5mm;word-break:break-all}
 .next{margin-top:3mm}.next-title{font-weight:700;margin-bottom:1mm}
+.nb{white-space:nowrap}
 .seal{margin:10mm 0 0 auto;width:62mm;text-align:center}
 .seal-box{border:0.3mm dashed #555;color:#555;height:26mm;line-height:26mm;margin-bottom:2mm}
 .seal-hall{font-weight:700}.seal-date{letter-spacing:0.1em}

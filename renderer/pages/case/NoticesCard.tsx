@@ -65,15 +65,23 @@ export function NoticesCard({ detail, onPrinted }: { detail: CaseDetail; onPrint
         locale={{ emptyText: t('case.noticesNone') }}
         columns={[
           { title: t('case.noticeName'), dataIndex: 'document', render: (v: string) => title(v) },
-          { title: t('print.copyNo'), dataIndex: 'copyNo' },
-          { title: t('print.who'), dataIndex: 'userName' },
-          { title: t('print.when'), dataIndex: 'requestedAt', render: (v: string) => formatDateTime(v, hall.timeZone) },
+          // Kept on one line each: the column is narrow beside the visitor's details.
+          { title: t('print.copyNo'), dataIndex: 'copyNo', render: (v: number) => <span style={{ whiteSpace: 'nowrap' }}>{t('receipt.copy', { n: v })}</span> },
+          {
+            title: `${t('print.who')} · ${t('print.when')}`,
+            key: 'who',
+            render: (_: unknown, r) => (
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {r.userName} · {formatDateTime(r.requestedAt, hall.timeZone)}
+              </span>
+            ),
+          },
           {
             title: t('print.result'),
             dataIndex: 'status',
             render: (v: string, r) => (
-              <Tag color={v === 'succeeded' ? 'green' : v === 'failed' ? 'red' : 'default'}>
-                {t(`print.targets.${r.target}`)} · {t(`print.statuses.${v}`)}
+              <Tag color={v === 'succeeded' ? 'green' : v === 'failed' ? 'red' : 'default'} title={t(`print.targets.${r.target}`)}>
+                {t(`print.statuses.${v}`)}
               </Tag>
             ),
           },
