@@ -532,6 +532,7 @@ export const zhCN = {
     empty: '还没有领导接访记录。',
   },
   reports: {
+    logTotal: '合计：{{batches}} 批次，{{people}} 人次',
     title: '台账与统计',
     period: '统计期间',
     today: '今天',
