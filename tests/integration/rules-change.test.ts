@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
 import { DEFAULT_DEADLINE_RULES } from '../../shared/deadlines'
 import type { CaseDetail } from '../../shared/rpc/types'
-import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import { ENGINE, addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
 
 // DESIGN.md §3: "A change of the rules or holidays applies to cases registered afterwards, and to
 // open cases only when an admin chooses so." The settings page says how many open cases the change
@@ -86,7 +86,8 @@ describe('a change of the deadline rules', () => {
     expect(closedDetail.clocks.find((k) => k.key === 'reviewRequest')?.due).toBe('2026-12-31')
   })
 
-  it('the audit row says whether open cases were moved and how many', async () => {
+  // Reads the row with the SQLite handle; the PostgreSQL run skips it.
+  it.skipIf(ENGINE === 'postgres')('the audit row says whether open cases were moved and how many', async () => {
     await register()
     await ok(core, 'admin', 'settings.update', { ...BASE, deadlineRules: rules(90), applyToOpenCases: true })
     const row = core.connection.raw
