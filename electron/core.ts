@@ -156,7 +156,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return hall === undefined ? [] : cases.clocksByNumber(caseNumber, hall)
     },
   })
-  const settings = createSettings(db, (hall) => cases.refreshOpen(hall), announce)
+  const settings = createSettings(db, calendar, cases, announce)
   const lists = createCaseLists(db)
   const hallData = createHallData(db, calendar, cases, announce)
   const leaders = createLeaders(db, announce)

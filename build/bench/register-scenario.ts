@@ -45,6 +45,7 @@ function newIntake(f: Faker, r: Random, idNumber: string, shownAt: string): Inta
     categoryId: r.int(1, 20),
     routing,
     routingBody: needsBody ? '市人民法院' : '',
+    routingContact: needsBody ? '市人民法院立案庭，电话 027-12368' : '',
     routingReason: needsBody ? '该事项属于诉讼程序，已告知信访人向法院提出' : routing === 'resolved' ? '当场解释相关政策，来访人表示理解' : '',
     unitId: routing === 'assigned' ? r.int(1, 8) : 0,
   }

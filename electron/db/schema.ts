@@ -123,6 +123,10 @@ export interface VisitTable {
   repeat_visit: Generated<number>
   /** When the visitor's personal data was purged after the retention period. */
   personal_purged_at: Generated<string | null>
+  /** The deadline regime the case was pinned to when the rules or holidays changed; null: the hall's current ones (0011). */
+  regime_id: Generated<number | null>
+  /** How to reach the competent body of a 不予受理 or 转送 (0011). */
+  routing_contact: Generated<string | null>
   /** The desk that registered it, e.g. 3号窗口 (migration 0009); null before, or for a desk without a name. */
   desk: Generated<string | null>
   /** The form's idempotency key: a retry of 登记 with it returns this case (migration 0009). */
@@ -227,6 +231,15 @@ export interface VisitSearchTable {
   answers: string
 }
 
+export interface DeadlineRegimeTable {
+  id: number
+  /** JSON DeadlineRules. */
+  rules: string
+  /** JSON HolidayEntry[]. */
+  holidays: string
+  replaced_at: string
+}
+
 export interface Database {
   hall: HallTable
   users: UserTable
@@ -242,6 +255,7 @@ export interface Database {
   leader_receptions: LeaderReceptionTable
   leader_reception_cases: LeaderReceptionCaseTable
   holidays: HolidayTable
+  deadline_regimes: DeadlineRegimeTable
   visit_search: VisitSearchTable
 }
 

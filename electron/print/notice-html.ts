@@ -4,6 +4,7 @@ import type { NoticeKind, ReceiptLayout } from '../../shared/domain'
 import { translate } from '../../shared/i18n/translate'
 import { zhCN } from '../../shared/i18n/zh-CN'
 import { summarize } from '../../shared/text'
+import { noticeAvailable as noticeAvailableFor } from '../../shared/cases/notices'
 import type { ReceiptData } from './receipt-data'
 import { RECEIPT_FONT_FAMILY } from './receipt-font'
 import { DEMANDS_SUMMARY_CHARS, escape, screenCss } from './receipt-html'
@@ -19,30 +20,18 @@ export interface NoticeOptions {
   fontCss: (text: string) => Promise<string>
 }
 
+/** Typed text ends where the sentence around it goes on: no doubled full stop. */
+const clause = (s: string) => s.replace(/[。；，.;,\s]+$/, '')
 const dayOf = (d: ReceiptData, action: string) => d.events.find((e) => e.action === action)
 const lastOf = (d: ReceiptData, action: string) => d.events.filter((e) => e.action === action).at(-1)
 const due = (clocks: readonly CaseClock[], key: ClockKey): string | null => clocks.find((k) => k.key === key)?.due ?? null
 
-/** Whether the step a notice tells of has been taken, so the notice can be issued. */
+/** Whether the step a notice tells of has been taken, so the notice can be issued (shared/cases/notices). */
 export function noticeAvailable(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKind): boolean {
-  switch (kind) {
-    case 'accepted':
-      return clocks.some((k) => k.key === 'handling')
-    case 'rejected':
-      return d.routing === 'rejected'
-    case 'transferred':
-      return d.routing === 'transferred'
-    case 'assigned':
-      return d.unitName !== null
-    case 'extended':
-      return d.extensionDays !== null
-    case 'closed':
-      return d.result !== null
-    case 'reviewed':
-      return dayOf(d, 'review') !== undefined
-    case 'rechecked':
-      return dayOf(d, 'recheck') !== undefined
-  }
+  return noticeAvailableFor(
+    { routing: d.routing, handled: clocks.some((k) => k.key === 'handling'), unitName: d.unitName, extensionDays: d.extensionDays, result: d.result, actions: d.events.map((e) => e.action) },
+    kind,
+  )
 }
 
 /** The paragraphs of a notice: what was decided, and what the visitor may do next and by when. */
@@ -53,19 +42,21 @@ function paragraphs(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKi
   const query = t('query', { phone: d.hall.phone || '——' })
   switch (kind) {
     case 'accepted': {
-      const start = clocks.find((k) => k.key === 'handling')?.start
-      return { body: [intro + t('acceptedBody', { day: w(start), due: w(due(clocks, 'handling')) })], next: [query] }
+      // The 60 days from 受理, as told then: a copy printed after a 延期 states the same date.
+      const handling = clocks.find((k) => k.key === 'handling')
+      return { body: [intro + t('acceptedBody', { day: w(handling?.start), due: w(handling?.dueBeforeExtension ?? handling?.due) })], next: [query] }
     }
     case 'rejected':
       return {
         body: [intro + t('rejectedBody', { reason: d.routingReason ?? '' }), t('competent', { body: d.routingBody ?? '' })],
-        next: [t('competentContact', { body: d.routingBody ?? '', phone: d.hall.phone || '——' })],
+        // How to reach the competent body, as entered at the step (cases from before 0011 have none).
+        next: [d.routingContact ? t('competentReach', { body: d.routingBody ?? '', contact: clause(d.routingContact) }) : t('competentContact', { body: d.routingBody ?? '', phone: d.hall.phone || '——' })],
       }
     case 'transferred': {
       const day = dayOf(d, 'transfer')?.day ?? registered
       return {
         body: [intro + t('transferredBody', { body: d.routingBody ?? '', day: w(day), reason: d.routingReason ?? '' })],
-        next: [t('transferredNext', { body: d.routingBody ?? '' }), query],
+        next: [t('transferredNext', { body: d.routingBody ?? '' }), ...(d.routingContact ? [t('transferredReach', { body: d.routingBody ?? '', contact: clause(d.routingContact) })] : []), query],
       }
     }
     case 'assigned': {
@@ -107,7 +98,9 @@ export async function renderNoticeHtml(d: ReceiptData, clocks: readonly CaseCloc
   const contact = [d.hall.address && `${translate(zhCN, 'receipt.address')}：${d.hall.address}`, d.hall.phone && `${translate(zhCN, 'receipt.phone')}：${d.hall.phone}`]
     .filter(Boolean)
     .join('\u3000')
-  const p = (s: string) => `<p>${escape(s)}</p>`
+  // A date written out or a telephone number is never broken across lines (it was: "2027年1月4 / 日").
+  const keep = (html: string) => html.replace(/\d{4}年\d{1,2}月\d{1,2}日|\d{3,4}-\d{7,8}|[A-Z]{2,6}-\d{8}-\d{4}/g, (m) => `<span class="nb">${m}</span>`)
+  const p = (s: string) => `<p>${keep(escape(s))}</p>`
   const content = `<div class="head"><div class="hall">${escape(d.hall.name)}</div><h1>${escape(title)}</h1>
 <div class="no">${escape(t('number', { caseNumber: d.caseNumber }))}${mark ? `<span class="mark">${escape(mark)}</span>` : ''}</div></div>
 <p class="to">${escape(t('salutation', { name: d.visitorName }))}</p>
@@ -126,6 +119,7 @@ h1{margin:1mm 0 2mm;letter-spacing:0.3em;font-weight:700}
 .to{font-weight:700;margin:0 0 1mm}
 .body p,.next p{text-indent:2em;margin:0 0 1.5mm;word-break:break-all}
 .next{margin-top:3mm}.next-title{font-weight:700;margin-bottom:1mm}
+.nb{white-space:nowrap}
 .seal{margin:10mm 0 0 auto;width:62mm;text-align:center}
 .seal-box{border:0.3mm dashed #555;color:#555;height:26mm;line-height:26mm;margin-bottom:2mm}
 .seal-hall{font-weight:700}.seal-date{letter-spacing:0.1em}

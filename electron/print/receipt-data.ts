@@ -19,6 +19,8 @@ export interface ReceiptData {
   routing: Routing
   routingBody: string | null
   routingReason: string | null
+  /** How to reach the competent body of a 不予受理 or 转送 (0011). */
+  routingContact: string | null
   shown: [string, string, string]
   defaultLayout: ReceiptLayout
   defaultPrinter: string | null
@@ -54,6 +56,7 @@ export async function loadReceiptData(db: Kysely<Database>, caseNumber: string):
       'v.routing',
       'v.routing_body',
       'v.routing_reason',
+      'v.routing_contact',
       'v.shown_badge_no',
       'v.shown_name',
       'v.shown_position',
@@ -100,6 +103,7 @@ export async function loadReceiptData(db: Kysely<Database>, caseNumber: string):
     routing: row.routing,
     routingBody: row.routing_body,
     routingReason: row.routing_reason,
+    routingContact: row.routing_contact,
     shown: [row.shown_badge_no, row.shown_name, row.shown_position],
     defaultLayout: row.receipt_layout,
     defaultPrinter: row.receipt_printer,

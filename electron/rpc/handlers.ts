@@ -136,6 +136,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'receipts.printers': () => receipts.printers(),
     'settings.get': () => settings.get(),
     'settings.update': (ctx, input) => settings.update(signedIn(ctx).user, input, ctx.now),
+    'settings.rulesImpact': (ctx, input) => settings.rulesImpact(signedIn(ctx).hall, input.deadlineRules),
     'cases.get': (ctx, input) => {
       const { user, hall } = signedIn(ctx)
       return cases.get(user, hall, input.caseNumber, ctx.now)
@@ -166,15 +167,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'holidays.list': () => hallData.holidays(),
     'holidays.put': (ctx, input) => {
       const { user, hall } = signedIn(ctx)
-      return hallData.changeHolidays(user, hall, [input], [], ctx.now)
+      const { applyToOpenCases, ...entry } = input
+      return hallData.changeHolidays(user, hall, [entry], [], ctx.now, applyToOpenCases)
     },
     'holidays.remove': (ctx, input) => {
       const { user, hall } = signedIn(ctx)
-      return hallData.changeHolidays(user, hall, [], [input.date], ctx.now)
+      return hallData.changeHolidays(user, hall, [], [input.date], ctx.now, input.applyToOpenCases)
     },
     'holidays.import': (ctx, input) => {
       const { user, hall } = signedIn(ctx)
-      return hallData.changeHolidays(user, hall, hallData.parseHolidayCsv(input.csv), [], ctx.now)
+      return hallData.changeHolidays(user, hall, hallData.parseHolidayCsv(input.csv), [], ctx.now, input.applyToOpenCases)
+    },
+    'holidays.impact': (ctx, input) => {
+      const put = [...input.put, ...(input.csv === undefined ? [] : hallData.parseHolidayCsv(input.csv))]
+      return hallData.holidaysImpact(signedIn(ctx).hall, put, input.remove)
     },
     'leaders.record': (ctx, input) => leaders.record(signedIn(ctx).user, input, ctx.now),
     'leaders.list': () => leaders.list(),

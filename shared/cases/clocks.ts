@@ -31,6 +31,8 @@ export interface CaseClock {
   doneOn: string | null
   /** The visitor's own window (e.g. to ask for a review): shown, never counted as overdue. */
   visitorSide: boolean
+  /** Handling: the end of the statutory period without the extension (what the 受理告知书 states). */
+  dueBeforeExtension?: string | null
 }
 
 function dayOf(events: CaseClockInput['events'], action: string): string | null {
@@ -79,8 +81,10 @@ export function caseClocks(c: CaseClockInput, rules: DeadlineRules, cal: Holiday
 
   const handled = c.routing === 'accepted' || c.routing === 'assigned' || dayOf(c.events, 'start') !== null
   if (handled && c.status !== 'transferred' && c.status !== 'rejected') {
-    const d = dueDate({ start: c.clockStart, days: rules.handling, unit: 'calendar', pauses: pausesWithin(pauses, c.clockStart, closedOn), extensionDays: c.extensionDays ?? 0 }, cal)
-    clocks.push({ key: 'handling', start: c.clockStart, due: d.due, paused: d.paused, doneOn: closedOn, visitorSide: false })
+    const within = pausesWithin(pauses, c.clockStart, closedOn)
+    const d = dueDate({ start: c.clockStart, days: rules.handling, unit: 'calendar', pauses: within, extensionDays: c.extensionDays ?? 0 }, cal)
+    const base = c.extensionDays === null ? d : dueDate({ start: c.clockStart, days: rules.handling, unit: 'calendar', pauses: within, extensionDays: 0 }, cal)
+    clocks.push({ key: 'handling', start: c.clockStart, due: d.due, paused: d.paused, doneOn: closedOn, visitorSide: false, dueBeforeExtension: base.due })
   }
 
   const assignedOn = dayOf(c.events, 'assign') ?? (c.routing === 'assigned' ? c.registeredOn : null)

@@ -14,7 +14,7 @@ import {
 } from '../schemas/accounts'
 import { auditListSchema } from '../schemas/audit'
 import { draftSchema, intakeSchema } from '../schemas/intake'
-import { caseNumberSchema, completePrintSchema, hallSettingsSchema, printRequestSchema, receiptRequestSchema } from '../schemas/receipts'
+import { caseNumberSchema, completePrintSchema, hallSettingsSchema, printRequestSchema, receiptRequestSchema, rulesImpactSchema } from '../schemas/receipts'
 import {
   caseActSchema,
   categoryUpdateSchema,
@@ -22,8 +22,9 @@ import {
   jobSchema,
   periodSchema,
   holidayImportSchema,
+  holidayRemoveSchema,
   holidaySchema,
-  isoDateSchema,
+  holidaysImpactSchema,
   leaderReceptionSchema,
   revealSchema,
   searchSchema,
@@ -42,6 +43,7 @@ import type {
   CaseDetail,
   ExportJob,
   HolidayRow,
+  RulesImpact,
   Statistics,
   LeaderReception,
   SearchResult,
@@ -138,6 +140,8 @@ export const contract = {
   'receipts.printers': method<PrinterList>()(none, everyone),
   'settings.get': method<HallSettings>()(none, admins),
   'settings.update': method<HallSettings>()(hallSettingsSchema, admins),
+  // How many open cases a change of the rules would move (the settings page asks before saving).
+  'settings.rulesImpact': method<RulesImpact>()(rulesImpactSchema, admins),
   'cases.get': method<CaseDetail>()(z.strictObject({ caseNumber: caseNumberSchema }), everyone),
   // Each step names its own roles (shared/cases/machine.ts); the service checks them.
   'cases.act': method<CaseDetail>()(caseActSchema, everyone),
@@ -153,8 +157,9 @@ export const contract = {
   'categories.update': method<UnitRow>()(categoryUpdateSchema, admins),
   'holidays.list': method<HolidayRow[]>()(none, everyone),
   'holidays.put': method<HolidayRow[]>()(holidaySchema, admins),
-  'holidays.remove': method<HolidayRow[]>()(z.strictObject({ date: isoDateSchema }), admins),
+  'holidays.remove': method<HolidayRow[]>()(holidayRemoveSchema, admins),
   'holidays.import': method<HolidayRow[]>()(holidayImportSchema, admins),
+  'holidays.impact': method<RulesImpact>()(holidaysImpactSchema, admins),
   'leaders.record': method<LeaderReception>()(leaderReceptionSchema, officers),
   'leaders.list': method<LeaderReception[]>()(none, everyone),
   'reports.statistics': method<Statistics>()(periodSchema, officers),

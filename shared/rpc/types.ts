@@ -1,6 +1,6 @@
 import type { CaseStatus as CaseStatusName } from '../cases/machine'
 import type { DeadlineRules } from '../deadlines/rules'
-import type { AnswerKey, AnswerMark, PrintDocument, PrintTarget, ReceiptLayout, Role, Routing, VisitKind } from '../domain'
+import type { AnswerKey, AnswerMark, NoticeKind, PrintDocument, PrintTarget, ReceiptLayout, Role, Routing, VisitKind } from '../domain'
 
 export interface SessionInfo {
   userId: number
@@ -204,6 +204,8 @@ export interface CaseDetail {
   unit: string | null
   routingBody: string | null
   routingReason: string | null
+  /** How to reach the competent body (不予受理, 转送). */
+  routingContact: string | null
   leaderName: string | null
   result: string | null
   satisfaction: string | null
@@ -221,6 +223,8 @@ export interface CaseDetail {
   /** The steps the signed-in user may take now. */
   actions: string[]
   leaderReceptions: { day: string; leaderName: string }[]
+  /** The notices (告知书) the case can be given, and the one that fits the step just taken. */
+  notices: { suggested: NoticeKind | null; available: NoticeKind[] }
 }
 
 /** A case as it appears in lists (督办, search): the ID number masked. */
@@ -271,6 +275,12 @@ export interface UnitRow {
   id: number
   name: string
   retired: boolean
+}
+
+/** What a change of the deadline rules or holidays would do: open cases, and those whose due dates move. */
+export interface RulesImpact {
+  openCases: number
+  moved: number
 }
 
 export interface HolidayRow {

@@ -18,8 +18,9 @@ export const caseStepSchema = z.discriminatedUnion(
   'action',
   [
     z.strictObject({ action: z.literal('assign'), unitId: id, note }),
-    z.strictObject({ action: z.literal('transfer'), body: line(LIMITS.body, 'v.routing.bodyRequired'), reason: text('v.routing.reasonRequired') }),
-    z.strictObject({ action: z.literal('reject'), body: line(LIMITS.body, 'v.routing.bodyRequired'), reason: text('v.routing.reasonRequired') }),
+    // 转送: the receiving body's contact is optional (it tells the visitor itself); 不予受理 must say how to reach the competent body.
+    z.strictObject({ action: z.literal('transfer'), body: line(LIMITS.body, 'v.routing.bodyRequired'), contact: optionalLine(LIMITS.body).default(''), reason: text('v.routing.reasonRequired') }),
+    z.strictObject({ action: z.literal('reject'), body: line(LIMITS.body, 'v.routing.bodyRequired'), contact: line(LIMITS.body, 'v.routing.contactRequired'), reason: text('v.routing.reasonRequired') }),
     z.strictObject({ action: z.literal('start'), note }),
     z.strictObject({
       action: z.literal('extend'),
@@ -71,12 +72,26 @@ export const unitNameSchema = z.strictObject({ name: line(LIMITS.body, 'v.unit.n
 export const unitUpdateSchema = z.strictObject({ id, name: line(LIMITS.body, 'v.unit.nameRequired'), retired: z.boolean('v.boolean') })
 export const categoryUpdateSchema = unitUpdateSchema
 
-export const holidaySchema = z.strictObject({
+const holidayEntrySchema = z.strictObject({
   date: isoDateSchema,
   kind: z.enum(['holiday', 'workday'], 'v.holiday.kind'),
   name: line(20, 'v.holiday.nameRequired'),
 })
-export const holidayImportSchema = z.strictObject({ csv: z.string('v.text').max(200_000, 'v.tooLong').refine(isWellFormedText, 'v.brokenText') })
+/**
+ * A change of the calendar applies to cases registered afterwards; `applyToOpenCases` moves the
+ * open ones too, in the same transaction (DESIGN §3).
+ */
+const applyToOpenCases = z.boolean('v.boolean').optional()
+const holidayCsv = z.string('v.text').max(200_000, 'v.tooLong').refine(isWellFormedText, 'v.brokenText')
+export const holidaySchema = holidayEntrySchema.extend({ applyToOpenCases })
+export const holidayRemoveSchema = z.strictObject({ date: isoDateSchema, applyToOpenCases })
+export const holidayImportSchema = z.strictObject({ csv: holidayCsv, applyToOpenCases })
+/** What a calendar change would do, before it is made: entries put, dates removed, or a CSV import. */
+export const holidaysImpactSchema = z.strictObject({
+  put: z.array(holidayEntrySchema, 'v.holiday.kind').max(1000, 'v.tooLong'),
+  remove: z.array(isoDateSchema, 'v.holiday.kind').max(1000, 'v.tooLong'),
+  csv: holidayCsv.optional(),
+})
 
 export const leaderReceptionSchema = z.strictObject({
   day: isoDateSchema,

@@ -69,6 +69,8 @@ export const intakeSchema = z
     routing: z.enum(ROUTINGS, 'v.routing.required').nullable(),
     /** 转送 / 不予受理: the competent body the visitor is sent to, and why. */
     routingBody: optionalLine(LIMITS.body),
+    /** 不予受理 (required) / 转送 (optional): how to reach that body — address, telephone. */
+    routingContact: optionalLine(LIMITS.body),
     /** 交办: the responsible unit (0 = none chosen). */
     unitId: z.number('v.unit.required').int('v.unit.required').min(0, 'v.unit.required'),
     routingReason: paragraph(LIMITS.reason),
@@ -95,6 +97,9 @@ export const intakeSchema = z
       if (value.routingReason === '') {
         ctx.addIssue({ code: 'custom', path: ['routingReason'], message: 'v.routing.reasonRequired' })
       }
+    }
+    if (value.routing === 'rejected' && value.routingContact === '') {
+      ctx.addIssue({ code: 'custom', path: ['routingContact'], message: 'v.routing.contactRequired' })
     }
     // 当场办结 needs 办理结果, as 办结 does; it is written in the reason field.
     if (value.routing === 'resolved' && value.routingReason === '') {
@@ -180,6 +185,7 @@ export function emptyIntake(): IntakeInput {
     categoryId: 0,
     routing: null,
     routingBody: '',
+    routingContact: '',
     routingReason: '',
     unitId: 0,
   }

@@ -38,6 +38,8 @@ export const hallSettingsSchema = z.strictObject({
   idleLockMinutes: z.number('v.number').int('v.number').min(0, 'v.settings.idleLock').max(120, 'v.settings.idleLock'),
   /** Omitted: the hall keeps its rules. */
   deadlineRules: deadlineRulesSchema.optional(),
+  /** A change of the rules applies to cases registered afterwards; true moves the open ones too (DESIGN §3). */
+  applyToOpenCases: z.boolean('v.boolean').optional(),
   backupFolder: cleanedString(500).optional(),
   hallName: line(LIMITS.hallName, 'v.hall.nameRequired').optional(),
   /** Changing the code changes the prefix of future case numbers only. */
@@ -51,4 +53,7 @@ export const hallSettingsSchema = z.strictObject({
   backupKeepDays: z.number('v.number').int('v.number').min(1, 'v.settings.keepDays').max(3650, 'v.settings.keepDays').optional(),
   statsMonthStartDay: z.number('v.number').int('v.number').min(1, 'v.settings.monthStart').max(28, 'v.settings.monthStart').optional(),
 })
+/** What a change of the rules would do to the open cases, before it is made. */
+export const rulesImpactSchema = z.strictObject({ deadlineRules: deadlineRulesSchema })
+
 export type HallSettingsInput = z.input<typeof hallSettingsSchema>

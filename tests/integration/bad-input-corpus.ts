@@ -1,5 +1,6 @@
 import type { MethodInput, MethodName } from '../../shared/rpc/contract'
 import { contract } from '../../shared/rpc/contract'
+import { DEFAULT_DEADLINE_RULES } from '../../shared/deadlines'
 import { ADMIN, validIntake } from './helpers'
 
 // The corpus of the bad-input sweep (bad-input-sweep.test.ts): malformed calls to every method
@@ -58,6 +59,7 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'receipts.history': { caseNumber: CASE },
   'receipts.printers': {},
   'settings.get': {},
+  'settings.rulesImpact': { deadlineRules: { ...DEFAULT_DEADLINE_RULES, handling: 90 } },
   'settings.update': {
     address: '武汉市武昌区中北路1号',
     phone: '027-88886666',
@@ -80,6 +82,7 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'holidays.put': { date: '2026-12-31', kind: 'holiday', name: '试行' },
   'holidays.remove': { date: '2026-12-31' },
   'holidays.import': { csv: '2026-12-31,休,试行' },
+  'holidays.impact': { put: [{ date: '2026-12-31', kind: 'holiday', name: '试行' }], remove: [] },
   'leaders.record': {
     day: '2026-11-22',
     leaderName: '王局长',

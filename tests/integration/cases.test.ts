@@ -44,7 +44,7 @@ const STEPS: { [A in TransitionAction]: { step: StepOf<A>; note: string } } = {
     step: { action: 'transfer', body: '区人民政府', reason: '属区政府职权范围' },
     note: '属区政府职权范围',
   },
-  reject: { step: { action: 'reject', body: '人民法院', reason: '已进入诉讼程序' }, note: '已进入诉讼程序' },
+  reject: { step: { action: 'reject', body: '人民法院', contact: '中山路 100 号，电话 027-88880000', reason: '已进入诉讼程序' }, note: '已进入诉讼程序' },
   start: { step: { action: 'start', note: '责任单位已签收' }, note: '责任单位已签收' },
   extend: { step: { action: 'extend', days: 30, reason: '需现场勘查排水管网' }, note: '需现场勘查排水管网' },
   close: {
@@ -196,7 +196,7 @@ async function register(
     routing === 'assigned'
       ? { unitId: UNIT_HOUSING }
       : routing === 'transferred' || routing === 'rejected'
-        ? { routingBody: '区人民政府', routingReason: '属区政府职权范围' }
+        ? { routingBody: '区人民政府', routingContact: '区政府信访办，电话 027-88881234', routingReason: '属区政府职权范围' }
         : {}
   const { caseNumber } = await ok(
     core,
@@ -715,15 +715,17 @@ describe('督办 (cases.supervision)', () => {
 })
 
 describe('holiday calendar edits', () => {
-  it('a holiday put on an open case’s due date moves it to the next working day; removing it moves it back', async () => {
+  it('a holiday put on an open case’s due date moves it to the next working day when the admin moves open cases; removing it moves it back', async () => {
     const caseNumber = await register('accepted')
     const original = '2027-01-21'
     expect(clockDue(await get(caseNumber))).toBe(original)
 
+    // A calendar change applies to open cases only when chosen (DESIGN §3; rules-change.test.ts).
     const list = await ok(core, 'admin', 'holidays.put', {
       date: original,
       kind: 'holiday',
       name: '测试假日',
+      applyToOpenCases: true,
     })
     expect(list).toContainEqual({ date: original, kind: 'holiday', name: '测试假日' })
     const cal = await hallCalendar()
@@ -732,7 +734,7 @@ describe('holiday calendar edits', () => {
     expect(clockDue(await get(caseNumber))).toBe(moved)
     expect((await supervision()).rows.find((r) => r.caseNumber === caseNumber)?.dueDate).toBe(moved)
 
-    const after = await ok(core, 'admin', 'holidays.remove', { date: original })
+    const after = await ok(core, 'admin', 'holidays.remove', { date: original, applyToOpenCases: true })
     expect(after.some((h) => h.date === original)).toBe(false)
     expect(clockDue(await get(caseNumber))).toBe(original)
     expect((await supervision()).rows.find((r) => r.caseNumber === caseNumber)?.dueDate).toBe(original)

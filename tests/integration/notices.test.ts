@@ -43,7 +43,7 @@ describe('告知书 and the receipt state the dates in words', () => {
   })
 
   it('不予受理告知书 names the reason and the competent body; 办理意见书 says by when to ask for 复查', async () => {
-    const rejected = await ok(core, 'r1', 'intake.register', validIntake(VISITOR, { routing: 'rejected', routingBody: '武昌区人民法院', routingReason: '该事项已进入诉讼程序' }))
+    const rejected = await ok(core, 'r1', 'intake.register', validIntake(VISITOR, { routing: 'rejected', routingBody: '武昌区人民法院', routingContact: '武昌区中山路 100 号，电话 027-88880000', routingReason: '该事项已进入诉讼程序' }))
     const r = text((await ok(core, 'd1', 'receipts.preview', { caseNumber: rejected.caseNumber, layout: 'a5', document: 'rejected' })).html)
     expect(r).toContain('不予受理告知书')
     expect(r).toContain('该事项已进入诉讼程序')

@@ -104,7 +104,7 @@ describe('receipts', () => {
       core,
       'r1',
       'intake.register',
-      validIntake('110105198807300426', { routing: 'rejected', routingBody: '武昌区人民法院', routingReason: '已进入诉讼程序' }),
+      validIntake('110105198807300426', { routing: 'rejected', routingBody: '武昌区人民法院', routingContact: '武昌区中山路 100 号，电话 027-88880000', routingReason: '已进入诉讼程序' }),
     )
     const preview = await ok(core, 'd1', 'receipts.preview', { caseNumber: refused.caseNumber })
     expect(preview.html).toContain('武昌区人民法院')

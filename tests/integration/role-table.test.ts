@@ -69,6 +69,7 @@ const EXPECTED: Record<MethodName, Expected> = {
   // 大厅设置.
   'settings.get': ['-', '-', 'Y', '-'],
   'settings.update': ['-', '-', 'Y', '-'],
+  'settings.rulesImpact': ['-', '-', 'Y', '-'],
   // Cases: everyone reads and searches; each step names its roles (tested in cases.test.ts);
   // the full ID number only where the role needs it (§6).
   'cases.get': ['Y', 'Y', 'Y', '-'],
@@ -87,6 +88,7 @@ const EXPECTED: Record<MethodName, Expected> = {
   'holidays.put': ['-', '-', 'Y', '-'],
   'holidays.remove': ['-', '-', 'Y', '-'],
   'holidays.import': ['-', '-', 'Y', '-'],
+  'holidays.impact': ['-', '-', 'Y', '-'],
   // 领导接访: duty officers record, everyone sees.
   'leaders.record': ['-', 'Y', 'Y', '-'],
   'leaders.list': ['Y', 'Y', 'Y', '-'],

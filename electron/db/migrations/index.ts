@@ -8,6 +8,7 @@ import * as m0005 from './0005-performance'
 import * as m0006 from './0006-housekeeping'
 import * as m0007 from './0007-notices'
 import * as m0008 from './0008-security'
+import * as m0011 from './0011-rules'
 import * as m0009 from './0009-hall'
 import * as pg0001 from './postgres/0001-initial'
 import * as pg0002 from './postgres/0002-receipts'
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007,
   { sqlite: m0008.up, postgres: pg0008.up },
   m0009,
+  m0011,
 ]

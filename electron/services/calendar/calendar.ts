@@ -1,8 +1,15 @@
 import type { Kysely } from 'kysely'
-import type { DeadlineRules, HolidayCalendar } from '../../../shared/deadlines'
+import type { DeadlineRules, HolidayCalendar, HolidayEntry } from '../../../shared/deadlines'
 import { DEFAULT_DEADLINE_RULES, NATIONAL_HOLIDAYS, deadlineRulesSchema, makeCalendar } from '../../../shared/deadlines'
 import type { Database, Hall } from '../../db/schema'
 import { listHolidays, upsertHolidays, yearsWithHolidays } from '../../db/repositories/holidays'
+import { findRegime } from '../../db/repositories/regimes'
+
+/** The rules and calendar a case's clocks are counted by. */
+export interface Regime {
+  rules: DeadlineRules
+  cal: HolidayCalendar
+}
 
 /**
  * The hall's holiday calendar and deadline rules. The calendar is read once and kept until an
@@ -10,6 +17,8 @@ import { listHolidays, upsertHolidays, yearsWithHolidays } from '../../db/reposi
  */
 export function createCalendar(db: Kysely<Database>) {
   let cached: HolidayCalendar | undefined
+  /** Kept regimes never change once written. */
+  const regimes = new Map<number, Regime>()
 
   return {
     /**
@@ -22,6 +31,22 @@ export function createCalendar(db: Kysely<Database>) {
     },
     invalidate(): void {
       cached = undefined
+      regimes.clear()
+    },
+    /**
+     * The rules and calendar of a case: those kept when it was pinned before a change, or the
+     * hall's current ones (regimeId null).
+     */
+    async regime(executor: Kysely<Database>, regimeId: number | null, hall: Hall): Promise<Regime> {
+      if (regimeId === null) return { rules: rulesOf(hall), cal: (cached ??= makeCalendar(await listHolidays(executor))) }
+      let regime = regimes.get(regimeId)
+      if (regime === undefined) {
+        const row = await findRegime(executor, regimeId)
+        if (row === undefined) throw new Error(`deadline regime ${regimeId} is missing`)
+        regime = { rules: parseRules(row.rules), cal: makeCalendar(JSON.parse(row.holidays) as HolidayEntry[]) }
+        regimes.set(regimeId, regime)
+      }
+      return regime
     },
     /** Adds the shipped national schedule for every year the hall has no entries for yet. */
     async ensureNationalHolidays(): Promise<number> {
@@ -44,7 +69,12 @@ const ruleSchemas = deadlineRulesSchema.shape
  * 30 days, saved by an older version) falls back to the regulation without losing the others.
  */
 export function rulesOf(hall: Hall): DeadlineRules {
-  const stored = JSON.parse(hall.deadline_rules) as Record<string, unknown>
+  return parseRules(hall.deadline_rules)
+}
+
+/** Stored rules (JSON) over the regulation's defaults; see rulesOf. */
+export function parseRules(json: string): DeadlineRules {
+  const stored = JSON.parse(json) as Record<string, unknown>
   const whole = storedRulesSchema.safeParse(stored)
   if (whole.success) return { ...DEFAULT_DEADLINE_RULES, ...whole.data }
   const rules = { ...DEFAULT_DEADLINE_RULES }

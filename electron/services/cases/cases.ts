@@ -3,6 +3,7 @@ import type { CaseAction, CaseStatus } from '../../../shared/cases/machine'
 import { ACTION_ROLES, OPEN_STATUSES, TRANSITIONS, availableActions, canTransition, isTransition, PAUSABLE } from '../../../shared/cases/machine'
 import type { CaseClock } from '../../../shared/cases/clocks'
 import { caseClocks, mainClockKey } from '../../../shared/cases/clocks'
+import { caseNotices } from '../../../shared/cases/notices'
 import { daysLeft, writtenDate } from '../../../shared/deadlines'
 import { maskIdNumber } from '../../../shared/id-number'
 import { maskPhone } from '../../../shared/phone'
@@ -17,14 +18,16 @@ import { findCase, firstPrintAt, insertEvent, listEvents, openCaseIds, otherVisi
 import { listPrintsOfVisit } from '../../db/repositories/receipt-prints'
 import { findActiveUnit } from '../../db/repositories/units'
 import { appendAudit } from '../audit/audit'
-import type { Calendar } from '../calendar/calendar'
+import type { Calendar, Regime } from '../calendar/calendar'
 import { rulesOf } from '../calendar/calendar'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
+import { listHolidays } from '../../db/repositories/holidays'
+import { insertRegime, pinCurrentCases, unpinCases } from '../../db/repositories/regimes'
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
 /** What a case's clocks are worked out from, besides its events and prints; a new case has no row id yet. */
-export type NewCaseFacts = Pick<CaseRow, 'status' | 'routing' | 'hall_day' | 'clock_start' | 'extension_days' | 'closed_day' | 'clock_paused'>
+export type NewCaseFacts = Pick<CaseRow, 'status' | 'routing' | 'hall_day' | 'clock_start' | 'extension_days' | 'closed_day' | 'clock_paused'> & { regime_id?: number | null }
 type ClockFacts = NewCaseFacts & Pick<CaseRow, 'id'>
 type ClockEvent = Pick<CaseEvent, 'action' | 'day' | 'note'>
 export type DueColumns = Pick<NewVisit, 'due_date' | 'clock_paused' | 'notice_due' | 'notice_day' | 'closed_day' | 'closed_due_date'>
@@ -33,7 +36,8 @@ const isoDay = (hallDay: string) => `${hallDay.slice(0, 4)}-${hallDay.slice(4, 6
 
 export function createCases(db: Kysely<Database>, calendar: Calendar, announce: Announce) {
   /** The clocks of a case with these events and this first printed receipt. */
-  async function clocksFrom(c: NewCaseFacts, events: ClockEvent[], printed: string | null, hall: Hall, db2: Kysely<Database>): Promise<CaseClock[]> {
+  async function clocksFrom(c: NewCaseFacts, events: ClockEvent[], printed: string | null, hall: Hall, db2: Kysely<Database>, regime?: Regime): Promise<CaseClock[]> {
+    const { rules, cal } = regime ?? (await calendar.regime(db2, c.regime_id ?? null, hall))
     return caseClocks(
       {
         status: c.status,
@@ -44,14 +48,14 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
         noticeOn: printed === null ? null : hallDate(new Date(printed), hall.time_zone),
         events: events.map((e) => ({ action: e.action, day: e.day, note: e.note })),
       },
-      rulesOf(hall),
-      await calendar.calendar(db2),
+      rules,
+      cal,
     )
   }
 
   /** The case's clocks, from its stored events and first printed receipt. */
-  async function clocksOf(c: ClockFacts, hall: Hall, db2: Kysely<Database> = db): Promise<CaseClock[]> {
-    return clocksFrom(c, await listEvents(db2, c.id), await firstPrintAt(db2, c.id), hall, db2)
+  async function clocksOf(c: ClockFacts, hall: Hall, db2: Kysely<Database> = db, regime?: Regime): Promise<CaseClock[]> {
+    return clocksFrom(c, await listEvents(db2, c.id), await firstPrintAt(db2, c.id), hall, db2, regime)
   }
 
   /** The stored due dates (what 督办 sorts and counts by, and statistics read) for the case's clocks. */
@@ -137,6 +141,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
       unit: c.unit_name,
       routingBody: c.routing_body,
       routingReason: c.routing_reason,
+      routingContact: c.routing_contact,
       leaderName: c.leader_name,
       result: c.result,
       satisfaction: c.satisfaction,
@@ -173,6 +178,14 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
       linkedCaseNumber: c.linked_case_number,
       actions: availableActions(c.status, user.role, { extended: c.extension_days !== null, paused: c.clock_paused === 1 }),
       leaderReceptions: leaders.map((l) => ({ day: l.day, leaderName: l.leader_name })),
+      notices: caseNotices({
+        routing: c.routing,
+        handled: clocks.some((k) => k.key === 'handling'),
+        unitName: c.unit_name,
+        extensionDays: c.extension_days,
+        result: c.result,
+        actions: events.map((e) => e.action),
+      }),
     }
   }
 
@@ -222,14 +235,21 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
         }
         case 'transfer':
         case 'reject':
-          Object.assign(changes, { routing: step.action === 'transfer' ? 'transferred' : 'rejected', routing_body: step.body, routing_reason: step.reason })
+          Object.assign(changes, {
+            routing: step.action === 'transfer' ? 'transferred' : 'rejected',
+            routing_body: step.body,
+            routing_reason: step.reason,
+            routing_contact: step.contact === '' ? null : step.contact,
+          })
           note = step.reason
           data.body = step.body
+          if (step.contact !== '') data.contact = step.contact
           break
         case 'start':
           break
         case 'extend': {
-          const max = rulesOf(hall).extensionMax
+          // The limit of the rules the case is counted by (kept when the hall's changed without moving it).
+          const max = (await calendar.regime(trx, c.regime_id, hall)).rules.extensionMax
           if (c.extension_days !== null) throw new AppError('CONFLICT', 'e.EXTENDED_ONCE')
           if (step.days > max) throw fieldError('days', 'v.case.extensionTooLong', { max })
           changes.extension_days = step.days
@@ -317,6 +337,45 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
     return numbers.length
   }
 
+  /**
+   * How many open cases a change of the rules or holidays to `proposed` would move: those with a
+   * due date (any clock) that differs from the one they have now.
+   */
+  async function impactOf(executor: Kysely<Database>, hall: Hall, proposed: Regime): Promise<{ openCases: number; moved: number }> {
+    const numbers = await openCaseIds(executor, OPEN_STATUSES)
+    let moved = 0
+    for (const n of numbers) {
+      const c = await findCase(executor, n)
+      if (c === undefined) continue
+      const [events, printed] = [await listEvents(executor, c.id), await firstPrintAt(executor, c.id)]
+      const now = await clocksFrom(c, events, printed, hall, executor)
+      const then = await clocksFrom(c, events, printed, hall, executor, proposed)
+      const key = (clocks: CaseClock[]) => clocks.map((k) => `${k.key}:${k.due ?? ''}`).join(',')
+      if (key(now) !== key(then)) moved++
+    }
+    return { openCases: numbers.length, moved }
+  }
+
+  /**
+   * Before the hall's rules or holidays change (in the changing transaction): keeps the current
+   * ones as a regime and pins to it every case that followed them, so that the change applies to
+   * cases registered afterwards. With `moveOpen`, the open cases follow the new ones instead
+   * (those pinned by an earlier change too); call refreshOpenIn after the change. Returns how many
+   * open cases move (null when they stay).
+   */
+  async function beforeRegimeChange(trx: Transaction<Database>, hall: Hall, proposed: Regime, moveOpen: boolean, now: Date): Promise<number | null> {
+    const moved = moveOpen ? (await impactOf(trx, hall, proposed)).moved : null
+    const regimeId = await insertRegime(trx, rulesOf(hall), await listHolidays(trx), now.toISOString())
+    await pinCurrentCases(trx, regimeId, moveOpen ? OPEN_STATUSES : [])
+    if (moveOpen) await unpinCases(trx, OPEN_STATUSES)
+    return moved
+  }
+
+  /** Recomputes the stored due dates of every open case inside the changing transaction. */
+  async function refreshOpenIn(trx: Transaction<Database>, hall: Hall): Promise<void> {
+    for (const n of await openCaseIds(trx, OPEN_STATUSES)) await refreshDue(trx, n, hall)
+  }
+
   /** The full ID number and phone, for a role that needs them; every view is audited. */
   /** The full ID number and phone, once `record` has written the reveal to the audit trail. */
   async function revealIdentity(
@@ -339,7 +398,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
     return c === undefined ? [] : clocksOf(c, hall)
   }
 
-  return { get, act, refreshDue, dueOfNewCase, refreshOpen, refreshMissing, revealIdentity, clocksByNumber }
+  return { get, act, refreshDue, dueOfNewCase, refreshOpen, refreshMissing, revealIdentity, clocksByNumber, impactOf, beforeRegimeChange, refreshOpenIn }
 }
 
 export type Cases = ReturnType<typeof createCases>

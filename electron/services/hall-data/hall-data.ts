@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely'
 import type { HolidayEntry } from '../../../shared/deadlines'
-import { isIsoDate } from '../../../shared/deadlines'
-import type { HolidayRow, UnitRow } from '../../../shared/rpc/types'
+import { isIsoDate, makeCalendar } from '../../../shared/deadlines'
+import type { HolidayRow, RulesImpact, UnitRow } from '../../../shared/rpc/types'
 import { AppError, fieldError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
 import { deleteHoliday, listHolidays, upsertHolidays } from '../../db/repositories/holidays'
 import { insertUnit, listUnits, unitNameTaken, updateUnit } from '../../db/repositories/units'
 import { appendAudit } from '../audit/audit'
 import type { Calendar } from '../calendar/calendar'
+import { rulesOf } from '../calendar/calendar'
 import type { Cases } from '../cases/cases'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
@@ -83,21 +84,46 @@ export function createHallData(db: Kysely<Database>, calendar: Calendar, cases: 
     return listHolidays(db)
   }
 
-  async function changeHolidays(user: User, hall: Hall, put: HolidayEntry[], remove: string[], now: Date): Promise<HolidayRow[]> {
-    await db.transaction().execute(async (trx) => {
-      await upsertHolidays(trx, put)
-      for (const date of remove) await deleteHoliday(trx, date)
-      await appendAudit(trx, now, {
-        userId: user.id,
-        action: 'holidays.update',
-        entity: 'holidays',
-        detail: { put, remove },
+  /** The calendar after putting and removing entries (a put replaces the entry of its date). */
+  function changed(current: readonly HolidayEntry[], put: readonly HolidayEntry[], remove: readonly string[]): HolidayEntry[] {
+    const byDate = new Map(current.map((h) => [h.date, h]))
+    for (const h of put) byDate.set(h.date, { date: h.date, kind: h.kind, name: h.name })
+    for (const d of remove) byDate.delete(d)
+    return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date))
+  }
+
+  /** How many open cases the change would move. */
+  async function holidaysImpact(hall: Hall, put: HolidayEntry[], remove: string[]): Promise<RulesImpact> {
+    return cases.impactOf(db, hall, { rules: rulesOf(hall), cal: makeCalendar(changed(await listHolidays(db), put, remove)) })
+  }
+
+  /**
+   * A change of the calendar applies to cases registered afterwards; with `applyToOpenCases` the
+   * open cases move too, in the same transaction (DESIGN §3).
+   */
+  async function changeHolidays(user: User, hall: Hall, put: HolidayEntry[], remove: string[], now: Date, applyToOpenCases = false): Promise<HolidayRow[]> {
+    const entries = put.map((h) => ({ date: h.date, kind: h.kind, name: h.name }))
+    try {
+      await db.transaction().execute(async (trx) => {
+        const proposed = makeCalendar(changed(await listHolidays(trx), entries, remove))
+        const moved = await cases.beforeRegimeChange(trx, hall, { rules: rulesOf(hall), cal: proposed }, applyToOpenCases, now)
+        await upsertHolidays(trx, entries)
+        for (const date of remove) await deleteHoliday(trx, date)
+        calendar.invalidate()
+        if (applyToOpenCases) await cases.refreshOpenIn(trx, hall)
+        await appendAudit(trx, now, {
+          userId: user.id,
+          action: 'holidays.update',
+          entity: 'holidays',
+          detail: { put: entries, remove, applyToOpenCases, ...(moved === null ? {} : { movedOpenCases: moved }) },
+        })
       })
-    })
-    calendar.invalidate()
-    announce(change('holiday', [...put.map((h) => h.date), ...remove]))
-    // Every open case's due date depends on the calendar.
-    await cases.refreshOpen(hall)
+    } finally {
+      // Read again after the commit (or the rollback): the cache may hold the transaction's calendar.
+      calendar.invalidate()
+    }
+    announce(change('holiday', [...entries.map((h) => h.date), ...remove]))
+    if (applyToOpenCases) announce(change('case', null))
     return holidays()
   }
 
@@ -122,7 +148,7 @@ export function createHallData(db: Kysely<Database>, calendar: Calendar, cases: 
     return rows
   }
 
-  return { list, add, update, holidays, changeHolidays, parseHolidayCsv }
+  return { list, add, update, holidays, changeHolidays, holidaysImpact, parseHolidayCsv }
 }
 
 export type HallData = ReturnType<typeof createHallData>

@@ -174,6 +174,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         routing,
         routing_body: ROUTINGS_NEEDING_BODY.includes(routing) ? input.routingBody : null,
         routing_reason: ROUTINGS_NEEDING_BODY.includes(routing) ? input.routingReason : null,
+        routing_contact: ROUTINGS_NEEDING_BODY.includes(routing) && input.routingContact !== '' ? input.routingContact : null,
         ...answerColumns(input.answers),
         receptionist_id: user.id,
         shown_badge_no: user.badge_no,

@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import type { HallSettings } from '../../../shared/rpc/types'
+import type { HallSettings, RulesImpact } from '../../../shared/rpc/types'
 import type { hallSettingsSchema } from '../../../shared/schemas/receipts'
 import { AppError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
 import { getHall, updateHall } from '../../db/repositories/hall'
 import { appendAudit } from '../audit/audit'
+import type { Calendar } from '../calendar/calendar'
 import { rulesOf } from '../calendar/calendar'
+import type { Cases } from '../cases/cases'
+import type { DeadlineRules } from '../../../shared/deadlines'
 import { ESTIMATED_YEARS } from '../../../shared/deadlines'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
@@ -34,18 +37,32 @@ function toSettings(h: Hall): HallSettings {
   }
 }
 
+const sameRules = (a: DeadlineRules, b: DeadlineRules) => (Object.keys(a) as (keyof DeadlineRules)[]).every((k) => a[k] === b[k])
+
 /** Hall settings: read by administrators, changed with a before/after audit row. */
-export function createSettings(db: Kysely<Database>, onRulesChanged: (hall: Hall) => Promise<unknown>, announce: Announce) {
+export function createSettings(db: Kysely<Database>, calendar: Calendar, cases: Cases, announce: Announce) {
   return {
+    /** How many open cases the proposed rules would move (their due dates differ). */
+    async rulesImpact(hall: Hall, rules: DeadlineRules): Promise<RulesImpact> {
+      return cases.impactOf(db, hall, { rules, cal: await calendar.calendar() })
+    },
     async get(): Promise<HallSettings> {
       const hall = await getHall(db)
       if (hall === undefined) throw new AppError('SETUP_REQUIRED')
       return toSettings(hall)
     },
     async update(user: User, input: z.output<typeof hallSettingsSchema>, now: Date): Promise<HallSettings> {
-      return db.transaction().execute(async (trx) => {
+      const applyToOpenCases = input.applyToOpenCases === true
+      const saved = await db.transaction().execute(async (trx) => {
         const before = await getHall(trx)
         if (before === undefined) throw new AppError('SETUP_REQUIRED')
+        // A change of the rules applies to cases registered afterwards; the open ones move only
+        // when the admin chose so, here in the same transaction (DESIGN §3).
+        const rulesChange = input.deadlineRules !== undefined && !sameRules(rulesOf(before), input.deadlineRules)
+        const moved =
+          input.deadlineRules !== undefined && rulesChange
+            ? await cases.beforeRegimeChange(trx, before, { rules: input.deadlineRules, cal: await calendar.calendar(trx) }, applyToOpenCases, now)
+            : null
         await updateHall(trx, {
           address: input.address,
           phone: input.phone,
@@ -62,20 +79,24 @@ export function createSettings(db: Kysely<Database>, onRulesChanged: (hall: Hall
         })
         const after = await getHall(trx)
         if (after === undefined) throw new AppError('SETUP_REQUIRED')
+        if (rulesChange && applyToOpenCases) await cases.refreshOpenIn(trx, after)
         await appendAudit(trx, now, {
           userId: user.id,
           action: 'settings.update',
           entity: 'hall',
           entityId: '1',
-          detail: { before: toSettings(before), after: toSettings(after) },
+          detail: {
+            before: toSettings(before),
+            after: toSettings(after),
+            ...(rulesChange ? { applyToOpenCases, ...(moved === null ? {} : { movedOpenCases: moved }) } : {}),
+          },
         })
-        return after
-      }).then(async (after) => {
-        announce(change('settings', null))
-        // Due dates follow the rules: recompute every open case's.
-        await onRulesChanged(after)
         return toSettings(after)
       })
+      // Announced once committed: the desks re-read the settings, and the cases when they moved.
+      announce(change('settings', null))
+      if (applyToOpenCases) announce(change('case', null))
+      return saved
     },
   }
 }

@@ -22,7 +22,7 @@ function blank(action: CaseAction, extensionMax = 30): CaseStepInput {
       return { action, unitId: 0, note: '' }
     case 'transfer':
     case 'reject':
-      return { action, body: '', reason: '' }
+      return { action, body: '', contact: '', reason: '' }
     case 'extend':
       return { action, days: extensionMax, reason: '', lateReason: '' }
     case 'close':
@@ -132,6 +132,10 @@ export function ActionDialog({ detail, action, extensionMax, onClose, onDone }: 
           <>
             <FieldItem control={c} name="body" label={t('case.fields.body')} required>
               {(f) => <Input {...f} autoFocus maxLength={LIMITS.body} placeholder={t('routing.bodyPlaceholder')} />}
+            </FieldItem>
+            {/* 不予受理告知书 prints how to reach the competent body (required); a 转送 may give it too. */}
+            <FieldItem control={c} name="contact" label={current === 'reject' ? t('routing.contact') : t('routing.contactOptional')} required={current === 'reject'}>
+              {(f) => <Input {...f} value={f.value ?? ''} maxLength={LIMITS.body} placeholder={t('routing.contactPlaceholder')} />}
             </FieldItem>
             <FieldItem control={c} name="reason" label={t('case.fields.reason')} required>
               {(f) => <Input.TextArea {...f} maxLength={LIMITS.answer} autoSize={{ minRows: 3 }} />}

@@ -9,6 +9,7 @@ import { useApp } from '../../app-context'
 import { formatDateTime } from '../../format'
 import { ActionDialog } from './ActionDialog'
 import { ClockTag } from './ClockTag'
+import { NoticesCard } from './NoticesCard'
 import { RevealDialog } from './RevealDialog'
 
 export const caseHref = (caseNumber: string) => `#/case/${caseNumber}`
@@ -89,6 +90,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
               <Descriptions.Item label={t('routing.routing')}>{t(`routing.${detail.routing}`)}</Descriptions.Item>
               {detail.unit && <Descriptions.Item label={t('case.fields.unit')}>{detail.unit}</Descriptions.Item>}
               {detail.routingBody && <Descriptions.Item label={t('case.fields.body')}>{detail.routingBody}</Descriptions.Item>}
+              {detail.routingContact && <Descriptions.Item label={t('routing.contact')}>{detail.routingContact}</Descriptions.Item>}
               {detail.routingReason && <Descriptions.Item label={t('case.fields.reason')}>{detail.routingReason}</Descriptions.Item>}
               {detail.result && <Descriptions.Item label={t('case.result')}>{detail.result}</Descriptions.Item>}
               {detail.satisfaction && <Descriptions.Item label={t('case.fields.satisfaction')}>{t(`case.satisfaction.${detail.satisfaction}`)}</Descriptions.Item>}
@@ -112,7 +114,8 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
           </Card>
         </Col>
         <Col span={10}>
-          <Card title={t('case.sections.clocks')} size="small" data-testid="case-clocks">
+          {officer && <NoticesCard detail={detail} onPrinted={() => void query.refetch()} />}
+          <Card title={t('case.sections.clocks')} size="small" data-testid="case-clocks" style={{ marginTop: officer ? 16 : 0 }}>
             {detail.clocks.map((c) => (
               <div key={c.key} style={{ display: 'flex', justifyContent: 'space-between', padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
                 <span>{t(`case.clocks.${c.key}`)}</span>
@@ -163,7 +166,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
               size="small"
               rowKey="id"
               pagination={false}
-              dataSource={detail.prints}
+              dataSource={detail.prints.filter((p) => p.document === 'receipt')}
               locale={{ emptyText: t('print.historyEmpty') }}
               columns={[
                 { title: t('print.when'), dataIndex: 'requestedAt', render: (v: string) => formatDateTime(v, tz) },

@@ -1,8 +1,8 @@
 import { UploadOutlined } from '@ant-design/icons'
-import { Alert, Button, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd'
+import { Alert, Button, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { HolidayRow } from '../../../shared/rpc/types'
+import type { HolidayRow, RulesImpact } from '../../../shared/rpc/types'
 import { call, errorText } from '../../api/client'
 import { queryClient, rpcKey, useRpcQuery } from '../../api/queries'
 
@@ -17,15 +17,47 @@ export function HolidayList({ onMessage, estimatedYears }: { onMessage: (ok: boo
     if (r.ok) queryClient.setQueryData(rpcKey('holidays.list', {}), r.value)
     onMessage(r.ok, r.ok ? text : errorText(r.error))
   }
-  const put = async () => done(await call('holidays.put', draft), t('hallData.saved'))
-  const remove = async (date: string) => done(await call('holidays.remove', { date }), t('hallData.saved'))
+  // A change applies to cases registered afterwards; when it would move open cases' deadlines,
+  // the admin chooses first whether they move too (DESIGN §3).
+  const [pending, setPending] = useState<{ impact: RulesImpact; run: (apply: boolean) => Promise<void> } | null>(null)
+  const ask = async (change: { put?: HolidayRow[]; remove?: string[]; csv?: string }, run: (apply: boolean) => Promise<void>) => {
+    const impact = await call('holidays.impact', { put: change.put ?? [], remove: change.remove ?? [], ...(change.csv === undefined ? {} : { csv: change.csv }) })
+    if (!impact.ok) return onMessage(false, errorText(impact.error))
+    if (impact.value.moved === 0) return run(false)
+    setPending({ impact: impact.value, run })
+  }
+  const choose = async (apply: boolean) => {
+    const p = pending
+    setPending(null)
+    if (p !== null) await p.run(apply)
+  }
+  const put = () => ask({ put: [draft] }, async (apply) => done(await call('holidays.put', { ...draft, applyToOpenCases: apply }), t('hallData.saved')))
+  const remove = (date: string) => ask({ remove: [date] }, async (apply) => done(await call('holidays.remove', { date, applyToOpenCases: apply }), t('hallData.saved')))
   const importCsv = async (file: File) => {
-    const r = await call('holidays.import', { csv: await file.text() })
-    done(r, r.ok ? t('hallData.imported', { n: r.value.length }) : '')
+    const csv = await file.text()
+    await ask({ csv }, async (apply) => {
+      const r = await call('holidays.import', { csv, applyToOpenCases: apply })
+      done(r, r.ok ? t('hallData.imported', { n: r.value.length }) : '')
+    })
   }
 
   return (
     <>
+      <Modal
+        open={pending !== null}
+        title={t('hallData.impactTitle')}
+        onCancel={() => setPending(null)}
+        footer={[
+          <Button key="new" onClick={() => void choose(false)}>
+            {t('hallData.onlyNewCases')}
+          </Button>,
+          <Button key="open" type="primary" onClick={() => void choose(true)}>
+            {t('hallData.alsoOpenCases', { moved: pending?.impact.moved ?? 0 })}
+          </Button>,
+        ]}
+      >
+        {pending !== null && t('hallData.impactText', { open: pending.impact.openCases, moved: pending.impact.moved })}
+      </Modal>
       {estimatedYears.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('hallData.estimated', { years: estimatedYears.join('、') })} />}
       <Space wrap style={{ marginBottom: 12 }}>
         <Input placeholder="2026-10-01" aria-label={t('hallData.date')} value={draft.date} style={{ width: 140 }} onChange={(e) => setDraft({ ...draft, date: e.target.value })} />

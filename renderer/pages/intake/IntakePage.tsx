@@ -30,7 +30,7 @@ const STEP_FIELDS = [
   ['shows', 'showsConfirmedAt'],
   ['visitor', 'kind', 'headcount', 'representatives'],
   ['answers'],
-  ['categoryId', 'routing', 'routingBody', 'routingReason', 'unitId'],
+  ['categoryId', 'routing', 'routingBody', 'routingContact', 'routingReason', 'unitId'],
 ] as const
 
 /** How many fields carry an error (an error is an object with a string message). */

@@ -75,6 +75,9 @@ export function RoutingStep({ form, categories }: { form: UseFormReturn<IntakeIn
           <FieldItem control={form.control} name="routingBody" label={t('routing.body')} required>
             {(f) => <Input {...f} maxLength={LIMITS.body} placeholder={t('routing.bodyPlaceholder')} />}
           </FieldItem>
+          <FieldItem control={form.control} name="routingContact" label={routing === 'rejected' ? t('routing.contact') : t('routing.contactOptional')} required={routing === 'rejected'}>
+            {(f) => <Input {...f} maxLength={LIMITS.body} placeholder={t('routing.contactPlaceholder')} />}
+          </FieldItem>
           <FieldItem control={form.control} name="routingReason" label={t('routing.reason')} required>
             {(f) => <Input.TextArea {...f} maxLength={LIMITS.reason} autoSize={{ minRows: 2, maxRows: 4 }} placeholder={t('routing.reasonPlaceholder')} />}
           </FieldItem>

@@ -54,6 +54,7 @@ export function restoreDraft(values: unknown): IntakeInput {
     categoryId: typeof values.categoryId === 'number' ? values.categoryId : 0,
     routing: oneOf(ROUTINGS, values.routing) ?? null,
     routingBody: str(values.routingBody, ''),
+    routingContact: str(values.routingContact, ''),
     routingReason: str(values.routingReason, ''),
     unitId: typeof values.unitId === 'number' ? values.unitId : 0,
     // The draft keeps the form's key: registering a restored draft again cannot make a second case.
@@ -86,6 +87,7 @@ export function hasContent(values: IntakeInput): boolean {
     ANSWER_KEYS.some((k) => values.answers[k].text !== '' || values.answers[k].reason !== '') ||
     values.categoryId !== 0 ||
     values.routingBody !== '' ||
+    values.routingContact !== '' ||
     values.routingReason !== '' ||
     values.routing !== null
   )

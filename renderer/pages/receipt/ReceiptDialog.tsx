@@ -2,7 +2,7 @@ import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Modal, Segmented, Space, Spin, Table, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ReceiptLayout } from '../../../shared/domain'
+import type { PrintDocument, ReceiptLayout } from '../../../shared/domain'
 import { RECEIPT_LAYOUTS } from '../../../shared/domain'
 import type { PrintRecord, ReceiptPreview } from '../../../shared/rpc/types'
 import { call, errorText } from '../../api/client'
@@ -14,14 +14,19 @@ interface Props {
   caseNumber: string
   open: boolean
   onClose: () => void
+  /** A notice (告知书) instead of the 回执: same preview, print, 补打 and PDF; A4 or A5 only. */
+  document?: PrintDocument
 }
 
 /** 回执预览: the receipt as it will print, with print, reprint (补打) and save-as-PDF. */
-export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
+export function ReceiptDialog({ caseNumber, open, onClose, document = 'receipt' }: Props) {
   const { t } = useTranslation()
   const { hall, session } = useApp()
   const { message } = App.useApp()
-  const [layout, setLayout] = useState<ReceiptLayout>(hall.receiptLayout)
+  const notice = document !== 'receipt'
+  const layouts = notice ? RECEIPT_LAYOUTS.filter((l) => l !== 'thermal80') : RECEIPT_LAYOUTS
+  const [layout, setLayout] = useState<ReceiptLayout>(notice && hall.receiptLayout === 'thermal80' ? 'a4' : hall.receiptLayout)
+  const paper = { caseNumber, layout, document }
   const [preview, setPreview] = useState<ReceiptPreview | null>(null)
   const [history, setHistory] = useState<PrintRecord[]>([])
   const [error, setError] = useState<string | null>(null)
@@ -29,7 +34,7 @@ export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
   const officer = session.role !== 'receptionist'
 
   const load = useCallback(async () => {
-    const r = await call('receipts.preview', { caseNumber, layout })
+    const r = await call('receipts.preview', paper)
     if (r.ok) {
       setPreview(r.value)
       setError(null)
@@ -39,9 +44,10 @@ export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
     }
     if (officer) {
       const h = await call('receipts.history', { caseNumber })
-      if (h.ok) setHistory(h.value)
+      if (h.ok) setHistory(h.value.filter((p) => p.document === document))
     }
-  }, [caseNumber, layout, officer])
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `paper` is made of these three
+  }, [caseNumber, layout, document, officer])
 
   useEffect(() => {
     if (open) void load()
@@ -62,11 +68,11 @@ export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
     setBusy(true)
     try {
       if (preview?.direct) {
-        const r = await call('receipts.print', { caseNumber, layout })
+        const r = await call('receipts.print', paper)
         if (r.ok) report(r.value)
         else setError(errorText(r.error))
       } else {
-        const r = await call('receipts.browserPrint', { caseNumber, layout })
+        const r = await call('receipts.browserPrint', paper)
         if (!r.ok) {
           setError(errorText(r.error))
           return
@@ -83,7 +89,7 @@ export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
 
   const savePdf = async () => {
     setBusy(true)
-    const r = await call('receipts.savePdf', { caseNumber, layout })
+    const r = await call('receipts.savePdf', paper)
     setBusy(false)
     if (!r.ok) setError(errorText(r.error))
     else if (r.value === null) void message.info(t('print.cancelled'))
@@ -98,7 +104,7 @@ export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
       open={open}
       onCancel={onClose}
       width={980}
-      title={`${t('print.preview')} · ${caseNumber}`}
+      title={`${notice ? t('print.noticePreview', { title: t(`notice.titles.${document}`) }) : t('print.preview')} · ${caseNumber}`}
       footer={
         <Space>
           <Button onClick={onClose}>{t('print.close')}</Button>
@@ -108,7 +114,7 @@ export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
             </Button>
           )}
           <Button type="primary" icon={<PrinterOutlined />} loading={busy} disabled={preview === null} onClick={() => void print()}>
-            {reprint || printedAlready ? t('print.reprint') : t('print.print')}
+            {reprint || printedAlready ? (notice ? t('print.reprintNotice') : t('print.reprint')) : t('print.print')}
           </Button>
         </Space>
       }
@@ -119,7 +125,7 @@ export function ReceiptDialog({ caseNumber, open, onClose }: Props) {
           <Segmented<ReceiptLayout>
             value={layout}
             onChange={setLayout}
-            options={RECEIPT_LAYOUTS.map((l) => ({ value: l, label: t(`print.layouts.${l}`) }))}
+            options={layouts.map((l) => ({ value: l, label: notice ? t(`print.noticeLayouts.${l}`) : t(`print.layouts.${l}`) }))}
           />
           {reprint && <Tag color="orange">{t('receipt.reprint')} · {t('receipt.copy', { n: preview.nextCopyNo })}</Tag>}
         </Space>

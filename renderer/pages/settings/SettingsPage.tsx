@@ -16,6 +16,7 @@ import { applyServerErrors } from '../../forms/messages'
 import { DEFAULT_DEADLINE_RULES } from '../../../shared/deadlines'
 import type { DeadlineRules } from '../../../shared/deadlines'
 import { BackupCard } from './BackupCard'
+import { RulesImpactNotice } from './RulesImpactNotice'
 
 const RULE_KEYS = Object.keys(DEFAULT_DEADLINE_RULES) as (keyof DeadlineRules)[]
 
@@ -27,6 +28,9 @@ export function SettingsPage() {
   const settings = useRpcQuery('settings.get', {})
   const printers = useRpcQuery('receipts.printers', {}).data ?? null
   const [saveError, setError] = useState<string | null>(null)
+  const [applyToOpenCases, setApplyToOpenCases] = useState(false)
+  // The rules as saved: the notice counts the open cases a change of them would move.
+  const savedRules = settings.data?.deadlineRules ?? null
   const error = failureText(settings.error) ?? saveError
   const form = useForm<HallSettingsInput, unknown, z.output<typeof hallSettingsSchema>>({
     resolver: zodResolver(hallSettingsSchema),
@@ -57,8 +61,9 @@ export function SettingsPage() {
 
   const save = form.handleSubmit(async (values) => {
     setError(null)
-    const r = await call('settings.update', values)
+    const r = await call('settings.update', { ...values, applyToOpenCases })
     if (r.ok) {
+      setApplyToOpenCases(false)
       void message.success(t('settings.saved'))
       // Saved: the form is clean again and follows the settings as they come back.
       form.reset(form.getValues())
@@ -125,6 +130,7 @@ export function SettingsPage() {
             </FieldItem>
           ))}
         </Space>
+        <RulesImpactNotice saved={savedRules} proposed={form.watch('deadlineRules')} apply={applyToOpenCases} onApply={setApplyToOpenCases} />
         <FieldItem control={form.control} name="statsMonthStartDay" label={t('settings.monthStart')} help={t('settings.monthStartHelp')}>
           {(f) => <InputNumber id={f.id} value={f.value} onChange={(v) => f.onChange(v ?? 1)} min={1} max={28} precision={0} />}
         </FieldItem>
