@@ -29,6 +29,10 @@ import { createSettings } from './services/settings/settings'
 import { createExports, type Exports } from './services/reports/exports'
 import { createBackups, type Backups } from './services/backup/backup'
 import { createPrivacy } from './services/privacy/privacy'
+import { auditKeyOf, withAuditKey } from './services/audit/audit'
+import type { KeyStore } from './services/keys/key-store'
+import { fileKeyStore } from './services/keys/key-store'
+import { loadHallSecret } from './services/keys/hall-secret'
 import type { PrinterAdapter } from './print/printer'
 import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
@@ -49,6 +53,8 @@ export interface CoreOptions {
   onInternalError?: (method: string, error: unknown) => void
   /** The desk's name in the audit trail (lookups and reveals of ID numbers); the computer's name by default. */
   desk?: string
+  /** Where the hall's secret (the audit key) is kept: safeStorage in the app; a 0600 file or the environment by default. */
+  keyStore?: KeyStore
   /** Restores a backup and replaces the running core (see core-host.ts); absent in tests. */
   restore?: (path: string, userId: number) => Promise<void>
 }
@@ -78,13 +84,16 @@ function logError(method: string, error: unknown): void {
 export async function openCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true })
   const connection = openConnection(join(options.dataDir, DATABASE_FILE))
+  let secret
   try {
     await migrate(connection.db)
+    secret = await loadHallSecret(connection.db, options.keyStore ?? fileKeyStore(options.dataDir))
   } catch (error) {
     await connection.close()
     throw error
   }
-  const { db } = connection
+  // Every service, and every transaction begun on it, appends keyed audit rows.
+  const db = withAuditKey(connection.db, auditKeyOf(secret))
   const clock = options.clock ?? systemClock
   const sessions = new SessionStore()
   const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N })
@@ -137,7 +146,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   })
   return {
     dispatch,
-    connection,
+    connection: { ...connection, db },
     maintenance,
     accounts,
     intake,

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import type { Clock } from '../clock'
 import { openCoreHost } from '../core-host'
 import { DatabaseFromFutureError } from '../db/migrate'
+import { HallKeyMissingError } from '../services/keys/hall-secret'
 import { defaultDataDir } from '../paths'
 import { startHost } from './server'
 
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof DatabaseFromFutureError) {
     console.error(`数据库由更新版本的接访台创建（版本 ${error.found}），请升级本程序。 / The database is from a newer Intake Desk (schema ${error.found}); upgrade this app.`)
+  } else if (error instanceof HallKeyMissingError) {
+    console.error('本机没有这个大厅数据库的密钥：请把恢复密钥放在环境变量 INTAKE_DESK_KEY 中再启动。 / This PC has no key for this database: start with the recovery key in INTAKE_DESK_KEY.')
   } else {
     console.error(error instanceof Error ? error.message : String(error))
   }

@@ -561,6 +561,7 @@ export const en: SameKeys<typeof zhCN> = {
     verify: 'Verify',
     verifyOk: 'The audit log is intact: {{n}} entries',
     verifyBroken: 'Entry {{id}} has been altered',
+    verifyCut: '{{n}} entries have been removed from the end (against the last entry recorded by the check at {{at}})',
     verifyBrokenHelp: 'This entry and the ones after it cannot be shown to be unaltered. Report it at once and keep the database file for inspection.',
     caseAction: 'Case: {{step}}',
     entities: {

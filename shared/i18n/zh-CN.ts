@@ -558,6 +558,7 @@ export const zhCN = {
     verify: '校验',
     verifyOk: '审计日志完整，共 {{n}} 条',
     verifyBroken: '第 {{id}} 条记录被改动',
+    verifyCut: '末尾的 {{n}} 条记录被删除（与 {{at}} 校验时记下的末条记录相比）',
     verifyBrokenHelp: '该条记录及其后的记录不能证明未被改动。请立即报告，并保留数据库文件以备核查。',
     caseAction: '案件·{{step}}',
     entities: {
