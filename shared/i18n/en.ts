@@ -512,6 +512,7 @@ export const en: SameKeys<typeof zhCN> = {
     empty: 'No leader receptions yet.',
   },
   reports: {
+    chainHead: 'Audit log check: {{n}} entries, newest hash {{hash}}',
     title: 'Log and statistics',
     period: 'Period',
     today: 'Today',

@@ -9,7 +9,7 @@ import { AppError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
 import type { PrinterAdapter } from '../../print/printer'
 import type { ReceiptFonts } from '../../print/receipt-font'
-import { appendAudit } from '../audit/audit'
+import { appendAudit, auditChainHead } from '../audit/audit'
 import { writeCsv, writeXlsx } from './formats'
 import { logHtml } from './log-html'
 import { countLogRows, logRows, type LogRow } from './log-rows'
@@ -55,7 +55,7 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
     else {
       const all: LogRow[] = []
       for await (const page of logRows(db, period)) all.push(...page)
-      writeFileSync(job.path, await printer.toPdf(await logHtml(title, stats, all, hall.time_zone, fonts)))
+      writeFileSync(job.path, await printer.toPdf(await logHtml(title, stats, all, hall.time_zone, fonts, { chain: await auditChainHead(db) })))
       rows = all.length
     }
     await db.transaction().execute((trx) =>
@@ -113,7 +113,9 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
     async html(hall: Hall, period: Period, today: string): Promise<{ html: string; fileName: string }> {
       const all: LogRow[] = []
       for await (const page of logRows(db, period)) all.push(...page)
-      const html = await logHtml(exportTitle(hall, 'log', period), await statistics(db, period, today), all, hall.time_zone, fonts)
+      const html = await logHtml(exportTitle(hall, 'log', period), await statistics(db, period, today), all, hall.time_zone, fonts, {
+        chain: await auditChainHead(db),
+      })
       return { html, fileName: exportFileName('log', period, 'pdf') }
     },
     cleanup(): void {
