@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { Clock } from './clock'
@@ -80,10 +80,24 @@ function logError(method: string, error: unknown): void {
   console.error(`[intake-desk] ${method} failed: ${e}`)
 }
 
+/**
+ * The data folder readable by its owner only (0700), and the database file too (0600), created
+ * so before SQLite writes a page into it. (On Windows the per-user profile folder does this.)
+ */
+function ownerOnly(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  chmodSync(dataDir, 0o700)
+  if (!existsSync(file)) writeFileSync(file, '', { mode: 0o600 })
+  chmodSync(file, 0o600)
+}
+
 /** Opens (and migrates) the hall's database in `dataDir` and wires the services. */
 export async function openCore(options: CoreOptions): Promise<Core> {
-  mkdirSync(options.dataDir, { recursive: true })
-  const connection = openConnection(join(options.dataDir, DATABASE_FILE))
+  const file = join(options.dataDir, DATABASE_FILE)
+  ownerOnly(options.dataDir, file)
+  const connection = openConnection(file)
+  // SQLite gives the WAL and shared-memory files the database file's mode; older ones are put right.
+  for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600)
   let secret
   try {
     await migrate(connection.db)
@@ -94,6 +108,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
   // Every service, and every transaction begun on it, appends keyed audit rows.
   const db = withAuditKey(connection.db, auditKeyOf(secret))
+  const keyedConnection: Connection = { ...connection, db }
   const clock = options.clock ?? systemClock
   const sessions = new SessionStore()
   const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N })
@@ -132,8 +147,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const hallData = createHallData(db, calendar, cases)
   const leaders = createLeaders(db)
   const printer = options.printer ?? browserOnlyPrinter
-  const exports = createExports(db, printer, fonts)
-  const backups = createBackups({ connection, dataDir: options.dataDir, clock })
+  const exports = createExports(db, printer, fonts, options.dataDir, clock)
+  const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock })
   const privacy = createPrivacy(db, options.desk ?? hostname())
   const handlers = createHandlers({ db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy })
   const dispatch = createDispatcher({
@@ -146,7 +161,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   })
   return {
     dispatch,
-    connection: { ...connection, db },
+    connection: keyedConnection,
     maintenance,
     accounts,
     intake,

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const coreHost = await openCoreHost({ dataDir, fontDir: join(__dirname, '..', 'fonts'), warmFonts: true, ...(clock ? { clock } : {}) }, (line) => console.error(`[intake-desk] ${line}`))
   const host = await startHost({
     dispatch: coreHost.dispatch,
-    download: (id) => coreHost.core.exports.file(id),
+    download: (sessionKey, id) => coreHost.core.exports.take(sessionKey, id),
     staticDir: join(__dirname, '..', 'renderer'),
     port,
   })

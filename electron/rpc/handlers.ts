@@ -175,10 +175,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'reports.statistics': (ctx, input) => statistics(db, input, hallDate(ctx.now, signedIn(ctx).hall.time_zone)),
     'reports.export': (ctx, input) => {
       const { user, hall } = signedIn(ctx)
-      return Promise.resolve(exports.start(user, hall, input.kind, { from: input.from, to: input.to }, input.format, hallDate(ctx.now, hall.time_zone), clock))
+      return Promise.resolve(exports.start(ctx.sessionKey, user, hall, input.kind, { from: input.from, to: input.to }, input.format, hallDate(ctx.now, hall.time_zone), clock))
     },
-    'reports.job': (ctx, input) => Promise.resolve(exports.job(signedIn(ctx).user, input.id)),
-    'reports.saveExport': (ctx, input) => exports.save(signedIn(ctx).user, input.id),
+    'reports.job': (ctx, input) => Promise.resolve(exports.job(ctx.sessionKey, signedIn(ctx).user, input.id)),
+    'reports.saveExport': (ctx, input) => exports.save(ctx.sessionKey, signedIn(ctx).user, input.id),
     'backup.status': (ctx) => {
       const { hall } = signedIn(ctx)
       return Promise.resolve({ folder: hall.backup_folder, keepDays: hall.backup_keep_days, last: backups.lastBackup(), stale: backups.isStale(ctx.now) })

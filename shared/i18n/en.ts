@@ -512,6 +512,7 @@ export const en: SameKeys<typeof zhCN> = {
     empty: 'No leader receptions yet.',
   },
   reports: {
+    downloadGone: 'An export can be downloaded once, within 10 minutes; export it again.',
     chainHead: 'Audit log check: {{n}} entries, newest hash {{hash}}',
     title: 'Log and statistics',
     period: 'Period',

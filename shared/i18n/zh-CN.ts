@@ -509,6 +509,7 @@ export const zhCN = {
     empty: '还没有领导接访记录。',
   },
   reports: {
+    downloadGone: '导出文件只能下载一次，且须在 10 分钟内下载；请重新导出。',
     chainHead: '审计日志核对值：共 {{n}} 条记录，末条哈希 {{hash}}',
     title: '台账与统计',
     period: '统计期间',

@@ -32,7 +32,7 @@ async function exportLog(format: 'csv' | 'xlsx'): Promise<string> {
     job = await ok(core, 'admin', 'reports.job', { id: job.id })
   }
   expect(job.status, job.error ?? '').toBe('done')
-  const file = core.exports.file(job.id)
+  const file = core.exports.take('admin', job.id)
   if (file === null) throw new Error('no export file')
   return file.path
 }

@@ -272,7 +272,7 @@ describe('reports on a hand-computed fixture', () => {
     expect(job.status, job.error ?? '').toBe('done')
     expect(job.progress).toBe(1)
     expect(seen.at(-1)).toBe(1)
-    const file = core.exports.file(job.id)
+    const file = core.exports.take('admin', job.id)
     if (file === null) throw new Error('the finished export has no file')
     expect(file.fileName).toBe(job.fileName)
     return { job, path: file.path }
@@ -851,7 +851,7 @@ describe('a long export', () => {
       .pluck()
       .get() as string
     expect(JSON.parse(detail)).toMatchObject({ format: 'csv', rows: VISITS })
-    const file = core.exports.file(job.id)
+    const file = core.exports.take('admin', job.id)
     if (file === null) throw new Error('no file')
     const lines = readFileSync(file.path, 'utf8')
       .split('\r\n')
@@ -865,7 +865,7 @@ describe('a long export', () => {
     expect(job.status, job.error ?? '').toBe('done')
     expectProgress(seen)
     expect(answeredWhileRunning).toBe(true)
-    const file = core.exports.file(job.id)
+    const file = core.exports.take('admin', job.id)
     if (file === null) throw new Error('no file')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(file.path)

@@ -72,7 +72,8 @@ export async function writeXlsx(
   timeZone: string,
   onRows: (n: number) => void,
 ): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
+  // Our own stream, so that the file is created readable by its owner only.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(file, { mode: 0o600 }), useStyles: true, useSharedStrings: false })
   wb.creator = '接访台 Intake Desk'
   const sheet = wb.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
   // The streaming writer cannot insert rows: widths first, then the title row, then the headers.
@@ -137,7 +138,7 @@ export function csvField(value: string | number): string {
 
 /** Writes the 台账 as CSV in UTF-8 with a BOM, so that Excel opens the Chinese correctly. */
 export async function writeCsv(file: string, pages: AsyncIterable<LogRow[]>, timeZone: string, onRows: (n: number) => void): Promise<number> {
-  const out = createWriteStream(file, { encoding: 'utf8' })
+  const out = createWriteStream(file, { encoding: 'utf8', mode: 0o600 })
   const write = async (line: string) => {
     if (!out.write(line)) await once(out, 'drain')
   }
