@@ -201,8 +201,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null
     },
     'reports.logHtml': (ctx, input) => {
-      const { hall } = signedIn(ctx)
-      return exports.html(hall, input, hallDate(ctx.now, hall.time_zone))
+      const { user, hall } = signedIn(ctx)
+      return exports.html(user, hall, input, hallDate(ctx.now, hall.time_zone), ctx.now)
     },
   }
 }

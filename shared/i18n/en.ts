@@ -634,6 +634,8 @@ export const en: SameKeys<typeof zhCN> = {
     refresh: 'Refresh list',
   },
   security: {
+    watermark: 'Badge {{badgeNo}}',
+    exportedBy: 'Exported by badge {{badgeNo}}, {{at}}',
     menu: {
       app: 'Intake Desk',
       about: 'About Intake Desk',

@@ -631,6 +631,8 @@ export const zhCN = {
     refresh: '刷新列表',
   },
   security: {
+    watermark: '工号 {{badgeNo}}',
+    exportedBy: '导出：工号 {{badgeNo}}，{{at}}',
     menu: {
       app: '接访台',
       about: '关于接访台',

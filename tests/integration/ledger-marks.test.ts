@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
 import { addUser, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
@@ -42,5 +43,37 @@ describe('the printed 台账 (print dialog and PDF)', () => {
     expect(later.rows).toBeGreaterThan(chain.rows)
     const atCount = raw.prepare('SELECT hash FROM audit_log ORDER BY id LIMIT 1 OFFSET ?').pluck().get(chain.rows - 1)
     expect(atCount).toBe(chain.hash)
+  })
+
+  it('names who printed it and when, and carries that as a light watermark on every page', async () => {
+    const { html } = await ok(core, 'admin', 'reports.logHtml', { from: DAY, to: DAY })
+    // The administrator A001 at 10:00 hall time (02:00 UTC, the test clock).
+    const by = '导出：工号 A001，2026-11-22 10:00'
+    expect(html).toContain(`<p class="by" data-exported-by>${by}</p>`)
+    const watermark = /<div class="wm" aria-hidden="true" data-watermark>(.*?)<\/div>/.exec(html)?.[1] ?? ''
+    expect(watermark.split('</span>').filter((s) => s !== '').every((s) => s === `<span>${by}`)).toBe(true)
+    expect(watermark.length).toBeGreaterThan(0)
+    // Fixed to the page (so every printed page repeats it), light, and under the text.
+    expect(html).toMatch(/\.wm\{position:fixed;inset:0;[^}]*z-index:-1\}/)
+    expect(html).toMatch(/\.wm span\{[^}]*color:rgba\(0,0,0,0\.07\)/)
+  })
+})
+
+describe('every export’s header', () => {
+  it('an Excel 台账 prints who exported it and when at the top of every page of both sheets', async () => {
+    let job = await ok(core, 'admin', 'reports.export', { kind: 'log', format: 'xlsx', from: DAY, to: DAY })
+    while (job.status === 'running') {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      job = await ok(core, 'admin', 'reports.job', { id: job.id })
+    }
+    const file = core.exports.take('admin', job.id)
+    if (file === null) throw new Error('no export file')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file.path)
+    for (const name of ['台账', '汇总']) {
+      const header = wb.getWorksheet(name)?.headerFooter
+      expect(header?.oddHeader).toBe('&R导出：工号 A001，2026-11-22 10:00')
+      expect(header?.evenHeader).toBe('&R导出：工号 A001，2026-11-22 10:00')
+    }
   })
 })

@@ -11,6 +11,7 @@ import type { ExportJob, Statistics } from '../../shared/rpc/types'
 import type { CaseStepInput } from '../../shared/schemas/cases'
 import type { IntakeInput } from '../../shared/schemas/intake'
 import { intakeSchema } from '../../shared/schemas/intake'
+import { hallClockTime, hallDate } from '../../shared/time'
 import {
   addUser,
   call,
@@ -682,7 +683,9 @@ describe('reports on a hand-computed fixture', () => {
     expect(text).not.toMatch(FULL_ID)
     expect(text).toContain(`"${COMMA_NAME}"`)
     expect(text).toContain('""尽快""')
-    const rows = parseCsv(text)
+    const [by, ...rows] = parseCsv(text)
+    // The header line: who exported it and when (the administrator A001, on the hall's clock).
+    expect(by).toEqual([`导出：工号 A001，${hallDate(core.clock(), 'Asia/Shanghai')} ${hallClockTime(core.clock(), 'Asia/Shanghai')}`])
     const visits = dbVisits(FROM, TO)
     expect(rows).toHaveLength(1 + visits.length)
     expect(rows[0]).toEqual(HEADERS)
@@ -856,7 +859,8 @@ describe('a long export', () => {
     const lines = readFileSync(file.path, 'utf8')
       .split('\r\n')
       .filter((l) => l !== '')
-    expect(lines).toHaveLength(1 + VISITS)
+    // The exporter's line, the column names, the rows.
+    expect(lines).toHaveLength(2 + VISITS)
     expect(lines.at(-1)?.startsWith(`${VISITS},`)).toBe(true)
   })
 

@@ -8,6 +8,9 @@ import { AppError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
 import type { PrinterAdapter } from '../../print/printer'
 import type { ReceiptFonts } from '../../print/receipt-font'
+import { translate } from '../../../shared/i18n/translate'
+import { zhCN } from '../../../shared/i18n/zh-CN'
+import { hallClockTime, hallDate } from '../../../shared/time'
 import { appendAudit, auditChainHead } from '../audit/audit'
 import { writeCsv, writeXlsx } from './formats'
 import { logHtml } from './log-html'
@@ -42,6 +45,11 @@ export function exportTitle(hall: Hall, kind: ExportKind, period: Period): strin
   return `${hall.name} ${kind === 'weekly' ? '周一研判（上周来访情况）' : '来访登记台账'} ${span}`
 }
 
+/** 导出：工号 A001，2026-11-22 10:05 — every export's header, and the printed 台账's watermark. */
+export function exportedBy(user: User, now: Date, timeZone: string): string {
+  return translate(zhCN, 'security.exportedBy', { badgeNo: user.badge_no, at: `${hallDate(now, timeZone)} ${hallClockTime(now, timeZone)}` })
+}
+
 /**
  * Exports run in the background of the main process, a page of rows at a time, and report
  * progress; the window asks for it and never waits on the work.
@@ -64,20 +72,21 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
     for (const job of jobs.values()) if (job.doneAt !== null && now - job.doneAt > DOWNLOAD_TTL_MS) discard(job)
   }
 
-  async function run(job: JobState, hall: Hall, kind: ExportKind, period: Period, format: ExportFormat, today: string, now: () => Date): Promise<void> {
+  async function run(job: JobState, user: User, hall: Hall, kind: ExportKind, period: Period, format: ExportFormat, today: string, now: () => Date): Promise<void> {
     const total = Math.max(1, await countLogRows(db, period))
     const onRows = (n: number) => {
       job.progress = Math.min(0.99, n / total)
     }
     const stats = await statistics(db, period, today)
     const title = exportTitle(hall, kind, period)
+    const by = exportedBy(user, now(), hall.time_zone)
     let rows: number
-    if (format === 'xlsx') rows = await writeXlsx(job.path, title, stats, logRows(db, period), hall.time_zone, onRows)
-    else if (format === 'csv') rows = await writeCsv(job.path, logRows(db, period), hall.time_zone, onRows)
+    if (format === 'xlsx') rows = await writeXlsx(job.path, title, by, stats, logRows(db, period), hall.time_zone, onRows)
+    else if (format === 'csv') rows = await writeCsv(job.path, by, logRows(db, period), hall.time_zone, onRows)
     else {
       const all: LogRow[] = []
       for await (const page of logRows(db, period)) all.push(...page)
-      writeFileSync(job.path, await printer.toPdf(await logHtml(title, stats, all, hall.time_zone, fonts, { chain: await auditChainHead(db) })), { mode: 0o600 })
+      writeFileSync(job.path, await printer.toPdf(await logHtml(title, stats, all, hall.time_zone, fonts, { chain: await auditChainHead(db), exportedBy: by })), { mode: 0o600 })
       rows = all.length
     }
     await db.transaction().execute((trx) =>
@@ -116,7 +125,7 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
       taken: false,
     }
     jobs.set(id, job)
-    run(job, hall, kind, period, format, today, now).catch((error: unknown) => {
+    run(job, user, hall, kind, period, format, today, now).catch((error: unknown) => {
       job.status = 'failed'
       job.error = error instanceof Error ? error.message : String(error)
     })
@@ -158,11 +167,12 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
       return { path: saved.path }
     },
     /** The log as a printable page, for the browser's print dialog (to paper or to PDF). */
-    async html(hall: Hall, period: Period, today: string): Promise<{ html: string; fileName: string }> {
+    async html(user: User, hall: Hall, period: Period, today: string, now: Date): Promise<{ html: string; fileName: string }> {
       const all: LogRow[] = []
       for await (const page of logRows(db, period)) all.push(...page)
       const html = await logHtml(exportTitle(hall, 'log', period), await statistics(db, period, today), all, hall.time_zone, fonts, {
         chain: await auditChainHead(db),
+        exportedBy: exportedBy(user, now, hall.time_zone),
       })
       return { html, fileName: exportFileName('log', period, 'pdf') }
     },

@@ -11,6 +11,8 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 export interface LogMarks {
   /** The audit trail's row count and newest hash: a later 校验 can be held against the paper. */
   chain: { rows: number; hash: string }
+  /** Who made it and when (工号 and hall-local time): in the header and as a light watermark on every page. */
+  exportedBy: string
 }
 
 /** The 台账 as a printable landscape A4 document, for PDF and the print dialog. */
@@ -39,11 +41,16 @@ export async function logHtml(
   const chain = `<p class="chain" data-chain-rows="${marks.chain.rows}" data-chain-hash="${marks.chain.hash}">${escape(
     translate(zhCN, 'reports.chainHead', { n: marks.chain.rows, hash: marks.chain.hash }),
   )}</p>`
-  const content = `<h1>${escape(title)}</h1><div class="summary">${summary}</div>${chain}<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${empty}`
+  const by = `<p class="by" data-exported-by>${escape(marks.exportedBy)}</p>`
+  // Fixed-position, so the print engine repeats it on every page.
+  const watermark = `<div class="wm" aria-hidden="true" data-watermark>${`<span>${escape(marks.exportedBy)}</span>`.repeat(12)}</div>`
+  const content = `${watermark}<h1>${escape(title)}</h1>${by}<div class="summary">${summary}</div>${chain}<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${empty}`
   const css = await fontCss(content.replace(/<[^>]+>/g, ''))
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${css}
 @page{size:297mm 210mm;margin:10mm}body{font-family:'${RECEIPT_FONT_FAMILY}',sans-serif;font-size:8.5pt;margin:0}
-h1{font-size:14pt;text-align:center;margin:0 0 3mm}.summary{margin-bottom:3mm}.chain{font-size:7pt;margin:0 0 2mm;word-break:break-all}.s{margin-right:5mm;white-space:nowrap}
+h1{font-size:14pt;text-align:center;margin:0 0 3mm}.summary{margin-bottom:3mm}.chain{font-size:7pt;margin:0 0 2mm;word-break:break-all}
+.by{text-align:right;font-size:8pt;margin:0 0 2mm}.wm{position:fixed;inset:0;display:flex;flex-wrap:wrap;align-content:space-around;pointer-events:none;z-index:-1}
+.wm span{width:33%;text-align:center;padding:14mm 0;transform:rotate(-20deg);color:rgba(0,0,0,0.07);font-size:15pt;white-space:nowrap}.s{margin-right:5mm;white-space:nowrap}
 table{width:100%;border-collapse:collapse}th,td{border:0.2mm solid #555;padding:0.8mm 1.2mm;vertical-align:top;text-align:left}
 th{background:#e8eef7}thead{display:table-header-group}tr{break-inside:avoid}
 </style></head><body>${content}</body></html>`
