@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { Clock } from './clock'
@@ -32,6 +32,10 @@ import { createSettings } from './services/settings/settings'
 import { createExports, type Exports } from './services/reports/exports'
 import { createBackups, type Backups } from './services/backup/backup'
 import { createPrivacy } from './services/privacy/privacy'
+import { auditKeyOf, withAuditKey } from './services/audit/audit'
+import type { KeyStore } from './services/keys/key-store'
+import { fileKeyStore } from './services/keys/key-store'
+import { loadHallSecret } from './services/keys/hall-secret'
 import type { PrinterAdapter } from './print/printer'
 import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
@@ -59,6 +63,11 @@ export interface CoreOptions {
    * registration, print and audit row; the computer's name by default.
    */
   desk?: string
+  /**
+   * Where the hall's secret (the audit key) is kept: safeStorage in the app; a 0600 file or the
+   * environment by default. In hall mode every desk needs the same secret (its recovery key).
+   */
+  keyStore?: KeyStore
   /**
    * The hall's PostgreSQL database (`--database postgres://…` or INTAKE_DESK_DATABASE); without
    * it the hall lives in the SQLite file in `dataDir`, as for a single desk.
@@ -97,16 +106,32 @@ function logError(method: string, error: unknown): void {
   console.error(`[intake-desk] ${method} failed: ${e}`)
 }
 
+/**
+ * The data folder readable by its owner only (0700), and the database file too (0600), created
+ * so before SQLite writes a page into it. (On Windows the per-user profile folder does this.)
+ */
+function ownerOnly(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  chmodSync(dataDir, 0o700)
+  if (!existsSync(file)) writeFileSync(file, '', { mode: 0o600 })
+  chmodSync(file, 0o600)
+}
+
 /** Opens (and migrates) the hall's database in `dataDir` and wires the services. */
 export async function openCore(options: CoreOptions): Promise<Core> {
-  mkdirSync(options.dataDir, { recursive: true })
+  const file = join(options.dataDir, DATABASE_FILE)
+  ownerOnly(options.dataDir, file)
   const deskName = options.desk ?? hostname()
   const hall = options.database === undefined ? undefined : openPostgres({ url: options.database, desk: deskName, ...(options.testSchema === undefined ? {} : { schema: options.testSchema }) })
-  const connection: Connection = hall ?? openConnection(join(options.dataDir, DATABASE_FILE))
+  const connection: Connection = hall ?? openConnection(file)
+  // SQLite gives the WAL and shared-memory files the database file's mode; older ones are put right.
+  for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600)
   // Drafts stay on the desk in both modes: in hall mode in a small SQLite file of their own.
   let localDrafts: Connection | undefined
+  let secret
   try {
     await migrate(connection.db)
+    secret = await loadHallSecret(connection.db, options.keyStore ?? fileKeyStore(options.dataDir))
     if (hall !== undefined) {
       localDrafts = openConnection(join(options.dataDir, LOCAL_DRAFTS_FILE))
       await createLocalDraftsTable(localDrafts.db)
@@ -116,7 +141,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     await localDrafts?.close()
     throw error
   }
-  const db = connection.db.withPlugin(new DeskPlugin(deskName))
+  // Every service, and every transaction begun on it, writes the desk's name and appends keyed audit rows.
+  const db = withAuditKey(connection.db.withPlugin(new DeskPlugin(deskName)), auditKeyOf(secret))
+  const keyedConnection: Connection = { ...connection, db }
   const clock = options.clock ?? systemClock
   const ownChannel = options.changes === undefined
   const changes = options.changes ?? openChangeChannel({ ...(options.database === undefined ? {} : { database: options.database }), ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }), desk: deskName }, (error) => logError('changes', error))
@@ -161,8 +188,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const hallData = createHallData(db, calendar, cases, announce)
   const leaders = createLeaders(db, announce)
   const printer = options.printer ?? browserOnlyPrinter
-  const exports = createExports(db, printer, fonts)
-  const backups = createBackups({ connection, dataDir: options.dataDir, clock, announce })
+  const exports = createExports(db, printer, fonts, options.dataDir, clock)
+  const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce })
   const privacy = createPrivacy(db, deskName)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
   const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy })
@@ -177,7 +204,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   })
   return {
     dispatch,
-    connection,
+    connection: keyedConnection,
     maintenance,
     accounts,
     intake,

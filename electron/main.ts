@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { BrowserWindowConstructorOptions, WebContents } from 'electron'
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, screen, session } from 'electron'
 import type { CoreHost } from './core-host'
 import { openCoreHost } from './core-host'
 import { DatabaseFromFutureError } from './db/migrate'
@@ -10,6 +10,8 @@ import { readStatic } from './host/static-files'
 import { PRODUCT_NAME } from './paths'
 import { electronPrinter } from './print/electron-printer'
 import { appMenuTemplate, dataDirOverride } from './menu'
+import { osKeyStore } from './services/keys/key-store'
+import { HallKeyMissingError } from './services/keys/hall-secret'
 
 const ORIGIN = 'app://intake'
 const INDEX_URL = `${ORIGIN}/index.html`
@@ -113,6 +115,8 @@ async function start(): Promise<void> {
   try {
     core = await openCoreHost({
       dataDir: app.getPath('userData'),
+      // The hall's secret (the audit key) is held by the operating system: DPAPI, Keychain, libsecret.
+      keyStore: osKeyStore(app.getPath('userData'), safeStorage),
       fontDir: join(__dirname, '..', 'fonts'),
       warmFonts: true,
       printer: electronPrinter(() => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null),
@@ -121,7 +125,9 @@ async function start(): Promise<void> {
     const message =
       error instanceof DatabaseFromFutureError
         ? `数据库由更新版本的接访台创建（版本 ${error.found}），请升级本程序。`
-        : `无法打开数据库：${error instanceof Error ? error.message : String(error)}`
+        : error instanceof HallKeyMissingError
+          ? '本机没有这个大厅数据库的密钥：请用恢复密钥启动（设置环境变量 INTAKE_DESK_KEY）后再打开。'
+          : `无法打开数据库：${error instanceof Error ? error.message : String(error)}`
     dialog.showErrorBox('接访台', message)
     app.exit(1)
     return

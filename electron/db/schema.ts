@@ -240,8 +240,19 @@ export interface DeadlineRegimeTable {
   replaced_at: string
 }
 
+/** The chain's end as 校验 found it, signed with the audit key (migration 0012). */
+export interface AuditAnchorTable {
+  id: Generated<number>
+  at: string
+  last_id: number
+  row_count: number
+  last_hash: string
+  mac: string
+}
+
 export interface Database {
   hall: HallTable
+  audit_anchors: AuditAnchorTable
   users: UserTable
   categories: CategoryTable
   visitors: VisitorTable

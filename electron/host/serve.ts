@@ -4,6 +4,7 @@ import type { Clock } from '../clock'
 import { openCoreHost } from '../core-host'
 import { DatabaseFromFutureError, HallDatabaseUnsuitableError } from '../db/migrate'
 import { isConnectionError } from '../db/postgres'
+import { HallKeyMissingError } from '../services/keys/hall-secret'
 import { defaultDataDir } from '../paths'
 import { startHost } from './server'
 
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   const host = await startHost({
     dispatch: coreHost.dispatch,
     events: { subscribe: coreHost.changes.subscribe, mayHear: coreHost.mayHear },
-    download: (id) => coreHost.core.exports.file(id),
+    download: (sessionKey, id) => coreHost.core.exports.take(sessionKey, id),
     staticDir: join(__dirname, '..', 'renderer'),
     port,
   })
@@ -84,6 +85,8 @@ main().catch((error: unknown) => {
     console.error(error.message)
   } else if (isConnectionError(error)) {
     console.error(`无法连接大厅数据库，请检查 --database 的主机、端口、用户和密码，以及数据库服务器是否在运行。 / Cannot reach the hall database: ${error instanceof Error ? error.message : String(error)}`)
+  } else if (error instanceof HallKeyMissingError) {
+    console.error('本机没有这个大厅数据库的密钥：请把恢复密钥放在环境变量 INTAKE_DESK_KEY 中再启动。 / This PC has no key for this database: start with the recovery key in INTAKE_DESK_KEY.')
   } else {
     console.error(error instanceof Error ? error.message : String(error))
   }

@@ -26,8 +26,11 @@ export interface HostEvents {
 
 export interface HostOptions {
   dispatch: Dispatch
-  /** A finished export by job id, for GET /download/<id>?token=… */
-  download?: (id: string) => { path: string; fileName: string } | null
+  /**
+   * A finished export by job id, for GET /download/<id> with the token and session headers: only
+   * the session that made it, once (`done` removes it once sent).
+   */
+  download?: (sessionKey: string, id: string) => { path: string; fileName: string; done: () => void } | null
   events?: HostEvents
   staticDir: string
   port: number
@@ -136,13 +139,20 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain')
     const download = /^\/download\/([0-9a-f]{24})$/.exec(url.pathname)
     if (download?.[1] !== undefined) {
-      if (!sameSecret(url.searchParams.get('token') ?? undefined, token)) return send(res, 403, FORBIDDEN_PAGE, 'text/html; charset=utf-8')
-      const file = options.download?.(download[1]) ?? null
+      // Fetched by the page with the same headers as a call, so a link copied elsewhere opens nothing.
+      if (!sameSecret(header(req, 'x-intake-token'), token)) return send(res, 403, 'Forbidden', 'text/plain')
+      const sessionId = header(req, 'x-intake-session') ?? ''
+      if (!SESSION_ID_PATTERN.test(sessionId)) return send(res, 400, 'Bad request', 'text/plain')
+      const file = options.download?.(`http:${sessionId}`, download[1]) ?? null
       if (file === null) return send(res, 404, 'Not found', 'text/plain')
-      const body = await readFile(file.path)
-      return send(res, 200, body, 'application/octet-stream', {
-        'Content-Disposition': `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      })
+      try {
+        const body = await readFile(file.path)
+        return send(res, 200, body, 'application/octet-stream', {
+          'Content-Disposition': `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        })
+      } finally {
+        file.done()
+      }
     }
     const isPage = url.pathname === '/' || url.pathname === '/index.html'
     if (isPage && !sameSecret(url.searchParams.get('token') ?? undefined, token)) {

@@ -187,10 +187,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'reports.statistics': (ctx, input) => statistics(db, input, hallDate(ctx.now, signedIn(ctx).hall.time_zone)),
     'reports.export': (ctx, input) => {
       const { user, hall } = signedIn(ctx)
-      return Promise.resolve(exports.start(user, hall, input.kind, { from: input.from, to: input.to }, input.format, hallDate(ctx.now, hall.time_zone), clock))
+      return Promise.resolve(exports.start(ctx.sessionKey, user, hall, input.kind, { from: input.from, to: input.to }, input.format, hallDate(ctx.now, hall.time_zone), clock))
     },
-    'reports.job': (ctx, input) => Promise.resolve(exports.job(signedIn(ctx).user, input.id)),
-    'reports.saveExport': (ctx, input) => exports.save(signedIn(ctx).user, input.id),
+    'reports.job': (ctx, input) => Promise.resolve(exports.job(ctx.sessionKey, signedIn(ctx).user, input.id)),
+    'reports.saveExport': (ctx, input) => exports.save(ctx.sessionKey, signedIn(ctx).user, input.id),
     'backup.status': (ctx) => {
       const { hall } = signedIn(ctx)
       return Promise.resolve({ folder: hall.backup_folder, keepDays: hall.backup_keep_days, last: backups.lastBackup(), stale: backups.isStale(ctx.now) })
@@ -213,8 +213,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null
     },
     'reports.logHtml': (ctx, input) => {
-      const { hall } = signedIn(ctx)
-      return exports.html(hall, input, hallDate(ctx.now, hall.time_zone))
+      const { user, hall } = signedIn(ctx)
+      return exports.html(user, hall, input, hallDate(ctx.now, hall.time_zone), ctx.now)
     },
   }
 }

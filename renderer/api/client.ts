@@ -37,6 +37,19 @@ async function send(method: string, input: unknown): Promise<unknown> {
   return response.json()
 }
 
+/**
+ * Fetches a finished export from the browser host with this tab's token and session: the file
+ * is given once, to the session that made it, within ten minutes. Null when it was refused.
+ */
+export async function fetchDownload(path: string): Promise<Blob | null> {
+  try {
+    const response = await fetch(path, { headers: { 'X-Intake-Token': browserToken(), 'X-Intake-Session': browserSession() } })
+    return response.ok ? await response.blob() : null
+  } catch {
+    return null
+  }
+}
+
 type Listener = (code: ErrorCode) => void
 const sessionListeners = new Set<Listener>()
 

@@ -567,6 +567,8 @@ export const en: SameKeys<typeof zhCN> = {
   },
   reports: {
     logTotal: 'Total: {{batches}} batches, {{people}} person-times',
+    downloadGone: 'An export can be downloaded once, within 10 minutes; export it again.',
+    chainHead: 'Audit log check: {{n}} entries, newest hash {{hash}}',
     title: 'Log and statistics',
     period: 'Period',
     today: 'Today',
@@ -616,6 +618,7 @@ export const en: SameKeys<typeof zhCN> = {
     verify: 'Verify',
     verifyOk: 'The audit log is intact: {{n}} entries',
     verifyBroken: 'Entry {{id}} has been altered',
+    verifyCut: '{{n}} entries have been removed from the end (against the last entry recorded by the check at {{at}})',
     verifyBrokenHelp: 'This entry and the ones after it cannot be shown to be unaltered. Report it at once and keep the database file for inspection.',
     caseAction: 'Case: {{step}}',
     entities: {
@@ -766,6 +769,8 @@ export const en: SameKeys<typeof zhCN> = {
     off: 'Daily backup is off: enter a folder under “Backup folder” above and save. Until then a broken computer can lose every registration.',
   },
   security: {
+    watermark: 'Badge {{badgeNo}}',
+    exportedBy: 'Exported by badge {{badgeNo}}, {{at}}',
     menu: {
       app: 'Intake Desk',
       about: 'About Intake Desk',

@@ -564,6 +564,8 @@ export const zhCN = {
   },
   reports: {
     logTotal: '合计：{{batches}} 批次，{{people}} 人次',
+    downloadGone: '导出文件只能下载一次，且须在 10 分钟内下载；请重新导出。',
+    chainHead: '审计日志核对值：共 {{n}} 条记录，末条哈希 {{hash}}',
     title: '台账与统计',
     period: '统计期间',
     today: '今天',
@@ -613,6 +615,7 @@ export const zhCN = {
     verify: '校验',
     verifyOk: '审计日志完整，共 {{n}} 条',
     verifyBroken: '第 {{id}} 条记录被改动',
+    verifyCut: '末尾的 {{n}} 条记录被删除（与 {{at}} 校验时记下的末条记录相比）',
     verifyBrokenHelp: '该条记录及其后的记录不能证明未被改动。请立即报告，并保留数据库文件以备核查。',
     caseAction: '案件·{{step}}',
     entities: {
@@ -763,6 +766,8 @@ export const zhCN = {
     off: '自动备份未开启：请在上方“备份文件夹”中填写一个文件夹并保存。开启之前，电脑一旦故障，全部登记数据都可能丢失。',
   },
   security: {
+    watermark: '工号 {{badgeNo}}',
+    exportedBy: '导出：工号 {{badgeNo}}，{{at}}',
     menu: {
       app: '接访台',
       about: '关于接访台',

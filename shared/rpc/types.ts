@@ -374,6 +374,8 @@ export interface AuditVerifyResult {
   /** Rows checked, up to and including the first broken one. */
   checked: number
   firstBrokenId: number | null
+  /** Rows missing from the end since the anchor the last 校验 recorded (at `anchoredAt`); null when none are. */
+  cutAtEnd: { rows: number; anchoredAt: string } | null
 }
 
 export interface BackupStatus {

@@ -4,7 +4,8 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { DATABASE_FILE, openCore } from '../../electron/core'
 import type { Database } from '../../electron/db/schema'
-import { verifyAudit } from '../../electron/services/audit/audit'
+import { auditKeyOf, verifyAudit, withAuditKey } from '../../electron/services/audit/audit'
+import { fileKeyStore } from '../../electron/services/keys/key-store'
 import { createDrafts } from '../../electron/services/drafts/drafts'
 import { formatCaseNumber } from '../../shared/case-number'
 import { ANSWER_KEYS } from '../../shared/domain'
@@ -243,7 +244,9 @@ export async function inspectCrashDatabase(dataDir: string, ack: Acknowledged): 
     if (audited.length !== rows.length || audited.some((c) => !byCase.has(c))) {
       failures.push(`${audited.length} intake.register audit rows for ${rows.length} visits`)
     }
-    const broken = await verifyAudit(db)
+    const secret = fileKeyStore(dataDir, {}).load()
+    if (secret === null) failures.push('the hall key file is gone')
+    const broken = secret === null ? null : await verifyAudit(withAuditKey(db, auditKeyOf(secret)))
     if (broken !== null) failures.push(`the audit chain breaks at row ${broken}`)
 
     // The draft being typed is recoverable: what drafts.get returns for the receptionist.

@@ -58,7 +58,7 @@ describe('校验 (audit.verify)', () => {
     await someActivity()
     const before = auditIds().length
     const result = await ok(core, 'admin', 'audit.verify', {})
-    expect(result).toEqual({ ok: true, checked: before, firstBrokenId: null })
+    expect(result).toEqual({ ok: true, checked: before, firstBrokenId: null, cutAtEnd: null })
 
     const last = core.connection.raw.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
       action: string
@@ -66,12 +66,13 @@ describe('校验 (audit.verify)', () => {
       detail: string
     }
     expect(last).toMatchObject({ action: 'audit.verify', user_id: 1 })
-    expect(JSON.parse(last.detail)).toEqual({ ok: true, checked: before, firstBrokenId: null })
+    expect(JSON.parse(last.detail)).toEqual({ ok: true, checked: before, firstBrokenId: null, cutAtEnd: null })
     // The record of the check is itself part of the chain.
     expect(await ok(core, 'admin', 'audit.verify', {})).toEqual({
       ok: true,
       checked: before + 1,
       firstBrokenId: null,
+      cutAtEnd: null,
     })
   })
 
@@ -85,9 +86,9 @@ describe('校验 (audit.verify)', () => {
     raw.prepare(`UPDATE audit_log SET detail = '{"reason":"篡改"}' WHERE id = ?`).run(middle)
 
     const result = await ok(core, 'admin', 'audit.verify', {})
-    expect(result).toEqual({ ok: false, checked: ids.indexOf(middle) + 1, firstBrokenId: middle })
+    expect(result).toEqual({ ok: false, checked: ids.indexOf(middle) + 1, firstBrokenId: middle, cutAtEnd: null })
     const last = raw.prepare('SELECT detail FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string
-    expect(JSON.parse(last)).toEqual({ ok: false, checked: ids.indexOf(middle) + 1, firstBrokenId: middle })
+    expect(JSON.parse(last)).toEqual({ ok: false, checked: ids.indexOf(middle) + 1, firstBrokenId: middle, cutAtEnd: null })
   })
 
   it('finds a changed user and a changed time, each at its row, and holds again once put back', async () => {
@@ -97,13 +98,13 @@ describe('校验 (audit.verify)', () => {
 
     const userOf = raw.prepare('SELECT user_id FROM audit_log WHERE id = ?').pluck().get(ids[3])
     raw.prepare('UPDATE audit_log SET user_id = 99 WHERE id = ?').run(ids[3])
-    expect(await verify()).toEqual({ ok: false, checked: 4, firstBrokenId: ids[3] })
+    expect(await verify()).toEqual({ ok: false, checked: 4, firstBrokenId: ids[3], cutAtEnd: null })
     raw.prepare('UPDATE audit_log SET user_id = ? WHERE id = ?').run(userOf, ids[3])
     expect((await verify()).ok).toBe(true)
 
     const atOf = raw.prepare('SELECT at FROM audit_log WHERE id = ?').pluck().get(ids[2])
     raw.prepare(`UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE id = ?`).run(ids[2])
-    expect(await verify()).toEqual({ ok: false, checked: 3, firstBrokenId: ids[2] })
+    expect(await verify()).toEqual({ ok: false, checked: 3, firstBrokenId: ids[2], cutAtEnd: null })
     raw.prepare('UPDATE audit_log SET at = ? WHERE id = ?').run(atOf, ids[2])
     expect((await verify()).ok).toBe(true)
   })
@@ -115,7 +116,7 @@ describe('校验 (audit.verify)', () => {
     const raw = dropGuards()
     raw.prepare('DELETE FROM audit_log WHERE id = ?').run(ids[5])
     // Every remaining row is intact on its own: only the link of the next row shows the gap.
-    expect(await verify()).toEqual({ ok: false, checked: 6, firstBrokenId: ids[6] })
+    expect(await verify()).toEqual({ ok: false, checked: 6, firstBrokenId: ids[6], cutAtEnd: null })
   })
 
   it('finds two neighbouring rows swapped, at the first of them', async () => {
@@ -127,7 +128,7 @@ describe('校验 (audit.verify)', () => {
     raw.prepare('UPDATE audit_log SET id = ? WHERE id = ?').run(a, b)
     raw.prepare('UPDATE audit_log SET id = ? WHERE id = -1').run(b)
     expect(auditIds()).toEqual(ids)
-    expect(await verify()).toEqual({ ok: false, checked: 5, firstBrokenId: a })
+    expect(await verify()).toEqual({ ok: false, checked: 5, firstBrokenId: a, cutAtEnd: null })
   })
 
   it('finds a row inserted in the middle (a copy of a genuine row), at the inserted row', async () => {
@@ -145,14 +146,13 @@ describe('校验 (audit.verify)', () => {
       )
       .run(k)
     expect(auditIds()).toHaveLength(ids.length + 1)
-    expect(await verify()).toEqual({ ok: false, checked: 6, firstBrokenId: k + 1 })
+    expect(await verify()).toEqual({ ok: false, checked: 6, firstBrokenId: k + 1, cutAtEnd: null })
   })
 
   // A cut end (the newest rows removed) leaves a chain that is whole from its first row to its
   // new last one: only an anchor kept outside the rows (the last row's hash, signed) shows it.
-  // This build has no such anchor, so the check cannot see it. The test pins that gap exactly
-  // and fails as soon as cut-end detection exists: then set CUT_END_DETECTED to true.
-  const CUT_END_DETECTED = false
+  // Each 校验 signs the chain's end, its own record included, as the anchor for the next one.
+  const CUT_END_DETECTED = true
   it(`${CUT_END_DETECTED ? 'finds' : 'cannot yet find (no anchor)'} the newest rows cut off the end`, async () => {
     await someActivity()
     const ids = auditIds()
@@ -162,8 +162,52 @@ describe('校验 (audit.verify)', () => {
     // The last three rows of the activity and the record of the check above.
     expect(cut).toBe(4)
     const result = await verify()
-    if (CUT_END_DETECTED) expect(result.ok).toBe(false)
-    else expect(result).toEqual({ ok: true, checked: ids.length - 3, firstBrokenId: null })
+    // Every remaining row holds; the four rows the anchor counted beyond them are gone.
+    expect(result).toEqual({
+      ok: false,
+      checked: ids.length - 3,
+      firstBrokenId: null,
+      cutAtEnd: { rows: 4, anchoredAt: core.clock().toISOString() },
+    })
+    const record = raw.prepare('SELECT detail FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string
+    expect(JSON.parse(record)).toEqual(result)
+  })
+
+  it('still finds the cut after more rows were written on the shortened trail', async () => {
+    await someActivity()
+    const ids = auditIds()
+    expect((await verify()).ok).toBe(true)
+    dropGuards().prepare('DELETE FROM audit_log WHERE id >= ?').run(ids[ids.length - 2])
+    // The desk goes on working: new rows chain on to the shortened end, so the chain is whole.
+    await ok(core, 'admin', 'auth.lock', {})
+    await ok(core, 'admin', 'auth.unlock', { password: 'Admin2026pass' })
+    const result = await verify()
+    expect(result.firstBrokenId).toBeNull()
+    expect(result.ok).toBe(false)
+    expect(result.cutAtEnd?.rows).toBe(3)
+  })
+
+  it('finds an anchor that was forged to match a cut end', async () => {
+    await someActivity()
+    const ids = auditIds()
+    expect((await verify()).ok).toBe(true)
+    const raw = dropGuards()
+    raw.prepare('DELETE FROM audit_log WHERE id >= ?').run(ids[ids.length - 2])
+    // Someone with the file writes an anchor for the shortened end, without the key.
+    const end = raw.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string }
+    raw
+      .prepare('INSERT INTO audit_anchors (at, last_id, row_count, last_hash, mac) VALUES (?, ?, ?, ?, ?)')
+      .run(core.clock().toISOString(), end.id, ids.length - 2, end.hash, 'f'.repeat(64))
+    expect((await verify()).ok).toBe(false)
+  })
+
+  it('holds after a check, more activity and another check: the anchor moves with the end', async () => {
+    await someActivity()
+    expect((await verify()).ok).toBe(true)
+    await ok(core, 'admin', 'auth.lock', {})
+    await ok(core, 'admin', 'auth.unlock', { password: 'Admin2026pass' })
+    expect(await verify()).toMatchObject({ ok: true, cutAtEnd: null })
+    expect(await verify()).toMatchObject({ ok: true, cutAtEnd: null })
   })
 
   it('is for administrators only', async () => {

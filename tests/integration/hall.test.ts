@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
 import { openCore } from '../../electron/core'
 import { DatabaseFromFutureError, schemaVersion } from '../../electron/db/migrate'
+import { MIGRATIONS } from '../../electron/db/migrations'
 import { HALL_IDLE_IN_TRANSACTION_MS } from '../../electron/db/postgres'
 import { nextDaySequence } from '../../electron/db/repositories/sequences'
 import { verifyAudit } from '../../electron/services/audit/audit'
@@ -113,7 +114,7 @@ onPostgres('A hall of desks on one PostgreSQL database', () => {
       }),
     )
     const db = cores[0]!.connection.db
-    expect(await schemaVersion(db)).toBe(9)
+    expect(await schemaVersion(db)).toBe(MIGRATIONS.length)
     const categories = await db.selectFrom('categories').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     expect(categories.n).toBe(20)
     await sql`UPDATE intake_desk_schema_version SET version = 99`.execute(db)

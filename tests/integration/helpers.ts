@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import type { Core, CoreOptions } from '../../electron/core'
+import type { HallSecret, KeyStore } from '../../electron/services/keys/key-store'
 import { openCore } from '../../electron/core'
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/rpc/contract'
 import type { RpcResult } from '../../shared/rpc/result'
@@ -55,9 +56,15 @@ export async function freshSchema(): Promise<{ schema: string; drop: () => Promi
   return { schema, drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) }
 }
 
+/** Each hall's secret, as every desk of it is given the hall's recovery key at installation. */
+const hallSecrets = new Map<string, HallSecret>()
+function hallKeyStore(schema: string): KeyStore {
+  return { load: () => hallSecrets.get(schema) ?? null, save: (secret) => void hallSecrets.set(schema, secret) }
+}
+
 /** The options that put a core in `schema` of the test database, its numbering on the fake clock. */
 export function hallOptions(schema: string, clock: FakeClock): Partial<CoreOptions> {
-  return { database: TEST_DATABASE, testSchema: schema, testClockOffsetMs: () => clock().getTime() - Date.now() }
+  return { database: TEST_DATABASE, testSchema: schema, testClockOffsetMs: () => clock().getTime() - Date.now(), keyStore: hallKeyStore(schema) }
 }
 
 /**

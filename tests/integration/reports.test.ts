@@ -11,6 +11,7 @@ import type { ExportJob, Statistics } from '../../shared/rpc/types'
 import type { CaseStepInput } from '../../shared/schemas/cases'
 import type { IntakeInput } from '../../shared/schemas/intake'
 import { intakeSchema } from '../../shared/schemas/intake'
+import { hallClockTime, hallDate } from '../../shared/time'
 import {
   addUser,
   call,
@@ -272,7 +273,7 @@ describe('reports on a hand-computed fixture', () => {
     expect(job.status, job.error ?? '').toBe('done')
     expect(job.progress).toBe(1)
     expect(seen.at(-1)).toBe(1)
-    const file = core.exports.file(job.id)
+    const file = core.exports.take('admin', job.id)
     if (file === null) throw new Error('the finished export has no file')
     expect(file.fileName).toBe(job.fileName)
     return { job, path: file.path }
@@ -682,7 +683,9 @@ describe('reports on a hand-computed fixture', () => {
     expect(text).not.toMatch(FULL_ID)
     expect(text).toContain(`"${COMMA_NAME}"`)
     expect(text).toContain('""尽快""')
-    const rows = parseCsv(text)
+    const [by, ...rows] = parseCsv(text)
+    // The header line: who exported it and when (the administrator A001, on the hall's clock).
+    expect(by).toEqual([`导出：工号 A001，${hallDate(core.clock(), 'Asia/Shanghai')} ${hallClockTime(core.clock(), 'Asia/Shanghai')}`])
     const visits = dbVisits(FROM, TO)
     expect(rows).toHaveLength(1 + visits.length)
     expect(rows[0]).toEqual(HEADERS)
@@ -851,12 +854,13 @@ describe('a long export', () => {
       .pluck()
       .get() as string
     expect(JSON.parse(detail)).toMatchObject({ format: 'csv', rows: VISITS })
-    const file = core.exports.file(job.id)
+    const file = core.exports.take('admin', job.id)
     if (file === null) throw new Error('no file')
     const lines = readFileSync(file.path, 'utf8')
       .split('\r\n')
       .filter((l) => l !== '')
-    expect(lines).toHaveLength(1 + VISITS)
+    // The exporter's line, the column names, the rows.
+    expect(lines).toHaveLength(2 + VISITS)
     expect(lines.at(-1)?.startsWith(`${VISITS},`)).toBe(true)
   })
 
@@ -865,7 +869,7 @@ describe('a long export', () => {
     expect(job.status, job.error ?? '').toBe('done')
     expectProgress(seen)
     expect(answeredWhileRunning).toBe(true)
-    const file = core.exports.file(job.id)
+    const file = core.exports.take('admin', job.id)
     if (file === null) throw new Error('no file')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(file.path)

@@ -15,6 +15,8 @@ import * as pg0002 from './postgres/0002-receipts'
 import * as pg0003 from './postgres/0003-cases'
 import * as pg0006 from './postgres/0006-housekeeping'
 import * as pg0008 from './postgres/0008-security'
+import * as m0012 from './0012-security2'
+import * as pg0012 from './postgres/0012-security2'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each migration sees its own schema
 export type Up = (db: Kysely<any>) => Promise<void>
@@ -50,4 +52,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { sqlite: m0008.up, postgres: pg0008.up },
   m0009,
   m0011,
+  { sqlite: m0012.up, postgres: pg0012.up },
 ]

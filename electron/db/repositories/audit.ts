@@ -1,7 +1,9 @@
-import type { Insertable, Kysely } from 'kysely'
+import type { Insertable, Kysely, Selectable } from 'kysely'
 import { sql } from 'kysely'
 import { deskOf, isPostgres } from '../dialect'
-import type { AuditRow, AuditTable, Database } from '../schema'
+import type { AuditAnchorTable, AuditRow, AuditTable, Database } from '../schema'
+
+export type AuditAnchorRow = Selectable<AuditAnchorTable>
 
 /**
  * The hash of the chain's last row. Call it in the transaction that appends the next row: on
@@ -20,6 +22,46 @@ export async function insertAudit(db: Kysely<Database>, row: Omit<Insertable<Aud
     .insertInto('audit_log')
     .values({ ...row, desk: deskOf(db) })
     .execute()
+}
+
+/** The newest row's id and hash, and how many rows there are. */
+export async function auditHead(db: Kysely<Database>): Promise<{ lastId: number | null; hash: string | null; rows: number }> {
+  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst()
+  const count = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return { lastId: last?.id ?? null, hash: last?.hash ?? null, rows: Number(count.n) }
+}
+
+/** How many rows carry a plain SHA-256 and how many an HMAC. */
+export async function countAuditRows(db: Kysely<Database>): Promise<{ plain: number; keyed: number }> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select((eb) => ['keyed', eb.fn.countAll<number>().as('n')])
+    .groupBy('keyed')
+    .execute()
+  const n = (keyed: number) => Number(rows.find((r) => r.keyed === keyed)?.n ?? 0)
+  return { plain: n(0), keyed: n(1) }
+}
+
+/** How many rows have an id up to and including this one. */
+export async function countAuditThrough(db: Kysely<Database>, id: number): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', '<=', id)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function insertAnchor(db: Kysely<Database>, row: Omit<Insertable<AuditAnchorTable>, 'id'>): Promise<void> {
+  await db.insertInto('audit_anchors').values(row).execute()
+}
+
+/** The newest anchor 校验 recorded, if any. */
+export async function latestAnchor(db: Kysely<Database>): Promise<AuditAnchorRow | undefined> {
+  return db.selectFrom('audit_anchors').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()
 }
 
 export async function listAudit(db: Kysely<Database>): Promise<AuditRow[]> {

@@ -9,7 +9,7 @@ import type { AuditFilter } from '../../db/repositories/audit'
 import { auditActions, auditUsers, countAudit, searchAudit } from '../../db/repositories/audit'
 import { getHall, updateHall } from '../../db/repositories/hall'
 import { AppError } from '../../errors'
-import { appendAudit, checkAudit } from './audit'
+import { appendAudit, checkAudit, recordAnchor } from './audit'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
 
@@ -55,20 +55,22 @@ export function createAuditViewer(db: Kysely<Database>, announce: Announce) {
     }
   }
 
-  /** Checks the whole chain and records that it was checked, with the result. */
+  /**
+   * Checks the whole chain and the end it had at the last check, records that it was checked
+   * with the result, and signs the chain's new end (with that record) as the anchor for the next.
+   */
   async function verify(actor: User, now: Date): Promise<AuditVerifyResult> {
-    const { checked, firstBrokenId } = await checkAudit(db)
-    const result = { ok: firstBrokenId === null, checked, firstBrokenId }
-    await db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(trx, now, {
-          userId: actor.id,
-          action: 'audit.verify',
-          entity: 'audit_log',
-          detail: result,
-        }),
-      )
+    const { checked, firstBrokenId, cutAtEnd } = await checkAudit(db)
+    const result = { ok: firstBrokenId === null && cutAtEnd === null, checked, firstBrokenId, cutAtEnd }
+    await db.transaction().execute(async (trx) => {
+      await appendAudit(trx, now, {
+        userId: actor.id,
+        action: 'audit.verify',
+        entity: 'audit_log',
+        detail: result,
+      })
+      await recordAnchor(trx, now)
+    })
     return result
   }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import {
+  chmodSync,
   closeSync,
   createReadStream,
   existsSync,
@@ -134,7 +135,7 @@ export async function sha256File(path: string): Promise<string> {
 
 function writeFileAtomic(path: string, text: string): void {
   const temp = `${path}.tmp`
-  writeFileSync(temp, text)
+  writeFileSync(temp, text, { mode: 0o600 })
   const fd = openSync(temp, 'r+')
   try {
     fsyncSync(fd)
@@ -312,6 +313,8 @@ export function createBackups(options: BackupsOptions) {
         await new Promise((resolve) => setTimeout(resolve, 5))
       }
       rmSync(target, { force: true })
+      // Created readable by its owner only before a page is written into it.
+      writeFileSync(target, '', { mode: 0o600 })
       const { totalPages } = await raw.backup(target, { progress: () => options.stepPages ?? 100 })
       if (totalPages > 0) return
     }
@@ -337,7 +340,7 @@ export function createBackups(options: BackupsOptions) {
     const now = clock()
     const { timeZone, keepDays } = await settings()
     try {
-      mkdirSync(folder, { recursive: true })
+      mkdirSync(folder, { recursive: true, mode: 0o700 })
     } catch {
       throw new AppError('CONFLICT', 'e.BACKUP_FOLDER', { folder })
     }
@@ -362,6 +365,7 @@ export function createBackups(options: BackupsOptions) {
       }
       const check = checkBackup(partial)
       if (!check.ok) throw new AppError('INTERNAL', 'e.BACKUP_FAILED')
+      chmodSync(partial, 0o600)
       renameSync(partial, path)
       const info: BackupInfo = {
         path,

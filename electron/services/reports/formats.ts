@@ -67,14 +67,22 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export async function writeXlsx(
   file: string,
   title: string,
+  exportedBy: string,
   stats: Statistics,
   pages: AsyncIterable<LogRow[]>,
   timeZone: string,
   onRows: (n: number) => void,
 ): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
+  // Our own stream, so that the file is created readable by its owner only.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(file, { mode: 0o600 }), useStyles: true, useSharedStrings: false })
   wb.creator = '接访台 Intake Desk'
-  const sheet = wb.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
+  // Who exported it, and when, in the page header of every printed page.
+  const headerFooter = { oddHeader: `&R${exportedBy.replace(/&/g, '&&')}`, evenHeader: `&R${exportedBy.replace(/&/g, '&&')}` }
+  const sheet = wb.addWorksheet('台账', {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    headerFooter,
+  })
   // The streaming writer cannot insert rows: widths first, then the title row, then the headers.
   sheet.columns = [{ key: 'n', width: 7 }, ...LOG_COLUMNS.map((c, i) => ({ key: `c${i}`, width: c.width }))]
   const titleRow = sheet.addRow([title])
@@ -99,7 +107,7 @@ export async function writeXlsx(
   }
   sheet.commit()
 
-  const summary = wb.addWorksheet('汇总')
+  const summary = wb.addWorksheet('汇总', { headerFooter })
   summary.columns = [{ width: 30 }, { width: 40 }, { width: 18 }]
   const add = (values: (string | number)[], bold = false) => {
     const row = summary.addRow(values)
@@ -136,12 +144,14 @@ export function csvField(value: string | number): string {
 }
 
 /** Writes the 台账 as CSV in UTF-8 with a BOM, so that Excel opens the Chinese correctly. */
-export async function writeCsv(file: string, pages: AsyncIterable<LogRow[]>, timeZone: string, onRows: (n: number) => void): Promise<number> {
-  const out = createWriteStream(file, { encoding: 'utf8' })
+export async function writeCsv(file: string, exportedBy: string, pages: AsyncIterable<LogRow[]>, timeZone: string, onRows: (n: number) => void): Promise<number> {
+  const out = createWriteStream(file, { encoding: 'utf8', mode: 0o600 })
   const write = async (line: string) => {
     if (!out.write(line)) await once(out, 'drain')
   }
   await write('\uFEFF')
+  // The header line: who exported it and when, before the column names.
+  await write(`${csvField(exportedBy)}\r\n`)
   await write(`${['序号', ...LOG_COLUMNS.map((c) => c.header)].join(',')}\r\n`)
   let n = 0
   for await (const page of pages) {

@@ -115,7 +115,16 @@ export function AuditPage() {
             <Alert
               type="error"
               showIcon
-              message={t('audit.verifyBroken', { id: verified.firstBrokenId ?? '' })}
+              message={
+                verified.firstBrokenId !== null
+                  ? t('audit.verifyBroken', { id: verified.firstBrokenId })
+                  : t('audit.verifyCut', {
+                      n: verified.cutAtEnd?.rows ?? 0,
+                      at: verified.cutAtEnd
+                        ? `${formatDate(verified.cutAtEnd.anchoredAt, hall.timeZone)} ${formatTime(verified.cutAtEnd.anchoredAt, hall.timeZone)}`
+                        : '',
+                    })
+              }
               description={t('audit.verifyBrokenHelp')}
               data-testid="audit-verify-result"
             />

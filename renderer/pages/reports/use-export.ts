@@ -2,7 +2,7 @@ import { App } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExportJob } from '../../../shared/rpc/types'
-import { call, errorText } from '../../api/client'
+import { call, errorText, fetchDownload } from '../../api/client'
 
 type Request = { kind: 'log' | 'weekly'; format: 'xlsx' | 'csv' | 'pdf'; from: string; to: string }
 
@@ -38,13 +38,19 @@ export function useExport() {
       return
     }
     if (current.download !== null) {
-      const token = new URLSearchParams(location.search).get('token') ?? ''
+      const blob = await fetchDownload(current.download)
+      if (blob === null) {
+        void message.error(t('reports.exportFailed', { message: t('reports.downloadGone') }))
+        return
+      }
+      const url = URL.createObjectURL(blob)
       const link = document.createElement('a')
-      link.href = `${current.download}?token=${encodeURIComponent(token)}`
+      link.href = url
       link.download = current.fileName
       document.body.appendChild(link)
       link.click()
       link.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
       void message.success(t('reports.exported', { file: current.fileName }))
     } else {
       const saved = await call('reports.saveExport', { id: current.id })

@@ -1,5 +1,6 @@
 import { LockOutlined, LogoutOutlined } from '@ant-design/icons'
-import { Button, Layout, Menu, Space, Typography } from 'antd'
+import { Button, Layout, Menu, Space, Typography, Watermark } from 'antd'
+import type { ReactNode } from 'react'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LiveEvent } from '../../../shared/live/changes'
@@ -23,6 +24,43 @@ import { AuditPage } from '../audit/AuditPage'
 import { DeskLinkBadge } from './DeskLinkBadge'
 import { LanguageSwitch } from './LanguageSwitch'
 import { useIdleLock } from './use-idle-lock'
+import { formatDate } from '../../format'
+
+/** Screens that show visitors' personal data: each carries the user's 工号 and the date (PIPL). */
+const PERSONAL_DATA_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
+  'intake',
+  'today',
+  'supervision',
+  'search',
+  'reports',
+  'leaders',
+  'case',
+])
+
+/** A light watermark with the user's 工号 and the date over a screen with personal data (PIPL). */
+function PersonalDataMark({
+  show,
+  badgeNo,
+  timeZone,
+  children,
+}: {
+  show: boolean
+  badgeNo: string
+  timeZone: string
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  if (!show) return <>{children}</>
+  return (
+    <Watermark
+      content={[t('security.watermark', { badgeNo }), formatDate(new Date().toISOString(), timeZone)]}
+      font={{ color: 'rgba(0, 0, 0, 0.07)', fontSize: 15 }}
+      gap={[160, 140]}
+    >
+      {children}
+    </Watermark>
+  )
+}
 
 /** The signed-in frame: hall, navigation, who is at the desk, lock and sign-out. */
 export function Shell() {
@@ -75,7 +113,9 @@ export function Shell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#0b3d91', paddingInline: 24 }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#0b3d91', paddingInline: 24 }}
+      >
         <Typography.Text strong style={{ color: '#fff', fontSize: 20, whiteSpace: 'nowrap' }}>
           {t('app.title')} · {hall.name}
         </Typography.Text>
@@ -83,7 +123,11 @@ export function Shell() {
         <span style={{ flex: 1 }} />
         <Space>
           <Typography.Text style={{ color: '#dfe8f7' }} data-testid="signed-in-as">
-            {t('shell.signedInAs', { name: session.name, position: session.position, badgeNo: session.badgeNo })}
+            {t('shell.signedInAs', {
+              name: session.name,
+              position: session.position,
+              badgeNo: session.badgeNo,
+            })}
           </Typography.Text>
           <Button icon={<LockOutlined />} onClick={lock}>
             {t('shell.lockNow')}
@@ -107,17 +151,23 @@ export function Shell() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
-          {route.page === 'intake' && <IntakePage />}
-          {route.page === 'today' && <TodayPage />}
-          {route.page === 'supervision' && <SupervisionPage />}
-          {route.page === 'search' && <SearchPage />}
-          {route.page === 'reports' && <ReportsPage />}
-          {route.page === 'leaders' && <LeadersPage />}
-          {route.page === 'hallData' && <HallDataPage />}
-          {route.page === 'users' && <UsersPage />}
-          {route.page === 'audit' && <AuditPage />}
-          {route.page === 'settings' && <SettingsPage />}
-          {route.page === 'case' && <CasePage key={route.caseNumber} caseNumber={route.caseNumber} />}
+          <PersonalDataMark
+            show={PERSONAL_DATA_PAGES.has(route.page)}
+            badgeNo={session.badgeNo}
+            timeZone={hall.timeZone}
+          >
+            {route.page === 'intake' && <IntakePage />}
+            {route.page === 'today' && <TodayPage />}
+            {route.page === 'supervision' && <SupervisionPage />}
+            {route.page === 'search' && <SearchPage />}
+            {route.page === 'reports' && <ReportsPage />}
+            {route.page === 'leaders' && <LeadersPage />}
+            {route.page === 'hallData' && <HallDataPage />}
+            {route.page === 'users' && <UsersPage />}
+            {route.page === 'audit' && <AuditPage />}
+            {route.page === 'settings' && <SettingsPage />}
+            {route.page === 'case' && <CasePage key={route.caseNumber} caseNumber={route.caseNumber} />}
+          </PersonalDataMark>
         </Layout.Content>
       </Layout>
     </Layout>
