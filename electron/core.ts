@@ -29,6 +29,7 @@ import { createSettings } from './services/settings/settings'
 import { createExports, type Exports } from './services/reports/exports'
 import { createBackups, type Backups } from './services/backup/backup'
 import { createPrivacy } from './services/privacy/privacy'
+import { createMatters } from './services/matters/matters'
 import type { PrinterAdapter } from './print/printer'
 import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
@@ -95,6 +96,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const cases = createCases(db, calendar)
   const startHall = await getHall(db)
   if (startHall !== undefined) await cases.refreshMissing(startHall)
+  const matters = createMatters(db)
+  if (startHall !== undefined) await matters.prune(startHall, clock())
   const maintenance = createMaintenance(connection.raw, {
     onError: (error) => logError('maintenance', error),
   })
@@ -126,7 +129,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const exports = createExports(db, printer, fonts)
   const backups = createBackups({ connection, dataDir: options.dataDir, clock })
   const privacy = createPrivacy(db, options.desk ?? hostname())
-  const handlers = createHandlers({ db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy })
+  const handlers = createHandlers({ db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy, matters })
   const dispatch = createDispatcher({
     db,
     sessions,

@@ -23,6 +23,10 @@ export interface HallTable {
   admin_reads_audit: Generated<number>
   /** Months a closed case keeps its visitor's personal data. */
   retention_months: Generated<number>
+  /** 诉求相似: the similarity (percent) from which an earlier case is offered as the same matter. */
+  matter_similarity: Generated<number>
+  /** Days a closed case is still compared by its text. */
+  matter_recent_days: Generated<number>
 }
 
 export interface UserTable {
@@ -123,6 +127,8 @@ export interface VisitTable {
   repeat_visit: Generated<number>
   /** When the visitor's personal data was purged after the retention period. */
   personal_purged_at: Generated<string | null>
+  /** The matter's first case, when a receptionist confirmed this visit as a repeat visit on it (0013). */
+  matter_visit_id: Generated<number | null>
 }
 
 export interface UnitTable {
@@ -138,7 +144,8 @@ export interface CaseEventTable {
   at: string
   day: string
   user_id: number
-  action: CaseAction | 'register'
+  /** 'repeatVisit': a later visit confirmed as the same matter (0013); it moves no clock. */
+  action: CaseAction | 'register' | 'repeatVisit'
   from_status: CaseStatus | null
   to_status: CaseStatus | null
   note: string
@@ -209,6 +216,36 @@ export interface AuditTable {
   keyed: Generated<number>
 }
 
+export interface MatterDocTable {
+  visit_id: number
+  category_id: number
+  /** How many distinct pairs the case's text has (shared/matters/similarity). */
+  terms: number
+  closed_day: string | null
+}
+
+export interface MatterTermTable {
+  category_id: number
+  bigram: string
+  visit_id: number
+}
+
+export interface VisitRepresentativeTable {
+  name: string
+  visit_id: number
+}
+
+export interface MatterDecisionTable {
+  id: Generated<number>
+  intake_id: string
+  user_id: number
+  candidate_visit_id: number
+  decision: 'same' | 'different'
+  reasons: string
+  at: string
+  visit_id: number | null
+}
+
 export interface Database {
   hall: HallTable
   users: UserTable
@@ -224,6 +261,10 @@ export interface Database {
   leader_receptions: LeaderReceptionTable
   leader_reception_cases: LeaderReceptionCaseTable
   holidays: HolidayTable
+  matter_docs: MatterDocTable
+  matter_terms: MatterTermTable
+  visit_representatives: VisitRepresentativeTable
+  matter_decisions: MatterDecisionTable
 }
 
 export type Hall = Selectable<HallTable>

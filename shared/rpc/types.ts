@@ -204,6 +204,10 @@ export interface CaseDetail {
   /** Other visits of the same person, newest first. */
   otherVisits: { caseNumber: string; registeredAt: string; category: string; status: CaseStatusName }[]
   linkedCaseNumber: string | null
+  /** 同一事项: the matter's first case, when this visit was confirmed as a repeat visit on it. */
+  matterCaseNumber: string | null
+  /** Later visits confirmed as the same matter as this case. */
+  repeatVisits: number
   /** The steps the signed-in user may take now. */
   actions: string[]
   leaderReceptions: { day: string; leaderName: string }[]

@@ -10,8 +10,9 @@ export async function findCase(db: Kysely<Database>, caseNumber: string) {
     .innerJoin('categories as c', 'c.id', 'v.category_id')
     .leftJoin('units as u', 'u.id', 'v.unit_id')
     .leftJoin('visits as l', 'l.id', 'v.linked_visit_id')
+    .leftJoin('visits as m', 'm.id', 'v.matter_visit_id')
     .selectAll('v')
-    .select(['p.id_number', 'p.birth_date', 'p.sex', 'c.name as category_name', 'u.name as unit_name', 'l.case_number as linked_case_number'])
+    .select(['p.id_number', 'p.birth_date', 'p.sex', 'c.name as category_name', 'u.name as unit_name', 'l.case_number as linked_case_number', 'm.case_number as matter_case_number'])
     .where('v.case_number', '=', caseNumber)
     .executeTakeFirst()
 }
