@@ -15,7 +15,7 @@ const WEIGHT: Record<Exclude<MatterReason['kind'], 'text'>, number> = {
 
 /** A candidate's rank score from its reasons: the strongest person reason, 10 for each further one, plus the text similarity in percent. */
 export function matterScore(reasons: readonly MatterReason[]): number {
-  const person = reasons.filter((r) => r.kind !== 'text').map((r) => WEIGHT[r.kind as keyof typeof WEIGHT])
+  const person = reasons.filter((r) => r.kind !== 'text').map((r) => WEIGHT[r.kind])
   const strongest = person.length === 0 ? 0 : Math.max(...person)
   const text = reasons.find((r) => r.kind === 'text')
   return strongest + Math.max(0, person.length - 1) * 10 + (text?.kind === 'text' ? text.similarity : 0)

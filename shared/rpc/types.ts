@@ -42,6 +42,9 @@ export interface HallSettings {
   backupKeepDays: number
   showLabels: [string, string, string]
   statsMonthStartDay: number
+  /** 同一事项: the 诉求相似 threshold in percent, and the days a closed case is still compared. */
+  matterSimilarity: number
+  matterRecentDays: number
   /** Estimated national holiday years the administrator should check against the official notice. */
   estimatedHolidayYears: number[]
 }
@@ -227,11 +230,13 @@ export interface CaseListRow {
   paused: boolean
   extended: boolean
   leaderName: string | null
+  /** Later visits confirmed as the same matter (issue #16). */
+  repeatVisits: number
 }
 
 export interface SupervisionView {
   today: string
-  counts: { overdue: number; dueSoon: number; extended: number; paused: number; open: number }
+  counts: { overdue: number; dueSoon: number; extended: number; paused: number; open: number; withRepeats: number }
   rows: CaseListRow[]
   /** 一日工作法: today's open cases with no handling plan recorded today. */
   withoutPlan: CaseListRow[]
@@ -291,7 +296,11 @@ export interface Statistics {
   onTimeClosing: Rate
   satisfaction: Rate & { satisfied: number; basicallySatisfied: number; unsatisfied: number }
   sameDay: Rate
+  /** Per person: registrations whose visitor had visited before. */
   repeatVisits: number
+  /** Per matter: registrations confirmed as the same matter as an earlier case, and the matters they were on. */
+  repeatVisitsByMatter: number
+  repeatMatters: number
 }
 
 export interface ExportJob {

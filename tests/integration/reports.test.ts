@@ -488,6 +488,9 @@ describe('reports on a hand-computed fixture', () => {
       },
       sameDay: { numerator: 3, denominator: 9, value: 3 / 9 },
       repeatVisits: 4,
+      // No visit of this hall was confirmed as the same matter as an earlier case.
+      repeatVisitsByMatter: 0,
+      repeatMatters: 0,
     }
     expect(s).toEqual(expected)
     expect(s.byDay.map((d) => d.day)).toEqual(daysOf({ from: FROM, to: TO }))

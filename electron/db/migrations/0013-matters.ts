@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { backfillMatterIndex } from '../repositories/matters'
+import type { Database } from '../schema'
 
 // Frozen. The same matter, once (issue #16):
 // - visits.matter_visit_id: the earlier case a receptionist confirmed this visit belongs to (同一事项),
@@ -19,7 +20,7 @@ import { backfillMatterIndex } from '../repositories/matters'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was then
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('visits').addColumn('matter_visit_id', 'integer').execute()
-  await db.schema.createIndex('visits_matter_idx').on('visits').columns(['matter_visit_id', 'registered_at']).execute()
+  await db.schema.createIndex('visits_matter_idx').on('visits').columns(['matter_visit_id', 'hall_day']).execute()
   // Name + phone already has visits_phone_idx; name + address and the no-ID visitor need the name.
   await db.schema.createIndex('visits_name_idx').on('visits').columns(['visitor_name', 'registered_at']).execute()
   await db.schema.alterTable('hall').addColumn('matter_similarity', 'integer', (c) => c.notNull().defaultTo(60)).execute()
@@ -66,5 +67,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('matter_decisions_intake_idx').on('matter_decisions').columns(['intake_id', 'candidate_visit_id']).execute()
   await db.schema.createIndex('matter_decisions_visit_idx').on('matter_decisions').column('visit_id').execute()
 
-  await backfillMatterIndex(db, 90)
+  // The visits already stored enter the index (the window's default of 90 days) and the representatives table.
+  await backfillMatterIndex(db as Kysely<Database>, 90)
 }

@@ -80,7 +80,7 @@ export function caseListQuery(db: Kysely<Database>) {
     .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
     .innerJoin('categories as c', 'c.id', 'v.category_id')
     .leftJoin('units as u', 'u.id', 'v.unit_id')
-    .select([
+    .select((eb) => [
       'v.id',
       'v.case_number',
       'v.registered_at',
@@ -93,5 +93,7 @@ export function caseListQuery(db: Kysely<Database>) {
       'v.clock_paused',
       'v.extension_days',
       'v.leader_name',
+      // Repeat visits confirmed as this matter, through visits_matter_idx.
+      eb.selectFrom('visits as r').select(sql<number>`count(*)`.as('n')).whereRef('r.matter_visit_id', '=', 'v.id').as('repeat_visits'),
     ])
 }

@@ -30,6 +30,7 @@ function toRow(r: ListRow, today: string): CaseListRow {
     paused: r.clock_paused === 1,
     extended: r.extension_days !== null,
     leaderName: r.leader_name,
+    repeatVisits: Number(r.repeat_visits ?? 0),
   }
 }
 
@@ -50,6 +51,8 @@ export function createCaseLists(db: Kysely<Database>) {
       dueSoon: rows.filter((r) => r.dueDate !== null && r.dueDate >= today && r.dueDate <= soon).length,
       extended: rows.filter((r) => r.extended).length,
       paused: rows.filter((r) => r.paused).length,
+      // 督办: open cases the visitor has come back about (the same matter, confirmed at intake).
+      withRepeats: rows.filter((r) => r.repeatVisits > 0).length,
     }
     const hallToday = today.replace(/-/g, '')
     let todays = caseListQuery(db).where('v.hall_day', '=', hallToday)

@@ -9,7 +9,8 @@ import { parsePhone } from '../../../shared/phone'
 import { toBigrams } from '../../../shared/search/bigrams'
 import { summarize, toHalfWidth } from '../../../shared/text'
 import { hallDate } from '../../../shared/time'
-import { AppError, fieldError } from '../../errors'
+import type { AppError} from '../../errors';
+import { fieldError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
 import {
   decisionsOfIntake,
