@@ -111,6 +111,8 @@ const HEADERS = [
   '责任单位',
   '当前状态',
   '接待人',
+  // The matter's first case on a visit confirmed as a repeat visit on it (issue #16).
+  '同一事项',
 ]
 const FULL_ID = /\d{17}[\dXx]/
 

@@ -121,6 +121,8 @@ export function createMatters(db: Kysely<Database>) {
     }
 
     const decisions = await decisionsOfIntake(db, input.intakeId)
+    // A matter confirmed for this reception stays on the list while the desk keeps typing.
+    for (const [id, decision] of decisions) if (decision === 'same' && !found.has(id)) found.set(id, [])
     // 不是同一事项 is not offered again for this reception.
     const roots = [...found.keys()].filter((id) => decisions.get(id) !== 'different')
     const rows = await matterCases(db, roots)

@@ -46,6 +46,9 @@ export function restoreDraft(values: unknown): IntakeInput {
     routingBody: str(values.routingBody, ''),
     routingReason: str(values.routingReason, ''),
     unitId: typeof values.unitId === 'number' ? values.unitId : 0,
+    // The reception's id ties the 同一事项 decisions already recorded to the restored form.
+    intakeId: typeof values.intakeId === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(values.intakeId) ? values.intakeId : '',
+    matterCaseNumber: str(values.matterCaseNumber, '').slice(0, 32),
   }
   for (const key of ANSWER_KEYS) {
     const a = isObject(answers[key]) ? answers[key] : {}
