@@ -32,6 +32,11 @@ export function CaseTable({ rows, testId, empty }: { rows: CaseListRow[]; testId
             <>
               {t(`case.status.${v}`)}
               {r.leaderName && <Tag color="gold" style={{ marginLeft: 6 }}>{r.leaderName}</Tag>}
+              {r.repeatVisits > 0 && (
+                <Tag color="volcano" style={{ marginLeft: 6 }} data-testid="repeat-visits">
+                  {t('supervision.repeatVisits')} {t('supervision.repeatCount', { count: r.repeatVisits })}
+                </Tag>
+              )}
             </>
           ),
         },

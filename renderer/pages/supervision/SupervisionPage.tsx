@@ -29,7 +29,7 @@ export function SupervisionPage() {
   }, [])
 
   const counts = view?.counts
-  const stat = (key: 'overdue' | 'dueSoon' | 'extended' | 'paused' | 'open', color: string) => (
+  const stat = (key: 'overdue' | 'dueSoon' | 'extended' | 'paused' | 'open' | 'withRepeats', color: string) => (
     <Col span={4}>
       <Card size="small">
         <Statistic title={t(`supervision.${key}`)} value={counts?.[key] ?? 0} valueStyle={{ color }} />
@@ -70,6 +70,7 @@ export function SupervisionPage() {
           {stat('extended', '#d48806')}
           {stat('paused', '#531dab')}
           {stat('open', '#0b5cad')}
+          {stat('withRepeats', '#ad2102')}
         </Row>
         <CaseTable rows={view?.rows ?? []} testId="supervision-table" empty={t('supervision.empty')} />
       </Card>
