@@ -73,7 +73,7 @@ test('a repeat visit on the same matter by a visitor without an ID card is recor
   await panel.getByLabel('诉求类别（用于比对诉求内容）').click()
   await page.getByTitle('劳动社保·欠薪').click()
   await expect(candidate).toContainText(/诉求相似 \d+%/)
-  await candidate.getByRole('button', { name: '同一事项' }).click()
+  await candidate.getByRole('button', { name: '同一事项', exact: true }).click()
   await expect(candidate).toContainText('已确认为同一事项')
   await both(page, shot, 'answers-confirmed')
   await page.getByRole('button', { name: '下一步' }).click()
