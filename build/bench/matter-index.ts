@@ -18,20 +18,21 @@ export function buildMatterIndex(db: BetterSqlite3.Database, today: string): { d
   const doc = db.prepare('INSERT INTO matter_docs (visit_id, category_id, terms, closed_day) VALUES (?, ?, ?, ?)')
   const term = db.prepare('INSERT INTO matter_terms (category_id, bigram, visit_id) VALUES (?, ?, ?)')
   const rep = db.prepare('INSERT OR IGNORE INTO visit_representatives (name, visit_id) VALUES (?, ?)')
-  const rows = db.prepare('SELECT id, status, closed_day, hall_day, category_id, facts, demands, kind, representatives FROM visits ORDER BY id')
+  // A page at a time: better-sqlite3 does not write while a statement of the same connection iterates.
+  const page = db.prepare('SELECT id, status, closed_day, hall_day, category_id, facts, demands, kind, representatives FROM visits WHERE id > ? ORDER BY id LIMIT 5000')
   const counts = { docs: 0, terms: 0, representatives: 0 }
-  db.transaction(() => {
-    for (const r of rows.iterate() as Iterable<{
-      id: number
-      status: CaseStatus
-      closed_day: string | null
-      hall_day: string
-      category_id: number
-      facts: string
-      demands: string
-      kind: string
-      representatives: string
-    }>) {
+  const write = db.transaction((rows: {
+    id: number
+    status: CaseStatus
+    closed_day: string | null
+    hall_day: string
+    category_id: number
+    facts: string
+    demands: string
+    kind: string
+    representatives: string
+  }[]) => {
+    for (const r of rows) {
       if (r.kind === 'group') {
         for (const name of JSON.parse(r.representatives) as string[]) counts.representatives += rep.run(name, r.id).changes
       }
@@ -43,6 +44,12 @@ export function buildMatterIndex(db: BetterSqlite3.Database, today: string): { d
       counts.docs += 1
       counts.terms += pairs.length
     }
-  })()
+  })
+  for (let after = 0; ; ) {
+    const rows = page.all(after) as Parameters<typeof write>[0]
+    if (rows.length === 0) break
+    write(rows)
+    after = rows[rows.length - 1]?.id ?? after
+  }
   return counts
 }

@@ -197,7 +197,7 @@ export function MatterPanel({ form, categories, showCategory }: { form: Form; ca
                 <div style={{ marginTop: 4 }}>
                   <Typography.Text type="secondary">
                     {[
-                      `${c.visitorName}（${c.maskedIdNumber}）`,
+                      c.maskedIdNumber === '' ? c.visitorName : `${c.visitorName}（${c.maskedIdNumber}）`,
                       t('matter.registeredOn', { date: formatDate(c.registeredAt, hall.timeZone) }),
                       c.category,
                       t(`case.status.${c.status}`),
