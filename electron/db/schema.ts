@@ -129,6 +129,10 @@ export interface VisitTable {
   personal_purged_at: Generated<string | null>
   /** The matter's first case, when a receptionist confirmed this visit as a repeat visit on it (0013). */
   matter_visit_id: Generated<number | null>
+  /** The desk that registered it, e.g. 3号窗口 (migration 0009); null before, or for a desk without a name. */
+  desk: Generated<string | null>
+  /** The form's idempotency key: a retry of 登记 with it returns this case (migration 0009). */
+  idempotency_key: Generated<string | null>
 }
 
 export interface UnitTable {
@@ -187,6 +191,8 @@ export interface ReceiptPrintTable {
   completed_at: string | null
   /** 'receipt' (回执) or the 告知书 kind (migration 0007). */
   document: Generated<PrintDocument>
+  /** The desk that printed (migration 0009). */
+  desk: Generated<string | null>
 }
 
 export interface CaseSequenceTable {
@@ -214,6 +220,18 @@ export interface AuditTable {
   hash: string
   /** 1: the hash is an HMAC under the hall's audit key; 0: a plain SHA-256 (rows before 0008). */
   keyed: Generated<number>
+  /** The desk that wrote the row (migration 0009); not part of the hash. */
+  desk: Generated<string | null>
+}
+
+/**
+ * PostgreSQL only: the search index (see migrations/postgres/0003-cases.ts). SQLite keeps the
+ * same pairs in the FTS5 table visit_search (rowid = visit id), reached through raw SQL.
+ */
+export interface VisitSearchTable {
+  visit_id: number
+  name: string
+  answers: string
 }
 
 export interface MatterDocTable {
@@ -265,6 +283,7 @@ export interface Database {
   matter_terms: MatterTermTable
   visit_representatives: VisitRepresentativeTable
   matter_decisions: MatterDecisionTable
+  visit_search: VisitSearchTable
 }
 
 export type Hall = Selectable<HallTable>

@@ -34,6 +34,7 @@ import {
 } from '../schemas/cases'
 import type {
   AppStatus,
+  DeskLink,
   BackupFile,
   BackupStatus,
   AuditPage,
@@ -74,12 +75,17 @@ export interface MethodSpec<I extends z.ZodType, O> {
   access: Access
   /** Reads the audit trail: an administrator is admitted too while the auditor allows it. */
   auditTrail?: true
+  /**
+   * Hall mode: answered from the desk alone while the hall's server is unreachable (the
+   * connection state; drafts, which stay on the desk), with the session as last checked.
+   */
+  desk?: true
   /** Never read: carries the result type. */
   output?: O
 }
 
 function method<O>() {
-  return <I extends z.ZodType>(input: I, access: Access, options: { auditTrail?: true } = {}): MethodSpec<I, O> => ({
+  return <I extends z.ZodType>(input: I, access: Access, options: { auditTrail?: true; desk?: true } = {}): MethodSpec<I, O> => ({
     input,
     access,
     ...options,
@@ -100,6 +106,8 @@ const officers = ['duty_officer', 'admin'] as const satisfies readonly Role[]
 /** The one RPC contract: method name to input schema, access rule and result type. */
 export const contract = {
   'app.status': method<AppStatus>()(none, 'public'),
+  // The desk's name and its link to the hall's database, for the header: never reads the database.
+  'app.link': method<DeskLink>()(none, 'public', { desk: true }),
   'app.setup': method<SessionInfo>()(setupSchema, 'public'),
   'auth.signIn': method<SessionInfo>()(signInSchema, 'public'),
   'auth.signOut': method<null>()(none, 'session'),
@@ -121,9 +129,9 @@ export const contract = {
   // 同一事项 (issue #16): earlier cases that may be the same matter, and the receptionist's decision on one.
   'matters.candidates': method<MatterCandidates>()(matterCandidatesSchema, everyone),
   'matters.decide': method<null>()(matterDecisionSchema, everyone),
-  'drafts.get': method<Draft | null>()(none, everyone),
-  'drafts.save': method<{ updatedAt: string }>()(draftSchema, everyone),
-  'drafts.discard': method<null>()(none, everyone),
+  'drafts.get': method<Draft | null>()(none, everyone, { desk: true }),
+  'drafts.save': method<{ updatedAt: string }>()(draftSchema, everyone, { desk: true }),
+  'drafts.discard': method<null>()(none, everyone, { desk: true }),
   // Receptionists reach their own fresh cases only; the service checks which case.
   'receipts.preview': method<ReceiptPreview>()(receiptRequestSchema, everyone),
   'receipts.print': method<PrintRecord>()(printRequestSchema, everyone),

@@ -77,6 +77,11 @@ export const intakeSchema = z
     intakeId: z.union([z.literal(''), intakeIdSchema]).default(''),
     /** 同一事项: the earlier case the receptionist confirmed this visit belongs to; '' for none. */
     matterCaseNumber: z.string('v.text').max(32, 'v.tooLong').default(''),
+    /**
+     * Made (crypto.randomUUID) when the form was started and kept in its draft: a retry of 登记
+     * with the same key — an answer lost on the way back — returns the first registration.
+     */
+    idempotencyKey: z.uuid('v.idempotencyKey').optional(),
   })
   .superRefine((value, ctx) => {
     const { shows, visitor: v } = value

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { CreateTableBuilder, Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { backfillMatterIndex } from '../repositories/matters'
 import type { Database } from '../schema'
@@ -15,10 +15,18 @@ import type { Database } from '../schema'
 //   and, once registered, per visit.
 // - hall.matter_similarity (percent) and hall.matter_recent_days: the threshold of 诉求相似 and how
 //   long a closed case is still compared.
-// Portable DDL only (Kysely's builder), so the PostgreSQL form is the same statements.
+// Kysely's builder throughout; the PostgreSQL form (postgres/0013-matters.ts) differs only in
+// how matter_decisions numbers its rows (an identity column instead of AUTOINCREMENT).
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was then
-export async function up(db: Kysely<any>): Promise<void> {
+type Db = Kysely<any>
+
+export async function up(db: Db): Promise<void> {
+  await upWith(db, (t) => t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()))
+}
+
+/** The migration with the engine's form of the decisions' id column. */
+export async function upWith(db: Db, withId: (t: CreateTableBuilder<'matter_decisions'>) => CreateTableBuilder<'matter_decisions', 'id'>): Promise<void> {
   await db.schema.alterTable('visits').addColumn('matter_visit_id', 'integer').execute()
   await db.schema.createIndex('visits_matter_idx').on('visits').columns(['matter_visit_id', 'hall_day']).execute()
   // Name + phone already has visits_phone_idx; name + address and the no-ID visitor need the name.
@@ -52,9 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('visit_representatives_pk', ['name', 'visit_id'])
     .execute()
 
-  await db.schema
-    .createTable('matter_decisions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+  await withId(db.schema.createTable('matter_decisions'))
     .addColumn('intake_id', 'text', (c) => c.notNull())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('candidate_visit_id', 'integer', (c) => c.notNull().references('visits.id'))

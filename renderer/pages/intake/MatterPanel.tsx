@@ -162,7 +162,7 @@ export function MatterPanel({ form, categories, showCategory }: { form: Form; ca
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('matter.categoryPlaceholder')}
             options={categories.map((c) => ({ value: c.id, label: c.name }))}
-            style={{ width: 320 }}
+            style={{ width: 400 }}
             aria-label={t('matter.category')}
           />
         </Space>
