@@ -36,6 +36,7 @@ import { auditKeyOf, withAuditKey } from './services/audit/audit'
 import type { KeyStore } from './services/keys/key-store'
 import { fileKeyStore } from './services/keys/key-store'
 import { loadHallSecret } from './services/keys/hall-secret'
+import { createMatters } from './services/matters/matters'
 import type { PrinterAdapter } from './print/printer'
 import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
@@ -157,6 +158,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const cases = createCases(db, calendar, announce)
   const startHall = await getHall(db)
   if (startHall !== undefined) await cases.refreshMissing(startHall)
+  const matters = createMatters(db)
+  if (startHall !== undefined) await matters.prune(startHall, clock())
   // SQLite's housekeeping (FTS merges, WAL checkpoints); the hall's server does its own.
   const maintenance = hall === undefined ? createMaintenance(connection.raw, { onError: (error) => logError('maintenance', error) }) : idleMaintenance()
   const intake = createIntake(db, {
@@ -192,7 +195,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce })
   const privacy = createPrivacy(db, deskName)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
-  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy })
+  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy, matters })
   const dispatch = createDispatcher({
     db,
     ...(hall === undefined ? {} : { hallLink: hall.link }),

@@ -16,6 +16,7 @@ import type { BenchContext } from './read-scenarios'
 import { history, receiptPreview, search, todayLog, xlsxExport, yearStatistics } from './read-scenarios'
 import { register, registerStatements } from './register-scenario'
 import { machine, table } from './report'
+import { matterCandidates } from './matter-scenario'
 
 /**
  * `npm run bench -- [--visits N] [--out FILE] [--data-dir DIR] [--keep] [--reuse]
@@ -154,6 +155,11 @@ async function main(): Promise<void> {
     'search',
     () => search(ctx),
     () => must(core, desk, 'cases.search', { query: term, by: 'text' }),
+  )
+  await stage(
+    'matter candidates',
+    () => matterCandidates(ctx),
+    () => must(core, desk, 'matters.candidates', { intakeId: 'bench-intake-plan', name: '', noId: true, idNumber: '', phone: '', address: '', representatives: [], categoryId: 6, facts: '包工头拖欠工资三万六千元，多次讨要未果', demands: '要求支付拖欠的工资' }),
   )
   await stage(
     'receipt preview',

@@ -40,7 +40,7 @@ export interface GenerationMeta {
   todayVisits: number
   lastYear: { from: string; to: string; visits: number }
   firstDay: string
-  rows: { caseEvents: number; receiptPrints: number; auditLog: number; searchIndex: number }
+  rows: { caseEvents: number; receiptPrints: number; auditLog: number; searchIndex: number; matterDocs: number; matterTerms: number; representatives: number }
   /** Seconds per phase and overall rows per second. */
   timing: { setupS: number; insertS: number; finishS: number; totalS: number; visitsPerS: number }
   databaseBytes: number

@@ -12,6 +12,7 @@ import { SEARCH_WORDS_2, SEARCH_WORDS_4 } from './phrases'
 import { Random } from './random'
 import { planDays, planVisitors } from './schedule'
 import { SearchIndexBuilder } from './search-builder'
+import { buildMatterIndex } from './matter-index'
 import { TermSampler } from './terms'
 import type { Receptionist, SearchRow } from './writer'
 import { HallWriter } from './writer'
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
   db.exec(
     'UPDATE visitors SET updated_at = (SELECT max(v.registered_at) FROM visits v WHERE v.visitor_id = visitors.id)',
   )
+  const matterIndex = buildMatterIndex(db, today)
   if (visits <= 200_000)
     db.exec("INSERT INTO visit_search (visit_search, rank) VALUES ('integrity-check', 0)")
   db.pragma('wal_checkpoint(TRUNCATE)')
@@ -160,6 +162,9 @@ async function main(): Promise<void> {
       receiptPrints: writer.counts.prints,
       auditLog: writer.counts.audit,
       searchIndex: visits,
+      matterDocs: matterIndex.docs,
+      matterTerms: matterIndex.terms,
+      representatives: matterIndex.representatives,
     },
     timing: { setupS, insertS, finishS, totalS: seconds(started), visitsPerS: visits / insertS },
     databaseBytes: statSync(file).size,

@@ -23,6 +23,10 @@ export interface HallTable {
   admin_reads_audit: Generated<number>
   /** Months a closed case keeps its visitor's personal data. */
   retention_months: Generated<number>
+  /** 诉求相似: the similarity (percent) from which an earlier case is offered as the same matter. */
+  matter_similarity: Generated<number>
+  /** Days a closed case is still compared by its text. */
+  matter_recent_days: Generated<number>
 }
 
 export interface UserTable {
@@ -127,6 +131,8 @@ export interface VisitTable {
   regime_id: Generated<number | null>
   /** How to reach the competent body of a 不予受理 or 转送 (0011). */
   routing_contact: Generated<string | null>
+  /** The matter's first case, when a receptionist confirmed this visit as a repeat visit on it (0013). */
+  matter_visit_id: Generated<number | null>
   /** The desk that registered it, e.g. 3号窗口 (migration 0009); null before, or for a desk without a name. */
   desk: Generated<string | null>
   /** The form's idempotency key: a retry of 登记 with it returns this case (migration 0009). */
@@ -146,7 +152,8 @@ export interface CaseEventTable {
   at: string
   day: string
   user_id: number
-  action: CaseAction | 'register'
+  /** 'repeatVisit': a later visit confirmed as the same matter (0013); it moves no clock. */
+  action: CaseAction | 'register' | 'repeatVisit'
   from_status: CaseStatus | null
   to_status: CaseStatus | null
   note: string
@@ -250,6 +257,36 @@ export interface AuditAnchorTable {
   mac: string
 }
 
+export interface MatterDocTable {
+  visit_id: number
+  category_id: number
+  /** How many distinct pairs the case's text has (shared/matters/similarity). */
+  terms: number
+  closed_day: string | null
+}
+
+export interface MatterTermTable {
+  category_id: number
+  bigram: string
+  visit_id: number
+}
+
+export interface VisitRepresentativeTable {
+  name: string
+  visit_id: number
+}
+
+export interface MatterDecisionTable {
+  id: Generated<number>
+  intake_id: string
+  user_id: number
+  candidate_visit_id: number
+  decision: 'same' | 'different'
+  reasons: string
+  at: string
+  visit_id: number | null
+}
+
 export interface Database {
   hall: HallTable
   audit_anchors: AuditAnchorTable
@@ -267,6 +304,10 @@ export interface Database {
   leader_reception_cases: LeaderReceptionCaseTable
   holidays: HolidayTable
   deadline_regimes: DeadlineRegimeTable
+  matter_docs: MatterDocTable
+  matter_terms: MatterTermTable
+  visit_representatives: VisitRepresentativeTable
+  matter_decisions: MatterDecisionTable
   visit_search: VisitSearchTable
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ReceiptLayout, Routing, VisitKind } from '../../shared/domain'
 import type { Database } from '../db/schema'
+import { OPEN_STATUSES } from '../../shared/cases/machine'
 
 /** Everything a receipt shows, read in one query. The full ID number never leaves this module. */
 export interface ReceiptData {
@@ -29,6 +30,8 @@ export interface ReceiptData {
   /** 办理结果 (当场办结 or 办结). */
   result: string | null
   extensionDays: number | null
+  /** 同一事项: the matter this visit was confirmed as a repeat visit on (issue #16). */
+  matter: { caseNumber: string; noFurtherAcceptance: boolean; open: boolean; unitName: string | null; dueDate: string | null } | null
   /** The case's timeline, for the notices (the day and note of each step). */
   events: { action: string; day: string; note: string; data: Record<string, unknown> }[]
 }
@@ -39,7 +42,14 @@ export async function loadReceiptData(db: Kysely<Database>, caseNumber: string):
     .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
     .innerJoin('hall as h', (join) => join.on('h.id', '=', 1))
     .leftJoin('units as u', 'u.id', 'v.unit_id')
+    .leftJoin('visits as m', 'm.id', 'v.matter_visit_id')
+    .leftJoin('units as mu', 'mu.id', 'm.unit_id')
     .select([
+      'm.case_number as matter_case_number',
+      'm.no_further_acceptance as matter_no_further',
+      'm.status as matter_status',
+      'm.due_date as matter_due_date',
+      'mu.name as matter_unit',
       'v.id',
       'v.receptionist_id',
       'v.case_number',
@@ -110,6 +120,16 @@ export async function loadReceiptData(db: Kysely<Database>, caseNumber: string):
     unitName: row.unit_name,
     result: row.result,
     extensionDays: row.extension_days,
+    matter:
+      row.matter_case_number === null
+        ? null
+        : {
+            caseNumber: row.matter_case_number,
+            noFurtherAcceptance: row.matter_no_further === 1,
+            open: row.matter_status !== null && OPEN_STATUSES.includes(row.matter_status),
+            unitName: row.matter_unit,
+            dueDate: row.matter_due_date,
+          },
     events: events.map((e) => ({ action: e.action, day: e.day, note: e.note, data: JSON.parse(e.data) as Record<string, unknown> })),
   }
 }

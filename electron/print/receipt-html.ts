@@ -97,6 +97,7 @@ export async function renderReceiptHtml(d: ReceiptData, options: ReceiptOptions)
   if (d.routing === 'assigned' && d.unitName) main.push([t('unit'), d.unitName])
   if (d.routingBody) main.push([t('body'), d.routingBody])
   if (d.routingReason) main.push([t('reason'), d.routingReason])
+  if (d.matter !== null) main.push([t('matter'), t('matterLine', { caseNumber: d.matter.caseNumber })])
   // The next deadline, from the deadline engine, written out (2026年12月17日).
   const noticeDue = options.clocks?.find((k) => k.key === 'notice' && k.doneOn === null)?.due ?? null
   const handlingDue = options.clocks?.find((k) => k.key === 'handling')?.due ?? null
@@ -104,7 +105,16 @@ export async function renderReceiptHtml(d: ReceiptData, options: ReceiptOptions)
     d.routing === 'accepted' || d.routing === 'assigned'
       ? [noticeDue && t('nextDeadline', { due: writtenDate(noticeDue) }), handlingDue && t('handlingDeadline', { due: writtenDate(handlingDue) })].filter(Boolean)
       : []
+  const matterNote =
+    d.matter === null
+      ? null
+      : d.matter.noFurtherAcceptance
+        ? t('matterNoFurther')
+        : d.matter.open
+          ? t('matterOpen', { unit: d.matter.unitName ?? d.hall.name, due: d.matter.dueDate === null ? t('matterNoDue') : writtenDate(d.matter.dueDate) })
+          : null
   const goThere =
+    (matterNote === null ? '' : `<p class="go-there">${escape(matterNote)}</p>`) +
     (d.routingBody ? `<p class="go-there">${escape(t('goThere', { body: d.routingBody }))}</p>` : '') +
     next.map((s) => `<p class="go-there">${escape(String(s))}</p>`).join('')
 

@@ -23,6 +23,7 @@ import type { CaseLists } from '../services/cases/lists'
 import type { Leaders } from '../services/cases/leaders'
 import type { HallData } from '../services/hall-data/hall-data'
 import type { Privacy } from '../services/privacy/privacy'
+import type { Matters } from '../services/matters/matters'
 import type { CallContext, Handlers } from './dispatcher'
 
 export interface HandlerDeps {
@@ -43,6 +44,7 @@ export interface HandlerDeps {
   backups: Backups
   restore: ((path: string, userId: number) => Promise<void>) | undefined
   privacy: Privacy
+  matters: Matters
   /** The desk's name and its link to the hall's database (always connected on SQLite). */
   link: () => DeskLink
 }
@@ -120,6 +122,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return found
     },
     'visits.today': (ctx) => intake.today(signedIn(ctx).hall, ctx.now),
+    'matters.candidates': async (ctx, input) => {
+      const { user, hall } = signedIn(ctx)
+      const { idLookedUp, ...found } = await deps.matters.candidates(hall, input, ctx.now)
+      // A lookup by full ID number is recorded, as intake.history's is.
+      if (idLookedUp) await deps.privacy.idLookup(user, input.idNumber, 'matters.candidates', found.candidates.filter((c) => c.reasons.some((r) => r.kind === 'idNumber')).length, ctx.now)
+      return found
+    },
+    'matters.decide': (ctx, input) => deps.matters.decide(signedIn(ctx).user, input, ctx.now),
     'drafts.get': (ctx) => drafts.get(signedIn(ctx).user.id),
     'drafts.save': (ctx, input) => drafts.save(signedIn(ctx).user.id, input.values, input.step, ctx.now),
     'drafts.discard': async (ctx) => {

@@ -13,6 +13,8 @@ import {
   updateUserSchema,
 } from '../schemas/accounts'
 import { auditListSchema } from '../schemas/audit'
+import { matterCandidatesSchema, matterDecisionSchema } from '../matters/schemas'
+import type { MatterCandidates } from '../matters/types'
 import { draftSchema, intakeSchema } from '../schemas/intake'
 import { caseNumberSchema, completePrintSchema, hallSettingsSchema, printRequestSchema, receiptRequestSchema, rulesImpactSchema } from '../schemas/receipts'
 import {
@@ -127,6 +129,9 @@ export const contract = {
   'intake.register': method<RegisterResult>()(intakeSchema, everyone),
   'intake.history': method<VisitorHistory>()(idLookupSchema, everyone),
   'visits.today': method<TodayLogRow[]>()(none, everyone),
+  // 同一事项 (issue #16): earlier cases that may be the same matter, and the receptionist's decision on one.
+  'matters.candidates': method<MatterCandidates>()(matterCandidatesSchema, everyone),
+  'matters.decide': method<null>()(matterDecisionSchema, everyone),
   'drafts.get': method<Draft | null>()(none, everyone, { desk: true }),
   'drafts.save': method<{ updatedAt: string }>()(draftSchema, everyone, { desk: true }),
   'drafts.discard': method<null>()(none, everyone, { desk: true }),

@@ -42,6 +42,9 @@ export interface HallSettings {
   backupKeepDays: number
   showLabels: [string, string, string]
   statsMonthStartDay: number
+  /** 同一事项: the 诉求相似 threshold in percent, and the days a closed case is still compared. */
+  matterSimilarity: number
+  matterRecentDays: number
   /** Estimated national holiday years the administrator should check against the official notice. */
   estimatedHolidayYears: number[]
 }
@@ -220,6 +223,10 @@ export interface CaseDetail {
   /** Other visits of the same person, newest first. */
   otherVisits: { caseNumber: string; registeredAt: string; category: string; status: CaseStatusName }[]
   linkedCaseNumber: string | null
+  /** 同一事项: the matter's first case, when this visit was confirmed as a repeat visit on it. */
+  matterCaseNumber: string | null
+  /** Later visits confirmed as the same matter as this case. */
+  repeatVisits: number
   /** The steps the signed-in user may take now. */
   actions: string[]
   leaderReceptions: { day: string; leaderName: string }[]
@@ -243,6 +250,8 @@ export interface CaseListRow {
   leaderName: string | null
   /** Search only: why the case was found (search.match.* in the catalogue). */
   match?: SearchMatch
+  /** Later visits confirmed as the same matter (issue #16). */
+  repeatVisits: number
 }
 
 /**
@@ -265,7 +274,7 @@ export type SearchMatch = (typeof SEARCH_MATCHES)[number]
 
 export interface SupervisionView {
   today: string
-  counts: { overdue: number; dueSoon: number; extended: number; paused: number; open: number }
+  counts: { overdue: number; dueSoon: number; extended: number; paused: number; open: number; withRepeats: number }
   rows: CaseListRow[]
   /** 一日工作法: today's open cases with no handling plan recorded today. */
   withoutPlan: CaseListRow[]
@@ -331,7 +340,11 @@ export interface Statistics {
   onTimeClosing: Rate
   satisfaction: Rate & { satisfied: number; basicallySatisfied: number; unsatisfied: number }
   sameDay: Rate
+  /** Per person: registrations whose visitor had visited before. */
   repeatVisits: number
+  /** Per matter: registrations confirmed as the same matter as an earlier case, and the matters they were on. */
+  repeatVisitsByMatter: number
+  repeatMatters: number
 }
 
 export interface ExportJob {

@@ -12,6 +12,7 @@ import { parseIdNumber } from '../id-number'
 import { parsePhone } from '../phone'
 import { optionalLine, paragraph } from './fields'
 import { cleanLine, isWellFormedText } from '../text'
+import { intakeIdSchema } from '../matters/schemas'
 
 const answer = z.strictObject({
   text: paragraph(LIMITS.answer),
@@ -74,6 +75,10 @@ export const intakeSchema = z
     /** 交办: the responsible unit (0 = none chosen). */
     unitId: z.number('v.unit.required').int('v.unit.required').min(0, 'v.unit.required'),
     routingReason: paragraph(LIMITS.reason),
+    /** This reception's id, made by the desk (issue #16: the matter decisions recorded during it). */
+    intakeId: z.union([z.literal(''), intakeIdSchema]).default(''),
+    /** 同一事项: the earlier case the receptionist confirmed this visit belongs to; '' for none. */
+    matterCaseNumber: z.string('v.text').max(32, 'v.tooLong').default(''),
     /**
      * Made (crypto.randomUUID) when the form was started and kept in its draft: a retry of 登记
      * with the same key — an answer lost on the way back — returns the first registration.
@@ -188,6 +193,8 @@ export function emptyIntake(): IntakeInput {
     routingContact: '',
     routingReason: '',
     unitId: 0,
+    intakeId: '',
+    matterCaseNumber: '',
   }
 }
 

@@ -52,6 +52,9 @@ export const hallSettingsSchema = z.strictObject({
   showLabels: z.tuple([line(10, 'v.settings.showLabel'), line(10, 'v.settings.showLabel'), line(10, 'v.settings.showLabel')], 'v.settings.showLabel').optional(),
   backupKeepDays: z.number('v.number').int('v.number').min(1, 'v.settings.keepDays').max(3650, 'v.settings.keepDays').optional(),
   statsMonthStartDay: z.number('v.number').int('v.number').min(1, 'v.settings.monthStart').max(28, 'v.settings.monthStart').optional(),
+  /** 同一事项: 诉求相似 from this percent; closed cases compared for this many days. */
+  matterSimilarity: z.number('v.number').int('v.matter.similarity').min(30, 'v.matter.similarity').max(100, 'v.matter.similarity').optional(),
+  matterRecentDays: z.number('v.number').int('v.matter.recentDays').min(0, 'v.matter.recentDays').max(3650, 'v.matter.recentDays').optional(),
 })
 /** What a change of the rules would do to the open cases, before it is made. */
 export const rulesImpactSchema = z.strictObject({ deadlineRules: deadlineRulesSchema })

@@ -112,6 +112,8 @@ const HEADERS = [
   '责任单位',
   '当前状态',
   '接待人',
+  // The matter's first case on a visit confirmed as a repeat visit on it (issue #16).
+  '同一事项',
 ]
 const FULL_ID = /\d{17}[\dXx]/
 
@@ -489,6 +491,9 @@ describe('reports on a hand-computed fixture', () => {
       },
       sameDay: { numerator: 3, denominator: 9, value: 3 / 9 },
       repeatVisits: 4,
+      // No visit of this hall was confirmed as the same matter as an earlier case.
+      repeatVisitsByMatter: 0,
+      repeatMatters: 0,
     }
     expect(s).toEqual(expected)
     expect(s.byDay.map((d) => d.day)).toEqual(daysOf({ from: FROM, to: TO }))

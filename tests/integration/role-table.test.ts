@@ -55,6 +55,8 @@ const EXPECTED: Record<MethodName, Expected> = {
   'intake.register': ['Y', 'Y', 'Y', '-'],
   'intake.history': ['Y', 'Y', 'Y', '-'],
   'visits.today': ['Y', 'Y', 'Y', '-'],
+  'matters.candidates': ['Y', 'Y', 'Y', '-'],
+  'matters.decide': ['Y', 'Y', 'Y', '-'],
   'drafts.get': ['Y', 'Y', 'Y', '-'],
   'drafts.save': ['Y', 'Y', 'Y', '-'],
   'drafts.discard': ['Y', 'Y', 'Y', '-'],

@@ -10,6 +10,7 @@ import * as m0007 from './0007-notices'
 import * as m0008 from './0008-security'
 import * as m0011 from './0011-rules'
 import * as m0009 from './0009-hall'
+import * as m0013 from './0013-matters'
 import * as pg0001 from './postgres/0001-initial'
 import * as pg0002 from './postgres/0002-receipts'
 import * as pg0003 from './postgres/0003-cases'
@@ -17,6 +18,7 @@ import * as pg0006 from './postgres/0006-housekeeping'
 import * as pg0008 from './postgres/0008-security'
 import * as m0012 from './0012-security2'
 import * as pg0012 from './postgres/0012-security2'
+import * as pg0013 from './postgres/0013-matters'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each migration sees its own schema
 export type Up = (db: Kysely<any>) => Promise<void>
@@ -53,4 +55,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009,
   m0011,
   { sqlite: m0012.up, postgres: pg0012.up },
+  { sqlite: m0013.up, postgres: pg0013.up },
 ]

@@ -12,8 +12,9 @@ export async function findCase(db: Kysely<Database>, caseNumber: string) {
     .innerJoin('categories as c', 'c.id', 'v.category_id')
     .leftJoin('units as u', 'u.id', 'v.unit_id')
     .leftJoin('visits as l', 'l.id', 'v.linked_visit_id')
+    .leftJoin('visits as m', 'm.id', 'v.matter_visit_id')
     .selectAll('v')
-    .select(['p.id_number', 'p.birth_date', 'p.sex', 'c.name as category_name', 'u.name as unit_name', 'l.case_number as linked_case_number'])
+    .select(['p.id_number', 'p.birth_date', 'p.sex', 'c.name as category_name', 'u.name as unit_name', 'l.case_number as linked_case_number', 'm.case_number as matter_case_number'])
     .where('v.case_number', '=', caseNumber)
     .executeTakeFirst()
 }
@@ -105,7 +106,7 @@ export function caseListQuery(db: Kysely<Database>) {
     .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
     .innerJoin('categories as c', 'c.id', 'v.category_id')
     .leftJoin('units as u', 'u.id', 'v.unit_id')
-    .select([
+    .select((eb) => [
       'v.id',
       'v.case_number',
       'v.registered_at',
@@ -118,6 +119,8 @@ export function caseListQuery(db: Kysely<Database>) {
       'v.clock_paused',
       'v.extension_days',
       'v.leader_name',
+      // Repeat visits confirmed as this matter, through visits_matter_idx.
+      eb.selectFrom('visits as r').select(sql<number>`count(*)`.as('n')).whereRef('r.matter_visit_id', '=', 'v.id').as('repeat_visits'),
     ])
 }
 

@@ -16,6 +16,7 @@ import { AppError, fieldError } from '../../errors'
 import type { CaseEvent, Database, Hall, NewVisit, User } from '../../db/schema'
 import { findCase, firstPrintAt, insertEvent, listEvents, openCaseIds, otherVisitsOf, updateCase } from '../../db/repositories/cases'
 import { listPrintsOfVisit } from '../../db/repositories/receipt-prints'
+import { repeatCounts, syncMatterDoc } from '../../db/repositories/matters'
 import { findActiveUnit } from '../../db/repositories/units'
 import { appendAudit } from '../audit/audit'
 import type { Calendar, Regime } from '../calendar/calendar'
@@ -99,7 +100,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
     const c = await findCase(db, caseNumber)
     if (c === undefined) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber })
     const today = hallDate(now, hall.time_zone)
-    const [events, prints, others, receptionist, leaders, clocks] = await Promise.all([
+    const [events, prints, others, receptionist, leaders, clocks, repeats] = await Promise.all([
       listEvents(db, c.id),
       listPrintsOfVisit(db, c.id),
       otherVisitsOf(db, c.visitor_id, c.id),
@@ -111,6 +112,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
         .where('lc.visit_id', '=', c.id)
         .execute(),
       clocksOf(c, hall),
+      repeatCounts(db, [c.id]),
     ])
     const answer = (text: string, mark: CaseRow['facts_mark'], reason: string | null) => ({ text, mark, reason: reason ?? '' })
     return {
@@ -176,6 +178,8 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
       })),
       otherVisits: others.map((o) => ({ caseNumber: o.case_number, registeredAt: o.registered_at, category: o.category, status: o.status })),
       linkedCaseNumber: c.linked_case_number,
+      matterCaseNumber: c.matter_case_number,
+      repeatVisits: repeats.get(c.id) ?? 0,
       actions: availableActions(c.status, user.role, { extended: c.extension_days !== null, paused: c.clock_paused === 1 }),
       leaderReceptions: leaders.map((l) => ({ day: l.day, leaderName: l.leader_name })),
       notices: caseNotices({
@@ -322,6 +326,8 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
         entityId: caseNumber,
         detail: { before: { status: from }, after: { status: to }, ...data },
       })
+      // The matter index follows the status: a closed case is compared for the hall's window only.
+      if (to !== from) await syncMatterDoc(trx, c.id, day, hall.matter_recent_days)
       await refreshDue(trx, caseNumber, hall)
     })
     announce(change('case', [caseNumber]))

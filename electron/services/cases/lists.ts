@@ -33,6 +33,7 @@ function toRow(r: ListRow, today: string): CaseListRow {
     paused: r.clock_paused === 1,
     extended: r.extension_days !== null,
     leaderName: r.leader_name,
+    repeatVisits: Number(r.repeat_visits ?? 0),
   }
 }
 
@@ -47,7 +48,7 @@ export function createCaseLists(db: Kysely<Database>) {
     if (filter.categoryId !== null) q = q.where('v.category_id', '=', filter.categoryId)
     const rows = (await q.orderBy(sql`v.due_date is null`).orderBy('v.due_date').orderBy('v.id').execute()).map((r) => toRow(r, today))
     const count = (key: SupervisionCount) => rows.filter((r) => countsUnder(key, r, today)).length
-    const counts = { open: count('open'), overdue: count('overdue'), dueSoon: count('dueSoon'), extended: count('extended'), paused: count('paused') }
+    const counts = { open: count('open'), overdue: count('overdue'), dueSoon: count('dueSoon'), extended: count('extended'), paused: count('paused'), withRepeats: count('withRepeats') }
     const hallToday = today.replace(/-/g, '')
     let todays = caseListQuery(db).where('v.hall_day', '=', hallToday)
     if (filter.unitId !== null) todays = todays.where('v.unit_id', '=', filter.unitId)

@@ -22,6 +22,7 @@ import { initialStatus } from '../../../shared/cases/machine'
 import { toBigrams } from '../../../shared/search/bigrams'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
+import { confirmedMatter, recordRegistration } from '../matters/register'
 
 const MAX_DAILY_SEQUENCE = 9999
 
@@ -138,6 +139,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         unitId = unit.id
       }
       const localDay = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`
+      const matter = await confirmedMatter(trx, input.matterCaseNumber, routing)
 
       let visitorId: number
       const existing = idNumber === null ? undefined : await findVisitorByIdNumber(trx, idNumber)
@@ -188,6 +190,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         unit_id: unitId,
         clock_start: localDay,
         no_further_acceptance: 0,
+        matter_visit_id: matter?.id ?? null,
         ...due,
         ...(routing === 'resolved' ? { closed_at: iso, result: input.routingReason } : {}),
       })
@@ -203,13 +206,27 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         data: JSON.stringify({ routing }),
       })
       await indexCase(trx, visitId, toBigrams(v.name), toBigrams(ANSWER_KEYS.map((k) => input.answers[k].text).join('\n')))
+      await recordRegistration(trx, {
+        visitId,
+        caseNumber,
+        intakeId: input.intakeId,
+        matter,
+        userId: user.id,
+        at: iso,
+        day: localDay,
+        status,
+        categoryId: category.id,
+        facts: input.answers.facts.text,
+        demands: input.answers.demands.text,
+        representatives,
+      })
       if (hooks.localDrafts === undefined) await deleteDraft(trx, user.id)
       await appendAudit(trx, instant, {
         userId: user.id,
         action: 'intake.register',
         entity: 'visit',
         entityId: caseNumber,
-        detail: { kind: input.kind, headcount, categoryId: category.id, routing: input.routing },
+        detail: { kind: input.kind, headcount, categoryId: category.id, routing: input.routing, ...(matter === null ? {} : { matter: matter.caseNumber }) },
       })
       return { caseNumber, visitId, registeredAt: iso }
     })

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/audit'
  * looking up a neighbour leaves a trace the auditor can find.
  */
 export function createPrivacy(db: Kysely<Database>, desk: string) {
-  async function idLookup(user: User, idNumber: string, via: 'intake.history' | 'cases.search', found: number, now: Date): Promise<void> {
+  async function idLookup(user: User, idNumber: string, via: 'intake.history' | 'cases.search' | 'matters.candidates', found: number, now: Date): Promise<void> {
     await db.transaction().execute((trx) =>
       appendAudit(trx, now, {
         userId: user.id,

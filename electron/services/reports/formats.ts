@@ -23,6 +23,7 @@ export const LOG_COLUMNS: { header: string; width: number; value: (r: LogRow, tz
   { header: '责任单位', width: 22, value: (r) => r.unit },
   { header: '当前状态', width: 10, value: (r) => zh(`case.status.${r.status}`) },
   { header: '接待人', width: 10, value: (r) => r.receptionist },
+  { header: '同一事项', width: 19, value: (r) => r.matterCaseNumber },
 ]
 
 /**
@@ -58,6 +59,8 @@ export function summaryLines(s: Statistics): [string, string | number, string][]
     ['  其中 满意 / 基本满意 / 不满意', `${s.satisfaction.satisfied} / ${s.satisfaction.basicallySatisfied} / ${s.satisfaction.unsatisfied}`, COUNTED_BY.rating],
     ['当日办结率', formatRate(s.sameDay), COUNTED_BY.registration],
     ['重复来访', s.repeatVisits, COUNTED_BY.registration],
+    ['重复来访（按事项）', s.repeatVisitsByMatter, COUNTED_BY.registration],
+    ['  涉及事项', s.repeatMatters, COUNTED_BY.registration],
   ]
 }
 

@@ -20,6 +20,8 @@ export interface LogRow {
   unit: string
   status: CaseStatus
   receptionist: string
+  /** 同一事项: the matter's first case when this visit was confirmed as a repeat visit on it, else ''. */
+  matterCaseNumber: string
 }
 
 const PAGE = 2000
@@ -37,7 +39,8 @@ export async function* logRows(db: Kysely<Database>, period: Period): AsyncGener
       .innerJoin('categories as c', 'c.id', 'v.category_id')
       .innerJoin('users as u', 'u.id', 'v.receptionist_id')
       .leftJoin('units as n', 'n.id', 'v.unit_id')
-      .select(['v.hall_day', 'v.day_seq', 'v.registered_at', 'v.case_number', 'v.visitor_name', 'p.id_number', 'v.kind', 'v.headcount', 'c.name as category', 'v.demands', 'v.routing', 'n.name as unit', 'v.status', 'u.name as receptionist'])
+      .leftJoin('visits as m', 'm.id', 'v.matter_visit_id')
+      .select(['m.case_number as matter_case_number', 'v.hall_day', 'v.day_seq', 'v.registered_at', 'v.case_number', 'v.visitor_name', 'p.id_number', 'v.kind', 'v.headcount', 'c.name as category', 'v.demands', 'v.routing', 'n.name as unit', 'v.status', 'u.name as receptionist'])
       .where('v.hall_day', '>=', from)
       .where('v.hall_day', '<=', to)
       .where((eb) => eb.or([eb('v.hall_day', '>', after[0]), eb.and([eb('v.hall_day', '=', after[0]), eb('v.day_seq', '>', after[1])])]))
@@ -59,6 +62,7 @@ export async function* logRows(db: Kysely<Database>, period: Period): AsyncGener
       unit: r.unit ?? '',
       status: r.status,
       receptionist: r.receptionist,
+      matterCaseNumber: r.matter_case_number ?? '',
     }))
     const last = rows[rows.length - 1]
     if (last === undefined || rows.length < PAGE) return

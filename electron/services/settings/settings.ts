@@ -33,6 +33,8 @@ function toSettings(h: Hall): HallSettings {
     showLabels: labelsOf(h),
     backupKeepDays: h.backup_keep_days,
     statsMonthStartDay: h.stats_month_start_day,
+    matterSimilarity: h.matter_similarity,
+    matterRecentDays: h.matter_recent_days,
     estimatedHolidayYears: [...ESTIMATED_YEARS],
   }
 }
@@ -73,6 +75,8 @@ export function createSettings(db: Kysely<Database>, calendar: Calendar, cases: 
           ...(input.backupFolder === undefined ? {} : { backup_folder: input.backupFolder.trim() === '' ? null : input.backupFolder.trim() }),
           ...(input.backupKeepDays === undefined ? {} : { backup_keep_days: input.backupKeepDays }),
           ...(input.statsMonthStartDay === undefined ? {} : { stats_month_start_day: input.statsMonthStartDay }),
+          ...(input.matterSimilarity === undefined ? {} : { matter_similarity: input.matterSimilarity }),
+          ...(input.matterRecentDays === undefined ? {} : { matter_recent_days: input.matterRecentDays }),
           ...(input.hallName === undefined ? {} : { name: input.hallName }),
           ...(input.hallCode === undefined ? {} : { code: input.hallCode }),
           ...(input.showLabels === undefined ? {} : { show_labels: JSON.stringify(input.showLabels) }),

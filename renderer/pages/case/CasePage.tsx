@@ -52,6 +52,16 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
           {detail.extensionDays !== null && <Tag color="orange">{t('case.extension', { n: detail.extensionDays })}</Tag>}
           {detail.paused && <Tag color="purple">{t('case.paused')}</Tag>}
           {detail.linkedCaseNumber && <a href={caseHref(detail.linkedCaseNumber)}>{t('case.linked', { caseNumber: detail.linkedCaseNumber })}</a>}
+          {detail.matterCaseNumber && (
+            <a href={caseHref(detail.matterCaseNumber)} data-testid="case-matter-of">
+              {t('case.matterOf', { caseNumber: detail.matterCaseNumber })}
+            </a>
+          )}
+          {detail.repeatVisits > 0 && (
+            <Tag color="volcano" data-testid="case-repeat-visits">
+              {t('case.repeatVisits', { count: detail.repeatVisits })}
+            </Tag>
+          )}
         </Space>
         {detail.noFurtherAcceptance && <Alert style={{ marginTop: 12 }} type="warning" showIcon message={t('case.noFurther')} />}
         <div style={{ marginTop: 16 }}>
@@ -139,6 +149,11 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
                       </Typography.Text>
                     </div>
                     {typeof e.data.unit === 'string' && <div>{e.data.unit}</div>}
+                    {e.action === 'repeatVisit' && typeof e.data.caseNumber === 'string' && (
+                      <div>
+                        <a href={caseHref(e.data.caseNumber)}>{t('case.repeatOf', { caseNumber: e.data.caseNumber })}</a>
+                      </div>
+                    )}
                     {typeof e.data.body === 'string' && <div>{e.data.body}</div>}
                     {typeof e.data.lateReason === 'string' && (
                       <Typography.Text type="warning">{t('case.fields.lateReason')}：{e.data.lateReason}</Typography.Text>

@@ -48,6 +48,11 @@ export function CaseTable({ rows, testId, empty, ranked = false, loading = false
         <span className="nowrap">
           {t(`case.status.${v}`)}
           {r.leaderName && <Tag color="gold" style={{ marginLeft: 6 }}>{r.leaderName}</Tag>}
+          {r.repeatVisits > 0 && (
+            <Tag color="volcano" style={{ marginLeft: 6 }} data-testid="repeat-visits">
+              {t('supervision.repeatVisits')} {t('supervision.repeatCount', { count: r.repeatVisits })}
+            </Tag>
+          )}
         </span>
       ),
     },

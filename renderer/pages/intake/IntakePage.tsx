@@ -15,6 +15,8 @@ import { formatTime } from '../../format'
 import { enterAdvances } from '../../forms/enter-advances'
 import { applyServerErrors } from '../../forms/messages'
 import { AnswersStep } from './AnswersStep'
+import { MatterPanel } from './MatterPanel'
+import { MatterProposal } from './MatterProposal'
 import { RegisteredView } from './RegisteredView'
 import { RoutingStep } from './RoutingStep'
 import { ShowsStep } from './ShowsStep'
@@ -173,7 +175,9 @@ export function IntakePage() {
           {ds.phase === 'ready' && step === 0 && <ShowsStep form={form} />}
           {ds.phase === 'ready' && step === 1 && <VisitorStep form={form} />}
           {ds.phase === 'ready' && step === 2 && <AnswersStep form={form} />}
+          {ds.phase === 'ready' && step === 3 && <MatterProposal form={form} />}
           {ds.phase === 'ready' && step === 3 && <RoutingStep form={form} categories={categories} />}
+          {ds.phase === 'ready' && step >= 1 && <MatterPanel form={form} categories={categories} showCategory={step < 3} />}
         </div>
         <Space style={{ marginTop: 16 }}>
           {step > 0 && <Button size="large" onClick={() => setStep(step - 1)}>{t('intake.previous')}</Button>}

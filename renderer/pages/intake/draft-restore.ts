@@ -59,6 +59,9 @@ export function restoreDraft(values: unknown): IntakeInput {
     unitId: typeof values.unitId === 'number' ? values.unitId : 0,
     // The draft keeps the form's key: registering a restored draft again cannot make a second case.
     idempotencyKey: typeof values.idempotencyKey === 'string' && UUID.test(values.idempotencyKey) ? values.idempotencyKey : base.idempotencyKey,
+    // The reception's id ties the 同一事项 decisions already recorded to the restored form.
+    intakeId: typeof values.intakeId === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(values.intakeId) ? values.intakeId : '',
+    matterCaseNumber: str(values.matterCaseNumber, '').slice(0, 32),
   }
   for (const key of ANSWER_KEYS) {
     const a = isObject(answers[key]) ? answers[key] : {}

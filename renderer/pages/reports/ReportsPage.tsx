@@ -128,7 +128,7 @@ export function ReportsPage() {
               </Col>
             </Row>
             <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-              {t('reports.repeatVisits')}：{stats.repeatVisits} · {t('reports.definitions')}
+              {t('reports.repeatVisits')}：{t('reports.repeatByPerson')} {stats.repeatVisits} · {t('reports.repeatByMatter', { visits: stats.repeatVisitsByMatter, matters: stats.repeatMatters })} · {t('reports.definitions')}
             </Typography.Paragraph>
             <Typography.Paragraph type="secondary" strong>
               {t('reports.countedBy')}

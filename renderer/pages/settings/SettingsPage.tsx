@@ -34,7 +34,7 @@ export function SettingsPage() {
   const error = failureText(settings.error) ?? saveError
   const form = useForm<HallSettingsInput, unknown, z.output<typeof hallSettingsSchema>>({
     resolver: zodResolver(hallSettingsSchema),
-    defaultValues: { address: '', phone: '', receiptLayout: 'a4', receiptPrinter: null, idleLockMinutes: 10, backupFolder: '', backupKeepDays: 30, statsMonthStartDay: 1 },
+    defaultValues: { address: '', phone: '', receiptLayout: 'a4', receiptPrinter: null, idleLockMinutes: 10, backupFolder: '', backupKeepDays: 30, statsMonthStartDay: 1, matterSimilarity: 60, matterRecentDays: 90 },
   })
 
   const loaded = settings.data
@@ -55,6 +55,8 @@ export function SettingsPage() {
       backupFolder: backupFolder ?? '',
       backupKeepDays,
       statsMonthStartDay,
+      matterSimilarity: loaded.matterSimilarity,
+      matterRecentDays: loaded.matterRecentDays,
       deadlineRules: loaded.deadlineRules,
     })
   }, [form, loaded])
@@ -133,6 +135,13 @@ export function SettingsPage() {
         <RulesImpactNotice saved={savedRules} proposed={form.watch('deadlineRules')} apply={applyToOpenCases} onApply={setApplyToOpenCases} />
         <FieldItem control={form.control} name="statsMonthStartDay" label={t('settings.monthStart')} help={t('settings.monthStartHelp')}>
           {(f) => <InputNumber id={f.id} value={f.value} onChange={(v) => f.onChange(v ?? 1)} min={1} max={28} precision={0} />}
+        </FieldItem>
+        <FieldItem control={form.control} name="matterSimilarity" label={t('settings.matterSimilarity')} help={t('settings.matterSimilarityHelp')}>
+          {/* What the admin typed stays, and is refused with a message when out of range. */}
+          {(f) => <InputNumber<number> id={f.id} value={f.value} onChange={(v) => f.onChange(v)} precision={0} style={{ width: 110 }} />}
+        </FieldItem>
+        <FieldItem control={form.control} name="matterRecentDays" label={t('settings.matterRecentDays')} help={t('settings.matterRecentDaysHelp')}>
+          {(f) => <InputNumber<number> id={f.id} value={f.value} onChange={(v) => f.onChange(v)} precision={0} style={{ width: 110 }} />}
         </FieldItem>
         <FieldItem control={form.control} name="backupFolder" label={t('backup.folder')} help={t('backup.folderHelp')}>
           {(f) => <Input {...f} value={f.value ?? ''} placeholder="D:\\接访台备份" />}

@@ -76,6 +76,7 @@ export function SupervisionPage() {
           {stat('extended', '#d48806')}
           {stat('paused', '#531dab')}
           {stat('open', '#0b5cad')}
+          {stat('withRepeats', '#ad2102')}
         </Row>
         {only !== 'open' && (
           <Typography.Paragraph data-testid="supervision-filter">

@@ -1,0 +1,287 @@
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
+import { z } from 'zod'
+import { OPEN_STATUSES } from '../../../shared/cases/machine'
+import type { CaseStatus } from '../../../shared/cases/machine'
+import { addDays } from '../../../shared/deadlines'
+import { matterTerms } from '../../../shared/matters/similarity'
+import type { Database } from '../schema'
+
+// The matter index (migration 0013): a case's character pairs are kept while it is open and for
+// the hall's window after it closed; a similarity search reads one category's postings only.
+
+const isoDay = (hallDay: string) => `${hallDay.slice(0, 4)}-${hallDay.slice(4, 6)}-${hallDay.slice(6, 8)}`
+const isOpen = (status: CaseStatus) => OPEN_STATUSES.includes(status)
+/** SQLite binds a limited number of parameters per statement: rows are written in slices. */
+const SLICE = 300
+
+async function writeTerms(db: Kysely<Database>, visitId: number, categoryId: number, terms: readonly string[]): Promise<void> {
+  for (let i = 0; i < terms.length; i += SLICE) {
+    await db
+      .insertInto('matter_terms')
+      .values(terms.slice(i, i + SLICE).map((bigram) => ({ category_id: categoryId, bigram, visit_id: visitId })))
+      .execute()
+  }
+}
+
+/** Adds one case to the matter index (registration; a case back in the window). */
+export async function indexMatterDoc(
+  db: Kysely<Database>,
+  doc: { visitId: number; categoryId: number; facts: string; demands: string; closedDay: string | null },
+): Promise<void> {
+  const terms = matterTerms(doc.facts, doc.demands)
+  await db.insertInto('matter_docs').values({ visit_id: doc.visitId, category_id: doc.categoryId, terms: terms.length, closed_day: doc.closedDay }).execute()
+  await writeTerms(db, doc.visitId, doc.categoryId, terms)
+}
+
+/**
+ * Keeps a case's entry in step with its status after a step on it: open cases are compared
+ * whatever their age; a closed one from the day it closed until the window ends. A case asked
+ * for 复查 after its postings were pruned is indexed again.
+ */
+export async function syncMatterDoc(db: Kysely<Database>, visitId: number, today: string, recentDays: number): Promise<void> {
+  const v = await db
+    .selectFrom('visits')
+    .select(['id', 'status', 'closed_day', 'category_id', 'facts', 'demands'])
+    .where('id', '=', visitId)
+    .executeTakeFirst()
+  if (v === undefined) return
+  const doc = await db.selectFrom('matter_docs').select(['closed_day']).where('visit_id', '=', visitId).executeTakeFirst()
+  const closedDay = isOpen(v.status) ? null : (doc?.closed_day ?? v.closed_day ?? today)
+  if (doc !== undefined) {
+    if (doc.closed_day !== closedDay) await db.updateTable('matter_docs').set({ closed_day: closedDay }).where('visit_id', '=', visitId).execute()
+    return
+  }
+  if (closedDay !== null && closedDay < addDays(today, -recentDays)) return
+  await indexMatterDoc(db, { visitId, categoryId: v.category_id, facts: v.facts, demands: v.demands, closedDay })
+}
+
+/** Removes the cases that closed before `cutoff` from the index; returns how many. */
+export async function pruneMatterIndex(db: Kysely<Database>, cutoff: string): Promise<number> {
+  const old = db.selectFrom('matter_docs').select('visit_id').where('closed_day', '<', cutoff)
+  await db.deleteFrom('matter_terms').where('visit_id', 'in', old).execute()
+  const [removed] = await db.deleteFrom('matter_docs').where('closed_day', '<', cutoff).execute()
+  return Number(removed?.numDeletedRows ?? 0)
+}
+
+/**
+ * Builds the index and the representatives table from the visits already stored (the
+ * migration; the bench after generating a hall), a page at a time.
+ */
+export async function backfillMatterIndex(db: Kysely<Database>, recentDays: number, today = new Date().toISOString().slice(0, 10)): Promise<void> {
+  const cutoff = addDays(today, -recentDays)
+  let after = 0
+  for (;;) {
+    const rows = await db
+      .selectFrom('visits')
+      .select(['id', 'status', 'closed_day', 'hall_day', 'category_id', 'facts', 'demands', 'kind', 'representatives'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(2000)
+      .execute()
+    if (rows.length === 0) return
+    for (const r of rows) {
+      if (r.kind === 'group') await insertRepresentatives(db, r.id, representativeNames(r.representatives))
+      const closedDay = isOpen(r.status) ? null : (r.closed_day ?? isoDay(r.hall_day))
+      if (closedDay === null || closedDay >= cutoff) {
+        await indexMatterDoc(db, { visitId: r.id, categoryId: r.category_id, facts: r.facts, demands: r.demands, closedDay })
+      }
+    }
+    after = rows[rows.length - 1]?.id ?? after
+  }
+}
+
+/** The cases of a category sharing pairs with the text, most similar first, above the threshold (0…1). */
+export async function similarVisits(
+  db: Kysely<Database>,
+  q: { categoryId: number; terms: readonly string[]; cutoff: string; threshold: number; limit: number },
+): Promise<{ visitId: number; shared: number; terms: number }[]> {
+  if (q.terms.length === 0) return []
+  const n = q.terms.length
+  const rows = await db
+    .with('hits', (w) =>
+      w
+        .selectFrom('matter_terms')
+        .select(['visit_id', sql<number>`count(*)`.as('shared')])
+        .where('category_id', '=', q.categoryId)
+        .where('bigram', 'in', q.terms)
+        .groupBy('visit_id'),
+    )
+    .selectFrom('hits as h')
+    .innerJoin('matter_docs as d', 'd.visit_id', 'h.visit_id')
+    .select(['h.visit_id', 'h.shared', 'd.terms'])
+    .where((eb) => eb.or([eb('d.closed_day', 'is', null), eb('d.closed_day', '>=', q.cutoff)]))
+    // Dice ≥ threshold, without a division: 2·shared ≥ threshold·(|A| + |B|).
+    .where(sql<boolean>`2.0 * h.shared >= ${q.threshold} * (d.terms + ${n})`)
+    .orderBy(sql`2.0 * h.shared / (d.terms + ${n})`, 'desc')
+    .orderBy('h.visit_id', 'desc')
+    .limit(q.limit)
+    .execute()
+  return rows.map((r) => ({ visitId: r.visit_id, shared: Number(r.shared), terms: r.terms }))
+}
+
+const namesSchema = z.array(z.union([z.string(), z.object({ name: z.string() }).transform((r) => r.name)]))
+
+/** The representatives' names of a stored visit (a JSON array of names, or of records with a name). */
+export function representativeNames(json: string): string[] {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    return []
+  }
+  const parsed = namesSchema.safeParse(value)
+  return parsed.success ? [...new Set(parsed.data.map((n) => n.trim()).filter((n) => n !== ''))] : []
+}
+
+export async function insertRepresentatives(db: Kysely<Database>, visitId: number, names: readonly string[]): Promise<void> {
+  const unique = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))]
+  if (unique.length === 0) return
+  await db.insertInto('visit_representatives').values(unique.map((name) => ({ name, visit_id: visitId }))).execute()
+}
+
+/** Group visits one of these people represented, newest first. */
+export async function visitsRepresentedBy(db: Kysely<Database>, names: readonly string[], limit = 50) {
+  if (names.length === 0) return []
+  return db
+    .selectFrom('visit_representatives as r')
+    .innerJoin('visits as v', 'v.id', 'r.visit_id')
+    .select(['v.id', 'r.name'])
+    .where('r.name', 'in', names)
+    .orderBy('v.registered_at', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** Earlier visits under the same name with the same phone. */
+export async function visitsByNameAndPhone(db: Kysely<Database>, name: string, phone: string, limit = 50) {
+  return db
+    .selectFrom('visits')
+    .select(['id'])
+    .where('visitor_phone', '=', phone)
+    .where('visitor_name', '=', name)
+    .orderBy('registered_at', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** Earlier visits under a name, newest first, with the address they gave. */
+export async function visitsByName(db: Kysely<Database>, name: string, limit = 200) {
+  return db.selectFrom('visits').select(['id', 'visitor_address']).where('visitor_name', '=', name).orderBy('registered_at', 'desc').limit(limit).execute()
+}
+
+/** Earlier visits of one visitor (by the visitor's row, found by ID number). */
+export async function visitsOfVisitorIds(db: Kysely<Database>, idNumber: string, limit = 50) {
+  return db
+    .selectFrom('visits as v')
+    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
+    .select(['v.id'])
+    .where('p.id_number', '=', idNumber)
+    .orderBy('v.registered_at', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** The first case of each visit's matter: the visit itself unless it was confirmed as a repeat visit. */
+export async function mattersOf(db: Kysely<Database>, visitIds: readonly number[]): Promise<Map<number, number>> {
+  const roots = new Map<number, number>()
+  for (let i = 0; i < visitIds.length; i += SLICE) {
+    const rows = await db
+      .selectFrom('visits')
+      .select(['id', 'matter_visit_id'])
+      .where('id', 'in', visitIds.slice(i, i + SLICE))
+      .execute()
+    for (const r of rows) roots.set(r.id, r.matter_visit_id ?? r.id)
+  }
+  return roots
+}
+
+/** What the desk shows of each matter's first case. */
+export async function matterCases(db: Kysely<Database>, visitIds: readonly number[]) {
+  if (visitIds.length === 0) return []
+  return db
+    .selectFrom('visits as v')
+    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
+    .innerJoin('categories as c', 'c.id', 'v.category_id')
+    .leftJoin('units as u', 'u.id', 'v.unit_id')
+    .select((eb) => [
+      'v.id',
+      'v.case_number',
+      'v.registered_at',
+      'v.visitor_name',
+      'p.id_number',
+      'c.name as category',
+      'v.status',
+      'u.name as unit',
+      'v.due_date',
+      'v.no_further_acceptance',
+      'v.demands',
+      'v.routing_body',
+      eb.selectFrom('visits as r').select(sql<number>`count(*)`.as('n')).whereRef('r.matter_visit_id', '=', 'v.id').as('repeats'),
+      eb
+        .selectFrom('case_events as e')
+        .select(sql<string | null>`max(e.day)`.as('d'))
+        .whereRef('e.visit_id', '=', 'v.id')
+        .where('e.action', '=', 'recheck')
+        .as('rechecked_on'),
+    ])
+    .where('v.id', 'in', visitIds)
+    .execute()
+}
+
+/** A case by number with its matter's first case id. */
+export async function findMatterCase(db: Kysely<Database>, caseNumber: string) {
+  return db.selectFrom('visits').select(['id', 'matter_visit_id', 'case_number']).where('case_number', '=', caseNumber).executeTakeFirst()
+}
+
+export async function insertDecision(
+  db: Kysely<Database>,
+  d: { intakeId: string; userId: number; candidateVisitId: number; decision: 'same' | 'different'; reasons: readonly string[]; at: string },
+): Promise<void> {
+  await db
+    .insertInto('matter_decisions')
+    .values({ intake_id: d.intakeId, user_id: d.userId, candidate_visit_id: d.candidateVisitId, decision: d.decision, reasons: JSON.stringify(d.reasons), at: d.at, visit_id: null })
+    .execute()
+}
+
+/** The latest decision on each candidate of one reception. */
+export async function decisionsOfIntake(db: Kysely<Database>, intakeId: string): Promise<Map<number, 'same' | 'different'>> {
+  const rows = await db
+    .selectFrom('matter_decisions')
+    .select(['candidate_visit_id', 'decision'])
+    .where('intake_id', '=', intakeId)
+    .orderBy('id')
+    .execute()
+  return new Map(rows.map((r) => [r.candidate_visit_id, r.decision]))
+}
+
+/** Once the reception is registered, its decisions belong to the new visit too. */
+export async function linkDecisions(db: Kysely<Database>, intakeId: string, visitId: number): Promise<void> {
+  await db.updateTable('matter_decisions').set({ visit_id: visitId }).where('intake_id', '=', intakeId).where('visit_id', 'is', null).execute()
+}
+
+/** The decisions recorded for a registered visit, oldest first. */
+export async function decisionsOfVisit(db: Kysely<Database>, visitId: number) {
+  return db
+    .selectFrom('matter_decisions as d')
+    .innerJoin('visits as c', 'c.id', 'd.candidate_visit_id')
+    .select(['d.decision', 'd.reasons', 'd.at', 'd.user_id', 'c.case_number'])
+    .where('d.visit_id', '=', visitId)
+    .orderBy('d.id')
+    .execute()
+}
+
+/** Repeat visits recorded on each of these matters. */
+export async function repeatCounts(db: Kysely<Database>, visitIds: readonly number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>()
+  for (let i = 0; i < visitIds.length; i += SLICE) {
+    const rows = await db
+      .selectFrom('visits')
+      .select(['matter_visit_id', sql<number>`count(*)`.as('n')])
+      .where('matter_visit_id', 'in', visitIds.slice(i, i + SLICE))
+      .groupBy('matter_visit_id')
+      .execute()
+    for (const r of rows) if (r.matter_visit_id !== null) out.set(r.matter_visit_id, Number(r.n))
+  }
+  return out
+}
