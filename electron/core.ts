@@ -29,6 +29,7 @@ import { createSettings } from './services/settings/settings'
 import { createExports, type Exports } from './services/reports/exports'
 import { createBackups, type Backups } from './services/backup/backup'
 import { createPrivacy } from './services/privacy/privacy'
+import { createQueue } from './services/queue/queue'
 import type { PrinterAdapter } from './print/printer'
 import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
@@ -98,12 +99,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const maintenance = createMaintenance(connection.raw, {
     onError: (error) => logError('maintenance', error),
   })
+  const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)
+  const queue = createQueue(db, fonts)
   const intake = createIntake(db, {
     dueDates: cases.dueOfNewCase,
     afterCommit: maintenance.afterWrite,
+    inRegistration: queue.linkOnRegister,
   })
   const drafts = createDrafts(db)
-  const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)
   if (options.warmFonts === true) void fonts.warm()
   const receipts = createReceipts({
     db,
@@ -126,7 +129,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const exports = createExports(db, printer, fonts)
   const backups = createBackups({ connection, dataDir: options.dataDir, clock })
   const privacy = createPrivacy(db, options.desk ?? hostname())
-  const handlers = createHandlers({ db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy })
+  const handlers = createHandlers({ db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy, queue })
   const dispatch = createDispatcher({
     db,
     sessions,

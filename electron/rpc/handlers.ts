@@ -23,6 +23,8 @@ import type { Leaders } from '../services/cases/leaders'
 import type { HallData } from '../services/hall-data/hall-data'
 import type { Privacy } from '../services/privacy/privacy'
 import type { CallContext, Handlers } from './dispatcher'
+import type { Queue } from '../services/queue/queue'
+import { queueHandlers } from '../services/queue/handlers'
 
 export interface HandlerDeps {
   db: Kysely<Database>
@@ -42,6 +44,7 @@ export interface HandlerDeps {
   backups: Backups
   restore: ((path: string, userId: number) => Promise<void>) | undefined
   privacy: Privacy
+  queue: Queue
 }
 
 /** The signed-in user and the hall; the dispatcher guarantees both for non-public methods. */
@@ -204,5 +207,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const { hall } = signedIn(ctx)
       return exports.html(hall, input, hallDate(ctx.now, hall.time_zone))
     },
+    ...queueHandlers(deps.queue, db),
   }
 }

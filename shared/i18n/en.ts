@@ -1,3 +1,5 @@
+import { queueEn } from './queue-en'
+import { queueErrorsEn, queueFieldsEn } from './queue-messages'
 import type { SameKeys } from './translate'
 import type { zhCN } from './zh-CN'
 
@@ -35,6 +37,7 @@ export const en: SameKeys<typeof zhCN> = {
       duty_officer: 'Duty officer',
       admin: 'Administrator',
       auditor: 'Auditor',
+      guide: 'Guide',
     },
   },
   signIn: {
@@ -660,7 +663,9 @@ export const en: SameKeys<typeof zhCN> = {
     revealSubmit: 'View',
     cancel: 'Cancel',
   },
+  queue: queueEn,
   v: {
+    queue: queueFieldsEn,
     brokenText: 'The text holds a broken character (often from text copied from elsewhere) and cannot be saved. Delete that text and type it again.',
     period: { order: 'The end date cannot be before the start date.', tooLong: 'A period is at most 3 years.' },
     export: { kind: 'Choose what to export.', format: 'Choose a file format.', job: 'The export job id is not valid.' },
@@ -793,6 +798,7 @@ export const en: SameKeys<typeof zhCN> = {
     settings: { showLabel: 'Each of the three shows is named in 1–10 characters.', keepDays: 'Backups are kept 1–3650 days.', monthStart: 'The statistical month starts on day 1–28.', idleLock: 'The idle lock is 0–120 minutes.' },
   },
   e: {
+    queue: queueErrorsEn,
     BACKUP_MISSING: 'The backup file “{{file}}” cannot be found; choose it again.',
     BACKUP_NOT_DB: '“{{file}}” is not a database file and cannot be restored. The current data was not changed.',
     BACKUP_DAMAGED: 'The backup file “{{file}}” is damaged (its integrity check failed) and cannot be restored. The current data was not changed; choose another backup.',

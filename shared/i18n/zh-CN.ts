@@ -1,3 +1,5 @@
+import { queueZhCN } from './queue-zh-CN'
+import { queueErrorsZhCN, queueFieldsZhCN } from './queue-messages'
 /** The zh-CN catalogue: every string a user sees, Chinese first. */
 export const zhCN = {
   app: {
@@ -32,6 +34,7 @@ export const zhCN = {
       duty_officer: '值班员',
       admin: '管理员',
       auditor: '审计员',
+      guide: '导引员',
     },
   },
   signIn: {
@@ -657,7 +660,9 @@ export const zhCN = {
     revealSubmit: '查看',
     cancel: '取消',
   },
+  queue: queueZhCN,
   v: {
+    queue: queueFieldsZhCN,
     brokenText: '内容中有损坏的字符（常见于从别处复制粘贴的文字），无法保存。请删除这段文字后重新输入。',
     period: { order: '结束日期不能早于开始日期。', tooLong: '统计期间最长 3 年。' },
     export: { kind: '请选择导出内容。', format: '请选择文件格式。', job: '导出任务编号不正确。' },
@@ -790,6 +795,7 @@ export const zhCN = {
     settings: { showLabel: '三亮项目名称为 1–10 个字。', keepDays: '备份保留天数应为 1–3650 天。', monthStart: '统计月起始日应为 1–28 日。', idleLock: '闲置锁屏时间应为 0–120 分钟。' },
   },
   e: {
+    queue: queueErrorsZhCN,
     BACKUP_MISSING: '找不到备份文件“{{file}}”，请重新选择。',
     BACKUP_NOT_DB: '“{{file}}”不是数据库文件，不能用于恢复。当前数据未作任何改动。',
     BACKUP_DAMAGED: '备份文件“{{file}}”已损坏，未通过完整性检查，不能用于恢复。当前数据未作任何改动，请选择其他备份。',

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { hallDay, formatCaseNumber } from '../../../shared/case-number'
 import type { AnswerKey, AnswerMark } from '../../../shared/domain'
 import { ANSWER_KEYS, ROUTINGS_NEEDING_BODY } from '../../../shared/domain'
@@ -50,6 +50,8 @@ function answerColumns(answers: IntakeValues['answers']) {
 export interface IntakeHooks {
   /** The new case's due dates, stored with its row (see cases.dueOfNewCase). */
   dueDates: (trx: Kysely<Database>, c: NewCaseFacts, hall: Hall) => Promise<DueColumns>
+  /** Runs inside the registration's transaction: the queue links the ticket being served to the case. */
+  inRegistration?: (trx: Transaction<Database>, user: User, visitId: number, at: string) => Promise<unknown>
   /** Runs once the registration has committed, e.g. to schedule the database's housekeeping. */
   afterCommit?: () => void
 }
@@ -160,6 +162,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         note: '',
         data: JSON.stringify({ routing }),
       })
+      await hooks.inRegistration?.(trx, user, visitId, iso)
       await indexCase(trx, visitId, toBigrams(v.name), toBigrams(ANSWER_KEYS.map((k) => input.answers[k].text).join('\n')))
       await deleteDraft(trx, user.id)
       await appendAudit(trx, now, {
