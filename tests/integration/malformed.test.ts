@@ -3,7 +3,7 @@ import type { Core } from '../../electron/core'
 import type { MethodName } from '../../shared/rpc/contract'
 import { contract } from '../../shared/rpc/contract'
 import { WELL_FORMED } from './bad-input-corpus'
-import { ADMIN, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import { ADMIN, addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
 
 const METHODS = Object.keys(contract) as MethodName[]
 const CJK = /[\u4e00-\u9fff]/
@@ -90,6 +90,7 @@ beforeAll(async () => {
   await setUpHall(core)
   await ok(core, 'admin', 'intake.register', validIntake())
   await ok(core, 'admin', 'drafts.save', { values: { note: '未完成' }, step: 1 })
+  await addUser(core, 'auditor', 'auditor', 'S001')
 })
 afterAll(async () => {
   await core.close()
@@ -108,10 +109,17 @@ function counts(): Record<string, number> {
   }
 }
 
-/** Sends the input as the signed-in administrator and checks it is refused cleanly. */
+/** The audit trail's methods are the auditor's (三员分立); everything else is sent as the administrator. */
+function sessionFor(method: MethodName): 'admin' | 'auditor' {
+  const access = contract[method].access
+  return typeof access !== 'string' && !access.includes('admin') && access.includes('auditor') ? 'auditor' : 'admin'
+}
+
+/** Sends the input as a signed-in user the method admits and checks it is refused cleanly. */
 async function expectRefused(method: MethodName, input: unknown): Promise<void> {
   const before = counts()
-  const result = await core.dispatch('admin', method, input)
+  const session = sessionFor(method)
+  const result = await core.dispatch(session, method, input)
   expect(result.ok).toBe(false)
   if (result.ok) return
   expect(result.error.code).toBe('VALIDATION')
@@ -121,9 +129,9 @@ async function expectRefused(method: MethodName, input: unknown): Promise<void> 
   // The message never echoes the huge input back.
   expect(JSON.stringify(result.error).length).toBeLessThan(10_000)
   expect(counts()).toEqual(before)
-  // Nothing was run: the administrator is still signed in and unlocked.
-  const status = await ok(core, 'admin', 'app.status', {})
-  expect(status.session).toMatchObject({ badgeNo: ADMIN.badgeNo, locked: false })
+  // Nothing was run: the caller is still signed in and unlocked.
+  const status = await ok(core, session, 'app.status', {})
+  expect(status.session).toMatchObject({ badgeNo: session === 'admin' ? ADMIN.badgeNo : 'S001', locked: false })
 }
 
 describe.each(METHODS)('%s', (method) => {
