@@ -63,6 +63,8 @@ export const en: SameKeys<typeof zhCN> = {
   },
   shell: {
     nav: {
+      guide: 'Guide desk',
+      queue: 'Calling',
       intake: 'Intake',
       today: "Today's log",
       users: 'Users',

@@ -60,6 +60,8 @@ export const zhCN = {
   },
   shell: {
     nav: {
+      guide: '导引台取号',
+      queue: '叫号',
       intake: '接访登记',
       today: '今日台账',
       users: '用户管理',

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { useApp } from '../../app-context'
 import { IntakePage } from '../intake/IntakePage'
+import { GuidePage } from '../queue/GuidePage'
+import { QueuePanel } from '../queue/QueuePanel'
 import { TodayPage } from '../today/TodayPage'
 import { flushDrafts } from '../intake/draft-sync'
 import { SettingsPage } from '../settings/SettingsPage'
@@ -89,6 +91,8 @@ export function Shell() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          {route.page === 'guide' && <GuidePage />}
+          {route.page === 'queue' && <QueuePanel />}
           {route.page === 'intake' && <IntakePage />}
           {route.page === 'today' && <TodayPage />}
           {route.page === 'supervision' && <SupervisionPage />}
