@@ -9,7 +9,7 @@ export function KindPicker({ onTake, busy, large }: { onTake: (kind: TicketKind,
   const { t } = useTranslation()
   const [group, setGroup] = useState(false)
   const [headcount, setHeadcount] = useState(2)
-  const height = large ? 150 : 92
+  const height = large ? 110 : 92
   const font = large ? 40 : 26
 
   if (group) {

@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/domain'
 
-export const PAGES = ['guide', 'queue', 'intake', 'today', 'supervision', 'search', 'reports', 'leaders', 'hallData', 'users', 'audit', 'settings'] as const
+export const PAGES = ['guide', 'intake', 'queue', 'today', 'supervision', 'search', 'reports', 'leaders', 'hallData', 'users', 'audit', 'settings'] as const
 export type Page = (typeof PAGES)[number]
 
 /** Who sees each page in the menu (the main side checks every call again). */
