@@ -7,7 +7,10 @@ import type { Connection } from './db/connection'
 import { openConnection } from './db/connection'
 import { migrate } from './db/migrate'
 import type { Maintenance } from './db/maintenance'
-import { createMaintenance } from './db/maintenance'
+import { createMaintenance, idleMaintenance } from './db/maintenance'
+import { openPostgres } from './db/postgres'
+import { DeskPlugin } from './db/dialect'
+import { createLocalDraftsTable } from './db/repositories/drafts'
 import type { Dispatch } from './rpc/dispatcher'
 import { createDispatcher } from './rpc/dispatcher'
 import { createHandlers } from './rpc/handlers'
@@ -35,6 +38,8 @@ import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
 
 export const DATABASE_FILE = 'intake-desk.sqlite3'
+/** Hall mode: the desk's drafts, kept on the desk so that a network cut loses no typing. */
+export const LOCAL_DRAFTS_FILE = 'intake-desk-drafts.sqlite3'
 
 export interface CoreOptions {
   dataDir: string
@@ -48,8 +53,20 @@ export interface CoreOptions {
   /** Loads the receipt font and HarfBuzz at start, so the day's first preview is as quick as the rest (the app sets it). */
   warmFonts?: boolean
   onInternalError?: (method: string, error: unknown) => void
-  /** The desk's name in the audit trail (lookups and reveals of ID numbers); the computer's name by default. */
+  /**
+   * The desk's name (`--desk-name`, e.g. 3号窗口): shown in the header, stored with each
+   * registration, print and audit row; the computer's name by default.
+   */
   desk?: string
+  /**
+   * The hall's PostgreSQL database (`--database postgres://…` or INTAKE_DESK_DATABASE); without
+   * it the hall lives in the SQLite file in `dataDir`, as for a single desk.
+   */
+  database?: string
+  /** Tests only: the PostgreSQL schema this core works in (a fresh one per test core). */
+  testSchema?: string
+  /** Tests only: how far the fake hall clock is ahead of the real one; on PostgreSQL applied to the server's clock for numbering. */
+  testClockOffsetMs?: () => number
   /** Restores a backup and replaces the running core (see core-host.ts); absent in tests. */
   restore?: (path: string, userId: number) => Promise<void>
 }
@@ -78,14 +95,23 @@ function logError(method: string, error: unknown): void {
 /** Opens (and migrates) the hall's database in `dataDir` and wires the services. */
 export async function openCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true })
-  const connection = openConnection(join(options.dataDir, DATABASE_FILE))
+  const deskName = options.desk ?? hostname()
+  const hall = options.database === undefined ? undefined : openPostgres({ url: options.database, desk: deskName, ...(options.testSchema === undefined ? {} : { schema: options.testSchema }) })
+  const connection: Connection = hall ?? openConnection(join(options.dataDir, DATABASE_FILE))
+  // Drafts stay on the desk in both modes: in hall mode in a small SQLite file of their own.
+  let localDrafts: Connection | undefined
   try {
     await migrate(connection.db)
+    if (hall !== undefined) {
+      localDrafts = openConnection(join(options.dataDir, LOCAL_DRAFTS_FILE))
+      await createLocalDraftsTable(localDrafts.db)
+    }
   } catch (error) {
     await connection.close()
+    await localDrafts?.close()
     throw error
   }
-  const { db } = connection
+  const db = connection.db.withPlugin(new DeskPlugin(deskName))
   const clock = options.clock ?? systemClock
   const sessions = new SessionStore()
   const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N })
@@ -96,17 +122,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const cases = createCases(db, calendar)
   const startHall = await getHall(db)
   if (startHall !== undefined) await cases.refreshMissing(startHall)
-  const maintenance = createMaintenance(connection.raw, {
-    onError: (error) => logError('maintenance', error),
-  })
+  // SQLite's housekeeping (FTS merges, WAL checkpoints); the hall's server does its own.
+  const maintenance = hall === undefined ? createMaintenance(connection.raw, { onError: (error) => logError('maintenance', error) }) : idleMaintenance()
   const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)
   const queue = createQueue(db, fonts)
   const intake = createIntake(db, {
+    inRegistration: queue.linkOnRegister,
     dueDates: cases.dueOfNewCase,
     afterCommit: maintenance.afterWrite,
-    inRegistration: queue.linkOnRegister,
+    ...(localDrafts === undefined ? {} : { localDrafts: localDrafts.db }),
+    ...(options.testClockOffsetMs === undefined ? {} : { testClockOffsetMs: options.testClockOffsetMs }),
   })
-  const drafts = createDrafts(db)
+  const drafts = createDrafts(localDrafts?.db ?? db)
   if (options.warmFonts === true) void fonts.warm()
   const receipts = createReceipts({
     db,
@@ -128,10 +155,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts)
   const backups = createBackups({ connection, dataDir: options.dataDir, clock })
-  const privacy = createPrivacy(db, options.desk ?? hostname())
-  const handlers = createHandlers({ db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy, queue })
+  const privacy = createPrivacy(db, deskName)
+  const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
+  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, queue, privacy })
   const dispatch = createDispatcher({
     db,
+    ...(hall === undefined ? {} : { hallLink: hall.link }),
     sessions,
     accounts,
     clock,
@@ -151,6 +180,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       maintenance.stop()
       exports.cleanup()
       await connection.close()
+      await localDrafts?.close()
     },
   }
 }

@@ -3,9 +3,16 @@ import type { SqliteDatabase } from 'kysely'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from './schema'
 
+export type Engine = 'sqlite' | 'postgres'
+
 export interface Connection {
+  /** SQLite for a single desk (the embedded default), PostgreSQL for a hall of desks (electron/db/postgres.ts). */
+  engine: Engine
   db: Kysely<Database>
-  /** The raw handle, for the few things Kysely does not cover (pragmas, backups). */
+  /**
+   * The raw SQLite handle, for the few things Kysely does not cover (pragmas, backups). On
+   * PostgreSQL any use of it throws AppError HALL_MODE_ONLY_SERVER: the desk has no file to back up.
+   */
   raw: BetterSqlite3.Database
   /** Forgets the reused prepared statements (the bench's statement timing needs fresh ones). */
   clearStatementCache: () => void
@@ -68,6 +75,7 @@ export function openConnection(file: string): Connection {
   const database = cachingDatabase(raw)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
   return {
+    engine: 'sqlite',
     db,
     raw,
     clearStatementCache: database.clear,

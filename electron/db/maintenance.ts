@@ -88,3 +88,8 @@ export function createMaintenance(raw: BetterSqlite3.Database, options: Maintena
     },
   }
 }
+
+/** Hall mode: the PostgreSQL server keeps its own house (autovacuum); nothing to do between registrations. */
+export function idleMaintenance(): Maintenance {
+  return { afterWrite: () => undefined, step: () => undefined, stop: () => undefined }
+}

@@ -131,6 +131,10 @@ export interface VisitTable {
   repeat_visit: Generated<number>
   /** When the visitor's personal data was purged after the retention period. */
   personal_purged_at: Generated<string | null>
+  /** The desk that registered it, e.g. 3号窗口 (migration 0009); null before, or for a desk without a name. */
+  desk: Generated<string | null>
+  /** The form's idempotency key: a retry of 登记 with it returns this case (migration 0009). */
+  idempotency_key: Generated<string | null>
 }
 
 export interface UnitTable {
@@ -188,6 +192,8 @@ export interface ReceiptPrintTable {
   completed_at: string | null
   /** 'receipt' (回执) or the 告知书 kind (migration 0007). */
   document: Generated<PrintDocument>
+  /** The desk that printed (migration 0009). */
+  desk: Generated<string | null>
 }
 
 export interface CaseSequenceTable {
@@ -215,6 +221,18 @@ export interface AuditTable {
   hash: string
   /** 1: the hash is an HMAC under the hall's audit key; 0: a plain SHA-256 (rows before 0008). */
   keyed: Generated<number>
+  /** The desk that wrote the row (migration 0009); not part of the hash. */
+  desk: Generated<string | null>
+}
+
+/**
+ * PostgreSQL only: the search index (see migrations/postgres/0003-cases.ts). SQLite keeps the
+ * same pairs in the FTS5 table visit_search (rowid = visit id), reached through raw SQL.
+ */
+export interface VisitSearchTable {
+  visit_id: number
+  name: string
+  answers: string
 }
 
 export interface QueueCounterTable {
@@ -288,6 +306,7 @@ export interface Database {
   queue_tickets: QueueTicketTable
   queue_calls: QueueCallTable
   onsite_ratings: OnsiteRatingTable
+  visit_search: VisitSearchTable
 }
 
 export type Hall = Selectable<HallTable>

@@ -10,6 +10,8 @@ import { findUserById } from '../db/repositories/users'
 import type { Accounts } from '../services/accounts/accounts'
 import type { SessionState, SessionStore } from '../services/accounts/sessions'
 import { appErrorToRpc, rpcError, validationError } from './errors'
+import type { HallLink } from '../db/postgres'
+import { isConnectionError } from '../db/postgres'
 
 /** What a handler knows about the call. `user` and `hall` are set for every non-public method. */
 export interface CallContext {
@@ -32,7 +34,12 @@ export interface DispatcherDeps {
   handlers: Handlers
   /** Where unexpected errors are reported; never shown to the user. */
   onInternalError?: (method: string, error: unknown) => void
+  /** Hall mode: the link to the hall's PostgreSQL server (electron/db/postgres.ts). */
+  hallLink?: HallLink
 }
+
+/** Hall mode: a call that has not answered by then is answered with HALL_UNAVAILABLE (the promise is 10 s). */
+export const HALL_CALL_DEADLINE_MS = 9_500
 
 export type Dispatch = (sessionKey: string, method: unknown, input: unknown) => Promise<RpcResult<unknown>>
 
@@ -41,7 +48,9 @@ export type Dispatch = (sessionKey: string, method: unknown, input: unknown) => 
  * validates the input with the contract's schema, runs the handler and wraps the result.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
-  const { db, sessions, accounts, clock, handlers } = deps
+  const { db, sessions, accounts, clock, handlers, hallLink } = deps
+  /** Hall mode: each session's user and hall as last read, for the desk-only methods while the server is away. */
+  const lastSeen = new Map<string, { user: User; hall: Hall }>()
 
   async function authorise(method: MethodName, ctx: CallContext): Promise<void> {
     const access = contract[method].access
@@ -70,11 +79,31 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     ctx.session.lastActivity = ctx.now.getTime()
   }
 
-  return async function dispatch(sessionKey, method, input) {
-    if (typeof method !== 'string' || !isMethodName(method)) return { ok: false, error: rpcError('UNKNOWN_METHOD') }
-    const ctx: CallContext = { sessionKey, now: clock(), session: undefined, user: undefined, hall: undefined }
+  /**
+   * Hall mode, the server unreachable: a desk-only method (drafts, the link state) goes on with
+   * the session as last checked, if it was checked; anything else is refused.
+   */
+  function authoriseFromDesk(method: MethodName, ctx: CallContext): boolean {
+    const spec: { desk?: true; access: unknown } = contract[method]
+    if (spec.desk !== true) return false
+    if (spec.access === 'public') return true
+    const seen = lastSeen.get(ctx.sessionKey)
+    const session = sessions.get(ctx.sessionKey)
+    if (seen === undefined || session === undefined || session.locked) return false
+    ctx.user = seen.user
+    ctx.hall = seen.hall
+    ctx.session = session
+    return true
+  }
+
+  async function run(method: MethodName, ctx: CallContext, input: unknown): Promise<RpcResult<unknown>> {
     try {
-      await authorise(method, ctx)
+      try {
+        await authorise(method, ctx)
+        if (hallLink !== undefined && ctx.user !== undefined && ctx.hall !== undefined) lastSeen.set(ctx.sessionKey, { user: ctx.user, hall: ctx.hall })
+      } catch (error) {
+        if (!(hallLink !== undefined && isConnectionError(error) && authoriseFromDesk(method, ctx))) throw error
+      }
       // Every input is a plain object: a Date, a Map or an array is not one, even when empty.
       if (!isPlainObject(input)) return { ok: false, error: appErrorToRpc(new AppError('VALIDATION', 'e.VALIDATION', {}, [{ path: '', key: 'e.BAD_REQUEST' }])) }
       const parsed = contract[method].input.safeParse(input)
@@ -84,8 +113,35 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       return { ok: true, value: value === undefined ? null : value }
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: appErrorToRpc(error) }
+      if (hallLink !== undefined && isConnectionError(error)) {
+        hallLink.lost()
+        return { ok: false, error: rpcError('HALL_UNAVAILABLE') }
+      }
       deps.onInternalError?.(method, error)
       return { ok: false, error: rpcError('INTERNAL') }
+    }
+  }
+
+  return async function dispatch(sessionKey, method, input) {
+    if (typeof method !== 'string' || !isMethodName(method)) return { ok: false, error: rpcError('UNKNOWN_METHOD') }
+    const ctx: CallContext = { sessionKey, now: clock(), session: undefined, user: undefined, hall: undefined }
+    if (hallLink === undefined) return run(method, ctx, input)
+    // The hall's promise: every call answers within 10 s. A statement still running then ends by
+    // the server's statement timeout, and a registration that commits after all is found again by
+    // its idempotency key when the desk retries.
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<RpcResult<unknown>>((resolve) => {
+      timer = setTimeout(() => {
+        hallLink.lost()
+        resolve({ ok: false, error: rpcError('HALL_UNAVAILABLE') })
+      }, HALL_CALL_DEADLINE_MS)
+    })
+    try {
+      const result = await Promise.race([run(method, ctx, input), late])
+      if (result.ok) hallLink.answered()
+      return result
+    } finally {
+      clearTimeout(timer)
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AppStatus, HallInfo } from '../../shared/rpc/types'
+import type { AppStatus, DeskLink, HallInfo } from '../../shared/rpc/types'
 import { AppError } from '../errors'
 import type { Database, Hall, User } from '../db/schema'
 import { listActiveCategories } from '../db/repositories/categories'
@@ -45,6 +45,8 @@ export interface HandlerDeps {
   restore: ((path: string, userId: number) => Promise<void>) | undefined
   privacy: Privacy
   queue: Queue
+  /** The desk's name and its link to the hall's database (always connected on SQLite). */
+  link: () => DeskLink
 }
 
 /** The signed-in user and the hall; the dispatcher guarantees both for non-public methods. */
@@ -78,6 +80,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         session: ctx.user !== undefined && ctx.session !== undefined ? sessionInfo(ctx.user, ctx.session) : null,
         now: ctx.now.toISOString(),
       }),
+    'app.link': () => Promise.resolve(deps.link()),
     'app.setup': (ctx, input) => accounts.setup(ctx.sessionKey, input, ctx.now),
     'auth.signIn': (ctx, input) => {
       if (ctx.hall === undefined) throw new AppError('SETUP_REQUIRED')

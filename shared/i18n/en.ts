@@ -668,6 +668,7 @@ export const en: SameKeys<typeof zhCN> = {
   queue: queueEn,
   v: {
     queue: queueFieldsEn,
+    idempotencyKey: 'The form’s identifier is invalid; close this registration and start the form again.',
     brokenText: 'The text holds a broken character (often from text copied from elsewhere) and cannot be saved. Delete that text and type it again.',
     period: { order: 'The end date cannot be before the start date.', tooLong: 'A period is at most 3 years.' },
     export: { kind: 'Choose what to export.', format: 'Choose a file format.', job: 'The export job id is not valid.' },
@@ -841,6 +842,9 @@ export const en: SameKeys<typeof zhCN> = {
     LIMIT: 'Today’s case numbers are used up (at most 9999 a day); contact the administrator.',
     TRANSPORT: 'The connection to the Intake Desk service broke; try again. What you typed is kept as a draft.',
     INTERNAL: 'Internal error: nothing was changed. Try again or contact the administrator.',
+    HALL_UNAVAILABLE: 'The connection to the hall database broke; reconnecting… Nothing was changed; try again shortly. What you typed is kept as a draft.',
+    HALL_BUSY: 'The hall database is busy (another desk holds the case numbers); try again shortly. Nothing was changed.',
+    HALL_MODE_ONLY_SERVER: 'This desk uses the hall database, which the database server backs up (pg_dump); ask IT.',
     BAD_REQUEST: 'The request is malformed.',
     PRINT_OWN_ONLY: 'Receptionists print only the receipt of a case they just registered; ask a duty officer for a reprint.',
     NO_PRINTER: 'This version cannot print directly; use the browser’s print dialog.',

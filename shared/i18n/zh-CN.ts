@@ -665,6 +665,7 @@ export const zhCN = {
   queue: queueZhCN,
   v: {
     queue: queueFieldsZhCN,
+    idempotencyKey: '表单标识无效，请关闭本次登记后重新开始填写。',
     brokenText: '内容中有损坏的字符（常见于从别处复制粘贴的文字），无法保存。请删除这段文字后重新输入。',
     period: { order: '结束日期不能早于开始日期。', tooLong: '统计期间最长 3 年。' },
     export: { kind: '请选择导出内容。', format: '请选择文件格式。', job: '导出任务编号不正确。' },
@@ -838,6 +839,9 @@ export const zhCN = {
     LIMIT: '今日案件编号已用完（每日最多 9999 件），请联系管理员。',
     TRANSPORT: '与接访台服务的连接中断，请重试；已填写的内容已保存为草稿。',
     INTERNAL: '系统内部错误，操作未完成，数据未被修改。请重试或联系管理员。',
+    HALL_UNAVAILABLE: '大厅数据库连接中断，正在重新连接…本次操作未完成，数据未被修改，请稍后重试；已填写的内容已保存为草稿。',
+    HALL_BUSY: '大厅数据库繁忙（另一窗口正占用案件编号），请稍后重试；本次操作未完成，数据未被修改。',
+    HALL_MODE_ONLY_SERVER: '本窗口连接的是大厅数据库，其备份由数据库服务器负责（pg_dump），请联系信息技术人员。',
     BAD_REQUEST: '请求格式不正确。',
     PRINT_OWN_ONLY: '接待员只能打印本人刚登记案件的回执；补打请联系值班员。',
     NO_PRINTER: '此版本不能直接打印，请使用浏览器打印对话框。',

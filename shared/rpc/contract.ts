@@ -34,6 +34,7 @@ import {
 } from '../schemas/cases'
 import type {
   AppStatus,
+  DeskLink,
   BackupFile,
   BackupStatus,
   AuditPage,
@@ -71,6 +72,8 @@ const officers = ['duty_officer', 'admin'] as const satisfies readonly Role[]
 /** The one RPC contract: method name to input schema, access rule and result type. */
 export const contract = {
   'app.status': method<AppStatus>()(none, 'public'),
+  // The desk's name and its link to the hall's database, for the header: never reads the database.
+  'app.link': method<DeskLink>()(none, 'public', { desk: true }),
   'app.setup': method<SessionInfo>()(setupSchema, 'public'),
   'auth.signIn': method<SessionInfo>()(signInSchema, 'public'),
   'auth.signOut': method<null>()(none, 'session'),
@@ -89,9 +92,9 @@ export const contract = {
   'intake.register': method<RegisterResult>()(intakeSchema, everyone),
   'intake.history': method<VisitorHistory>()(idLookupSchema, everyone),
   'visits.today': method<TodayLogRow[]>()(none, everyone),
-  'drafts.get': method<Draft | null>()(none, everyone),
-  'drafts.save': method<{ updatedAt: string }>()(draftSchema, everyone),
-  'drafts.discard': method<null>()(none, everyone),
+  'drafts.get': method<Draft | null>()(none, everyone, { desk: true }),
+  'drafts.save': method<{ updatedAt: string }>()(draftSchema, everyone, { desk: true }),
+  'drafts.discard': method<null>()(none, everyone, { desk: true }),
   // Receptionists reach their own fresh cases only; the service checks which case.
   'receipts.preview': method<ReceiptPreview>()(receiptRequestSchema, everyone),
   'receipts.print': method<PrintRecord>()(printRequestSchema, everyone),

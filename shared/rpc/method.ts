@@ -15,13 +15,18 @@ export interface MethodSpec<I extends z.ZodType, O> {
   access: Access
   /** Reads the audit trail: an administrator is admitted too while the auditor allows it. */
   auditTrail?: true
+  /**
+   * Hall mode: answered from the desk alone while the hall's server is unreachable (the
+   * connection state; drafts, which stay on the desk), with the session as last checked.
+   */
+  desk?: true
   /** Never read: carries the result type. */
   output?: O
 }
 
 /** A contract entry: the input schema, who may call, and the result type it carries. */
 export function method<O>() {
-  return <I extends z.ZodType>(input: I, access: Access, options: { auditTrail?: true } = {}): MethodSpec<I, O> => ({
+  return <I extends z.ZodType>(input: I, access: Access, options: { auditTrail?: true; desk?: true } = {}): MethodSpec<I, O> => ({
     input,
     access,
     ...options,

@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'LIMIT',
   'TRANSPORT',
+  /** Hall mode: the hall's PostgreSQL server cannot be reached (or did not answer in time); nothing was changed. */
+  'HALL_UNAVAILABLE',
+  /** Hall mode: what the desk cannot do on the hall's server (a file backup of the hall's data). */
+  'HALL_MODE_ONLY_SERVER',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

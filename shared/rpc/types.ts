@@ -54,6 +54,16 @@ export interface AppStatus {
   now: string
 }
 
+/** The desk and its link to the hall's database (header). */
+export interface DeskLink {
+  /** The desk's name, e.g. 3号窗口 (--desk-name; the computer's name by default). */
+  desk: string
+  /** sqlite: a single desk's own file; postgres: the hall's shared database. */
+  engine: 'sqlite' | 'postgres'
+  /** Always connected on SQLite. */
+  state: 'connected' | 'reconnecting'
+}
+
 export interface UserRow {
   id: number
   badgeNo: string

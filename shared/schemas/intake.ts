@@ -72,6 +72,11 @@ export const intakeSchema = z
     /** 交办: the responsible unit (0 = none chosen). */
     unitId: z.number('v.unit.required').int('v.unit.required').min(0, 'v.unit.required'),
     routingReason: paragraph(LIMITS.reason),
+    /**
+     * Made (crypto.randomUUID) when the form was started and kept in its draft: a retry of 登记
+     * with the same key — an answer lost on the way back — returns the first registration.
+     */
+    idempotencyKey: z.uuid('v.idempotencyKey').optional(),
   })
   .superRefine((value, ctx) => {
     const { shows, visitor: v } = value

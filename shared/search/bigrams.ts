@@ -22,13 +22,23 @@ export function toBigrams(text: string): string {
  * all runs required. Null when the query has no run of two or more characters.
  */
 export function bigramQuery(query: string): string | null {
-  const phrases: string[] = []
+  const runs = bigramRuns(query)
+  return runs === null ? null : runs.map((pairs) => `"${pairs.join(' ').replace(/"/g, '""')}"`).join(' AND ')
+}
+
+/**
+ * The pairs of each run of two or more characters of a query; null when there is none. A text
+ * matches when, for every run, its pairs stand one after another among the text's pairs (the
+ * FTS5 phrase on SQLite; the GIN-indexed array plus that adjacency on PostgreSQL).
+ */
+export function bigramRuns(query: string): string[][] | null {
+  const runs: string[][] = []
   for (const match of toHalfWidth(query).toLowerCase().matchAll(RUN)) {
     const chars = Array.from(match[0])
     if (chars.length < 2) continue
     const pairs: string[] = []
     for (let i = 0; i + 1 < chars.length; i++) pairs.push(`${chars[i]}${chars[i + 1]}`)
-    phrases.push(`"${pairs.join(' ').replace(/"/g, '""')}"`)
+    runs.push(pairs)
   }
-  return phrases.length === 0 ? null : phrases.join(' AND ')
+  return runs.length === 0 ? null : runs
 }

@@ -136,6 +136,8 @@ test('the audit log filters by user, action and day, and 校验 finds a tampered
   host,
   shot,
 }) => {
+  // Two users, an auditor's permission, four filters and two checks of the chain: a long journey.
+  test.slow()
   await setUpHall(page, host)
   await page.getByRole('menuitem', { name: '用户管理' }).click()
   await page.getByRole('button', { name: '添加用户' }).click()
@@ -164,7 +166,8 @@ test('the audit log filters by user, action and day, and 校验 finds a tampered
   await page.getByRole('menuitem', { name: '审计日志' }).click()
   const table = page.getByTestId('audit-table')
   await expect(table.getByRole('cell', { name: '首次设置' })).toBeVisible()
-  await expect(table.getByRole('cell', { name: '添加用户' })).toBeVisible()
+  // Two users added: the receptionist and the auditor.
+  await expect(table.getByRole('cell', { name: '添加用户' })).toHaveCount(2)
   await expect(table).toContainText('周建华（A001）')
   await expect(table).toContainText('badgeNo: R001')
   await settled(page)

@@ -9,6 +9,10 @@ export function apiClient(host: Host) {
   const token = url.searchParams.get('token') ?? ''
   const session = randomBytes(16).toString('hex')
   async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<RpcResult<MethodOutput<M>>> {
+    // After a long synchronous step of the test (decoding a QR from a 200 dpi page, say) the host
+    // may have closed the idle keep-alive socket already: one turn of the event loop reads its
+    // close (a timer turn: one setImmediate is not enough, measured) before fetch would reuse it and fail with "other side closed".
+    await new Promise((resolve) => setTimeout(resolve, 0))
     const response = await fetch(new URL('/rpc', url), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Intake-Token': token, 'X-Intake-Session': session },

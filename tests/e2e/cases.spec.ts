@@ -48,7 +48,11 @@ test('a duty officer routes a case to a unit, extends it, closes it and records 
     await expect(page.getByTestId('case-status')).toHaveText('已交办')
     await act('开始办理', async () => {})
     await act('延期', async () => {
-      await page.getByRole('dialog').getByLabel('理由').fill('需组织听证，延期办理并已告知来访人。')
+      const dialog = page.getByRole('dialog')
+      // The handling period ended on 2 November: a late extension is warned and needs its reason.
+      await expect(dialog).toContainText('已于 2026年11月2日 届满。逾期办理须写明理由')
+      await dialog.getByLabel('理由', { exact: true }).fill('需组织听证，延期办理并已告知来访人。')
+      await dialog.getByLabel('逾期理由').fill('听证材料11月中旬方才齐备。')
     })
     await expect(page.getByTestId('case-status')).toHaveText('已延期')
     // Extended once: no second extension is offered.

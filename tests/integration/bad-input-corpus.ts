@@ -14,6 +14,7 @@ export const CASE = 'WH-20261122-0001'
 
 export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'app.status': {},
+  'app.link': {},
   'app.setup': { hallName: '接待大厅', hallCode: 'WH', admin: ADMIN },
   'auth.signIn': { badgeNo: ADMIN.badgeNo, password: ADMIN.password },
   'auth.signOut': {},

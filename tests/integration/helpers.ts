@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
 import type { Core, CoreOptions } from '../../electron/core'
 import { openCore } from '../../electron/core'
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/rpc/contract'
@@ -30,13 +32,67 @@ export function tempDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-/** A core on a fresh data folder, with a cheap password hash so tests stay quick. */
+/**
+ * The engine the integration suite runs on: SQLite, or PostgreSQL when INTAKE_DESK_TEST_DATABASE
+ * holds a postgres:// URL (vitest.config.ts runs the suite once per engine).
+ */
+export const TEST_DATABASE = process.env.INTAKE_DESK_TEST_DATABASE || undefined
+export const ENGINE: 'sqlite' | 'postgres' = TEST_DATABASE === undefined ? 'sqlite' : 'postgres'
+
+/** PostgreSQL: a fresh, empty schema of the test database, as a new hall would be; dropped by `drop`. */
+export async function freshSchema(): Promise<{ schema: string; drop: () => Promise<void> }> {
+  if (TEST_DATABASE === undefined) throw new Error('freshSchema needs INTAKE_DESK_TEST_DATABASE')
+  const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 20)}`
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: TEST_DATABASE })
+    await client.connect()
+    try {
+      await client.query(statement)
+    } finally {
+      await client.end()
+    }
+  }
+  await admin(`CREATE SCHEMA ${schema}`)
+  return { schema, drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) }
+}
+
+/** The options that put a core in `schema` of the test database, its numbering on the fake clock. */
+export function hallOptions(schema: string, clock: FakeClock): Partial<CoreOptions> {
+  return { database: TEST_DATABASE, testSchema: schema, testClockOffsetMs: () => clock().getTime() - Date.now() }
+}
+
+/**
+ * A core on a fresh data folder, with a cheap password hash so tests stay quick. On PostgreSQL
+ * it works in a fresh schema of its own (dropped when it closes), unless `extra` names one.
+ */
 export async function testCore(
   dir: string,
   clock = fakeClock(),
   extra: Partial<CoreOptions> = {},
 ): Promise<Core & { clock: FakeClock }> {
-  const core = await openCore({ dataDir: dir, clock, scryptN: 2 ** 10, onInternalError: () => undefined, ...extra })
+  const own = TEST_DATABASE !== undefined && extra.testSchema === undefined ? await freshSchema() : undefined
+  const options: CoreOptions = {
+    dataDir: dir,
+    clock,
+    scryptN: 2 ** 10,
+    onInternalError: () => undefined,
+    ...(own === undefined ? {} : hallOptions(own.schema, clock)),
+    ...extra,
+  }
+  let core: Core
+  try {
+    core = await openCore(options)
+  } catch (error) {
+    await own?.drop()
+    throw error
+  }
+  if (own !== undefined) {
+    const close = core.close
+    core.close = async () => {
+      await close()
+      await own.drop()
+    }
+  }
   return Object.assign(core, { clock })
 }
 

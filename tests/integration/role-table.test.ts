@@ -39,6 +39,7 @@ type Expected = 'public' | 'session' | Cells
 const EXPECTED: Record<MethodName, Expected> = {
   // Before anyone signs in: status, first-run setup, sign-in.
   'app.status': 'public',
+  'app.link': 'public',
   'app.setup': 'public',
   'auth.signIn': 'public',
   // Any signed-in user, even locked or still to change the initial password.

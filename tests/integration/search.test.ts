@@ -12,6 +12,7 @@ import type { IntakeInput } from '../../shared/schemas/intake'
 import samples from '../fixtures/sample-visits.json'
 import { withStandardCheck } from '../support/gb11643'
 import {
+  ENGINE,
   addUser,
   call,
   fakeClock,
@@ -514,7 +515,9 @@ describe('cases.search', () => {
   })
 })
 
-describe('visits registered before the cases migration', () => {
+// SQLite only: it builds a SQLite file at schema version 2 and copies rows in with ATTACH; a
+// hall's PostgreSQL database is new with issue #10 and has no such older files to upgrade.
+describe.skipIf(ENGINE !== 'sqlite')('visits registered before the cases migration', () => {
   const dirs: ReturnType<typeof tempDir>[] = []
   const cores: Core[] = []
   afterEach(async () => {

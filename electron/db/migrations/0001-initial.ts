@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 
 // Frozen: a migration that has shipped is never edited; later changes get a new file.
 
-const SEED_CATEGORIES = [
+export const SEED_CATEGORIES = [
   '城乡建设·征地拆迁',
   '城乡建设·住房保障',
   '城乡建设·物业管理',

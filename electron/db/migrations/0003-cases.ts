@@ -5,7 +5,7 @@ import { toBigrams } from '../../../shared/search/bigrams'
 // Frozen. The case lifecycle: responsible units, status and clocks on the case, a timeline of
 // events, leader receptions, the holiday calendar, deadline rules, and the search index.
 
-const SEED_UNITS = ['市住房和城乡建设局', '市人力资源和社会保障局', '市民政局', '市公安局', '市自然资源和规划局', '市卫生健康委员会', '市教育局', '区人民政府']
+export const SEED_UNITS = ['市住房和城乡建设局', '市人力资源和社会保障局', '市民政局', '市公安局', '市自然资源和规划局', '市卫生健康委员会', '市教育局', '区人民政府']
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was then
 export async function up(db: Kysely<any>): Promise<void> {

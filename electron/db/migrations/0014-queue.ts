@@ -1,5 +1,5 @@
 import type { ColumnDefinitionBuilder, Kysely } from 'kysely'
-import { PostgresAdapter, sql } from 'kysely'
+import { sql } from 'kysely'
 
 // Frozen. The queue (排队叫号, issue #15; DESIGN §7):
 // - queue_tickets: one row per ticket (取号), numbered per kind and hall day without gaps by
@@ -11,19 +11,16 @@ import { PostgresAdapter, sql } from 'kysely'
 // - hall: the queue settings;
 // - users.role admits 'guide' (导引员). SQLite cannot change a CHECK in place, so the table is
 //   rebuilt as in 0008; PostgreSQL drops and re-adds the check constraint instead.
-// Written for both engines: ids are identity columns on PostgreSQL, autoincrement on SQLite.
+// The tables are written once for both engines (ids are identity columns on PostgreSQL,
+// autoincrement on SQLite); the PostgreSQL form (postgres/0014-queue.ts) shares them.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was then
 type Db = Kysely<any>
 
-const ROLES_SQL = sql`role in ('receptionist', 'duty_officer', 'admin', 'auditor', 'guide')`
+export const ROLES_SQL = sql`role in ('receptionist', 'duty_officer', 'admin', 'auditor', 'guide')`
 
-function isPostgres(db: Db): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter
-}
-
-export async function up(db: Db): Promise<void> {
-  const pg = isPostgres(db)
+/** The queue's columns and tables, the same on both engines. */
+export async function queueTables(db: Db, pg: boolean): Promise<void> {
   const idColumn = (c: ColumnDefinitionBuilder) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement())
 
   await db.schema.alterTable('hall').addColumn('queue_priority_cap', 'integer', (c) => c.notNull().defaultTo(3)).execute()
@@ -85,12 +82,11 @@ export async function up(db: Db): Promise<void> {
     .addColumn('receptionist_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('rated_at', 'text', (c) => c.notNull())
     .execute()
+}
 
-  if (pg) {
-    await sql`ALTER TABLE users DROP CONSTRAINT IF EXISTS users_role_check`.execute(db)
-    await sql`ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (${ROLES_SQL})`.execute(db)
-    return
-  }
+/** SQLite: the tables, then the users table rebuilt for the new role check. */
+export async function up(db: Db): Promise<void> {
+  await queueTables(db, false)
   const columns = sql.raw(
     'id, badge_no, name, position, role, password_hash, must_change_password, failed_attempts, locked_until, disabled, created_at, updated_at',
   )

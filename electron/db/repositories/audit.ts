@@ -1,13 +1,25 @@
 import type { Insertable, Kysely } from 'kysely'
+import { sql } from 'kysely'
+import { deskOf, isPostgres } from '../dialect'
 import type { AuditRow, AuditTable, Database } from '../schema'
 
+/**
+ * The hash of the chain's last row. Call it in the transaction that appends the next row: on
+ * PostgreSQL it first takes the chain's transaction-scoped advisory lock, so that desks append
+ * one after another (each sees the row before it) and the chain never forks; the lock is
+ * released when that transaction commits or rolls back. (SQLite has one writer at a time.)
+ */
 export async function lastAuditHash(db: Kysely<Database>): Promise<string | undefined> {
+  if (isPostgres(db)) await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':intake-desk-audit-chain'))`.execute(db)
   const row = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
   return row?.hash
 }
 
 export async function insertAudit(db: Kysely<Database>, row: Omit<Insertable<AuditTable>, 'id'>): Promise<void> {
-  await db.insertInto('audit_log').values(row).execute()
+  await db
+    .insertInto('audit_log')
+    .values({ ...row, desk: deskOf(db) })
+    .execute()
 }
 
 export async function listAudit(db: Kysely<Database>): Promise<AuditRow[]> {

@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely'
 import { sql } from 'kysely'
+import { bigramRuns } from '../../../shared/search/bigrams'
+import { isPostgres } from '../dialect'
 import type { CaseEventTable, Database, VisitTable } from '../schema'
 
 /** A case with everything its page shows, by case number. */
@@ -69,7 +71,31 @@ export async function openCaseIds(db: Kysely<Database>, openStatuses: readonly s
 
 /** Adds a case to the search index (character pairs; see shared/search/bigrams). */
 export async function indexCase(db: Kysely<Database>, visitId: number, nameBigrams: string, answerBigrams: string): Promise<void> {
+  if (isPostgres(db)) {
+    await db.insertInto('visit_search').values({ visit_id: visitId, name: nameBigrams, answers: answerBigrams }).execute()
+    return
+  }
   await sql`INSERT INTO visit_search (rowid, name, answers) VALUES (${visitId}, ${nameBigrams}, ${answerBigrams})`.execute(db)
+}
+
+/**
+ * The ids of the newest `limit` cases whose visitor name (or answers) hold every run of the
+ * query as a substring, as a subquery for `where('v.id', 'in', …)`. Null when the query has no
+ * run of two or more characters. SQLite: the FTS5 phrase of each run's pairs. PostgreSQL: the
+ * GIN index finds rows holding all the pairs; the adjacency of each run's pairs is then checked
+ * on the space-separated pair string itself, which gives the same answer as the phrase.
+ */
+export function matchingVisitIds(db: Kysely<Database>, column: 'name' | 'answers', query: string, limit: number) {
+  const runs = bigramRuns(query)
+  if (runs === null) return null
+  if (isPostgres(db)) {
+    const col = sql.ref(column)
+    const pairs = [...new Set(runs.flat())]
+    const adjacent = runs.map((run) => sql`(' ' || ${col} || ' ') LIKE ${`% ${run.join(' ')} %`}`)
+    return sql<number>`(SELECT visit_id FROM visit_search WHERE string_to_array(${col}, ' ') @> ${pairs}::text[] AND ${sql.join(adjacent, sql` AND `)} ORDER BY visit_id DESC LIMIT ${limit})`
+  }
+  const match = runs.map((pairs) => `"${pairs.join(' ').replace(/"/g, '""')}"`).join(' AND ')
+  return sql<number>`(SELECT rowid FROM visit_search WHERE visit_search MATCH ${`${column} : (${match})`} ORDER BY rowid DESC LIMIT ${limit})`
 }
 
 /** The base query of every case list: ID numbers are read only to be masked. */

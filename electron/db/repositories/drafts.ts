@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 import type { Database } from '../schema'
 
 export async function getDraft(
@@ -27,4 +28,13 @@ export async function saveDraft(
 
 export async function deleteDraft(db: Kysely<Database>, userId: number): Promise<void> {
   await db.deleteFrom('drafts').where('user_id', '=', userId).execute()
+}
+
+/**
+ * Hall mode: the desk's own SQLite file of drafts (the hall's users' ids, no foreign key: the
+ * users live on the hall's server). Created on first start; the single table never changes shape.
+ */
+export async function createLocalDraftsTable(db: Kysely<Database>): Promise<void> {
+  await sql`CREATE TABLE IF NOT EXISTS drafts (
+    user_id integer PRIMARY KEY, payload text NOT NULL, step integer NOT NULL, updated_at text NOT NULL)`.execute(db)
 }

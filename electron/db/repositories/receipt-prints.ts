@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely'
 import type { PrintDocument } from '../../../shared/domain'
+import { deskOf } from '../dialect'
 import type { Database, ReceiptPrintTable } from '../schema'
 
 /** How many copies of a case's receipt (or of one of its notices) were printed successfully. */
@@ -15,7 +16,11 @@ export async function countSucceededPrints(db: Kysely<Database>, visitId: number
 }
 
 export async function insertPrint(db: Kysely<Database>, row: Insertable<ReceiptPrintTable>): Promise<number> {
-  const r = await db.insertInto('receipt_prints').values(row).returning('id').executeTakeFirstOrThrow()
+  const r = await db
+    .insertInto('receipt_prints')
+    .values({ ...row, desk: deskOf(db) })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return r.id
 }
 

@@ -1,9 +1,20 @@
 import type { Kysely } from 'kysely'
+import { deskOf } from '../dialect'
 import type { Database, NewVisit } from '../schema'
 
+/** Stores the visit with the desk that registered it (the handle's desk, see dialect.ts). */
 export async function insertVisit(db: Kysely<Database>, visit: NewVisit): Promise<number> {
-  const row = await db.insertInto('visits').values(visit).returning('id').executeTakeFirstOrThrow()
+  const row = await db
+    .insertInto('visits')
+    .values({ ...visit, desk: deskOf(db) })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return row.id
+}
+
+/** The registration an idempotency key already made, if any. */
+export async function findVisitByIdempotencyKey(db: Kysely<Database>, key: string) {
+  return db.selectFrom('visits').select(['id', 'case_number', 'registered_at']).where('idempotency_key', '=', key).executeTakeFirst()
 }
 
 const answerColumns = [

@@ -6,11 +6,10 @@ import { DUE_SOON_DAYS, addDays, daysLeft } from '../../../shared/deadlines'
 import { maskIdNumber, parseIdNumber } from '../../../shared/id-number'
 import { parsePhone } from '../../../shared/phone'
 import type { CaseListRow, SupervisionView } from '../../../shared/rpc/types'
-import { bigramQuery } from '../../../shared/search/bigrams'
 import { hallDate } from '../../../shared/time'
 import { AppError, fieldError } from '../../errors'
 import type { Database, Hall } from '../../db/schema'
-import { caseListQuery } from '../../db/repositories/cases'
+import { caseListQuery, matchingVisitIds } from '../../db/repositories/cases'
 
 type ListRow = Awaited<ReturnType<ReturnType<typeof caseListQuery>['execute']>>[number]
 
@@ -111,13 +110,9 @@ export function createCaseLists(db: Kysely<Database>) {
       }
       case 'name':
       case 'text': {
-        const match = bigramQuery(query)
-        if (match === null) throw new AppError('VALIDATION', 'e.VALIDATION', {}, [{ path: 'query', key: 'v.search.tooShort' }])
-        const column = kind === 'name' ? 'name' : 'answers'
-        rows = await base
-          .where('v.id', 'in', sql<number>`(SELECT rowid FROM visit_search WHERE visit_search MATCH ${`${column} : (${match})`} ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT})`)
-          .orderBy('v.id', 'desc')
-          .execute()
+        const ids = matchingVisitIds(db, kind === 'name' ? 'name' : 'answers', query, SEARCH_LIMIT)
+        if (ids === null) throw new AppError('VALIDATION', 'e.VALIDATION', {}, [{ path: 'query', key: 'v.search.tooShort' }])
+        rows = await base.where('v.id', 'in', ids).orderBy('v.id', 'desc').execute()
         break
       }
     }

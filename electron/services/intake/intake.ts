@@ -10,9 +10,10 @@ import { AppError, fieldError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
 import { findActiveCategory } from '../../db/repositories/categories'
 import { deleteDraft } from '../../db/repositories/drafts'
-import { nextDaySequence } from '../../db/repositories/sequences'
+import { hallInstant, limitLockWait, nextDaySequence } from '../../db/repositories/sequences'
+import { HALL_LOCK_TIMEOUT_MS, isLockTimeout, isUniqueViolation } from '../../db/postgres'
 import { findVisitorByIdNumber, insertVisitor, updateVisitorContact } from '../../db/repositories/visitors'
-import { answersOfVisit, insertVisit, listVisitsOfDay, listVisitsOfVisitor } from '../../db/repositories/visits'
+import { answersOfVisit, findVisitByIdempotencyKey, insertVisit, listVisitsOfDay, listVisitsOfVisitor } from '../../db/repositories/visits'
 import { appendAudit } from '../audit/audit'
 import type { DueColumns, NewCaseFacts } from '../cases/cases'
 import { indexCase, insertEvent } from '../../db/repositories/cases'
@@ -49,11 +50,33 @@ function answerColumns(answers: IntakeValues['answers']) {
 
 export interface IntakeHooks {
   /** The new case's due dates, stored with its row (see cases.dueOfNewCase). */
-  dueDates: (trx: Kysely<Database>, c: NewCaseFacts, hall: Hall) => Promise<DueColumns>
+  dueDates: (trx: Transaction<Database>, c: NewCaseFacts, hall: Hall) => Promise<DueColumns>
   /** Runs inside the registration's transaction: the queue links the ticket being served to the case. */
   inRegistration?: (trx: Transaction<Database>, user: User, visitId: number, at: string) => Promise<unknown>
   /** Runs once the registration has committed, e.g. to schedule the database's housekeeping. */
   afterCommit?: () => void
+  /**
+   * Where the desk keeps drafts when that is not the hall's database (hall mode: a local file):
+   * the registered draft is removed there once the registration has committed. A draft left by
+   * a crash in between holds the form's idempotency key, so registering it again returns the case.
+   */
+  localDrafts?: Kysely<Database>
+  /** Tests only: how far the hall's (fake) clock is ahead of the real one, applied to the server's clock. */
+  testClockOffsetMs?: () => number
+}
+
+/** Attempts of the registration transaction when a lock wait times out (another desk is frozen). */
+const LOCK_ATTEMPTS = 4
+
+/** A retry found its key already registered: the transaction rolls back and returns that case. */
+class AlreadyRegistered extends Error {
+  constructor(readonly result: RegisterResult) {
+    super('already registered')
+  }
+}
+
+function registered(row: { id: number; case_number: string; registered_at: string }): RegisterResult {
+  return { caseNumber: row.case_number, visitId: row.id, registeredAt: row.registered_at }
 }
 
 export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
@@ -81,15 +104,28 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
     if (phone !== null && !phone.ok) throw fieldError('visitor.phone', 'v.phone.invalid')
     const phoneValue = phone === null ? null : phone.value
     const representatives = input.kind === 'group' ? input.representatives.map((r) => r.trim()) : []
-    const iso = now.toISOString()
-    // A clock that drifted between the form and the core must not put the shows in the future.
-    const shownAt = input.showsConfirmedAt === null ? iso : new Date(Math.min(Date.parse(input.showsConfirmedAt), now.getTime())).toISOString()
-    const day = hallDay(now, hall.time_zone)
+    const key = input.idempotencyKey ?? null
+    if (key !== null) {
+      const first = await findVisitByIdempotencyKey(db, key)
+      if (first !== undefined) return registered(first)
+    }
 
-    const result = await db.transaction().execute(async (trx) => {
+    const attempt = () => db.transaction().execute(async (trx) => {
+      // The instant and the hall day: the desk's clock on SQLite, the server's in a hall (see hallInstant).
+      const { instant, day } = await hallInstant(trx, hall.time_zone, now, hooks.testClockOffsetMs?.() ?? 0)
+      const iso = instant.toISOString()
+      // A clock that drifted between the form and the core must not put the shows in the future.
+      const shownAt = input.showsConfirmedAt === null ? iso : new Date(Math.min(Date.parse(input.showsConfirmedAt), instant.getTime())).toISOString()
+      await limitLockWait(trx, HALL_LOCK_TIMEOUT_MS)
       // The first statement writes, so a second process waits for the lock instead of failing.
+      // On PostgreSQL it row-locks the day's counter: desks take numbers one after another.
       const seq = await nextDaySequence(trx, day)
       if (seq > MAX_DAILY_SEQUENCE) throw new AppError('LIMIT')
+      if (key !== null) {
+        // Under the counter's lock: a retry racing its first attempt sees it here once that committed.
+        const first = await findVisitByIdempotencyKey(trx, key)
+        if (first !== undefined) throw new AlreadyRegistered(registered(first))
+      }
       const category = await findActiveCategory(trx, input.categoryId)
       if (category === undefined) throw fieldError('categoryId', 'v.category.unknown')
       const caseNumber = formatCaseNumber(hall.code, day, seq)
@@ -143,6 +179,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         shown_position: user.position,
         shows_confirmed_at: shownAt,
         registered_at: iso,
+        idempotency_key: key,
         repeat_visit: existing === undefined ? 0 : 1,
         status,
         unit_id: unitId,
@@ -164,8 +201,8 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
       })
       await hooks.inRegistration?.(trx, user, visitId, iso)
       await indexCase(trx, visitId, toBigrams(v.name), toBigrams(ANSWER_KEYS.map((k) => input.answers[k].text).join('\n')))
-      await deleteDraft(trx, user.id)
-      await appendAudit(trx, now, {
+      if (hooks.localDrafts === undefined) await deleteDraft(trx, user.id)
+      await appendAudit(trx, instant, {
         userId: user.id,
         action: 'intake.register',
         entity: 'visit',
@@ -174,6 +211,28 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
       })
       return { caseNumber, visitId, registeredAt: iso }
     })
+
+    let result: RegisterResult | undefined
+    for (let i = 1; result === undefined; i++) {
+      try {
+        result = await attempt()
+      } catch (error) {
+        if (error instanceof AlreadyRegistered) return error.result
+        // Another desk holds the day's counter (one frozen mid-transaction loses its session after
+        // HALL_IDLE_IN_TRANSACTION_MS). Nothing was written: try again.
+        if (isLockTimeout(error)) {
+          if (i < LOCK_ATTEMPTS) continue
+          throw new AppError('HALL_UNAVAILABLE', 'e.HALL_BUSY')
+        }
+        // Two first attempts of one key at once: the unique key refused the second.
+        if (key !== null && isUniqueViolation(error)) {
+          const first = await findVisitByIdempotencyKey(db, key)
+          if (first !== undefined) return registered(first)
+        }
+        throw error
+      }
+    }
+    if (hooks.localDrafts !== undefined) await deleteDraft(hooks.localDrafts, user.id)
     hooks.afterCommit?.()
     return result
   }
