@@ -37,6 +37,7 @@ import type { KeyStore } from './services/keys/key-store'
 import { fileKeyStore } from './services/keys/key-store'
 import { loadHallSecret } from './services/keys/hall-secret'
 import { createMatters } from './services/matters/matters'
+import { createQueue } from './services/queue/queue'
 import type { PrinterAdapter } from './print/printer'
 import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
@@ -162,7 +163,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   if (startHall !== undefined) await matters.prune(startHall, clock())
   // SQLite's housekeeping (FTS merges, WAL checkpoints); the hall's server does its own.
   const maintenance = hall === undefined ? createMaintenance(connection.raw, { onError: (error) => logError('maintenance', error) }) : idleMaintenance()
+  const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)
+  const queue = createQueue(db, fonts)
   const intake = createIntake(db, {
+    inRegistration: queue.linkOnRegister,
     dueDates: cases.dueOfNewCase,
     afterCommit: maintenance.afterWrite,
     announce,
@@ -170,7 +174,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...(options.testClockOffsetMs === undefined ? {} : { testClockOffsetMs: options.testClockOffsetMs }),
   })
   const drafts = createDrafts(localDrafts?.db ?? db)
-  const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)
   if (options.warmFonts === true) void fonts.warm()
   const receipts = createReceipts({
     db,
@@ -195,7 +198,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce })
   const privacy = createPrivacy(db, deskName)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
-  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, privacy, matters })
+  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, queue, privacy, matters })
   const dispatch = createDispatcher({
     db,
     ...(hall === undefined ? {} : { hallLink: hall.link }),

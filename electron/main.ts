@@ -16,6 +16,8 @@ import { HallKeyMissingError } from './services/keys/hall-secret'
 const ORIGIN = 'app://intake'
 const INDEX_URL = `${ORIGIN}/index.html`
 const VISITOR_VIEW_URL = `${INDEX_URL}#/visitor-view`
+/** The hall screen (叫号大屏), optionally on a chosen display: #/hall-screen or #/hall-screen/2 (the second display). */
+const HALL_SCREEN_URL = /^app:\/\/intake\/index\.html(\?[^#]*)?#\/hall-screen(?:\/(\d))?$/
 const RENDERER_DIR = join(__dirname, '..', 'renderer')
 
 app.setName(PRODUCT_NAME)
@@ -55,6 +57,18 @@ function harden(contents: WebContents): void {
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
+    const hallScreen = HALL_SCREEN_URL.exec(url)
+    if (hallScreen !== null) {
+      // Full screen on the chosen display (1-based), or on one that is not the desk's own.
+      const displays = screen.getAllDisplays()
+      const chosen = hallScreen[2] === undefined ? undefined : displays[Number(hallScreen[2]) - 1]
+      const display = chosen ?? displays.find((d) => d.id !== screen.getPrimaryDisplay().id) ?? screen.getPrimaryDisplay()
+      const { x, y, width, height } = display.bounds
+      return {
+        action: 'allow',
+        overrideBrowserWindowOptions: { x, y, width, height, fullscreen: true, autoHideMenuBar: true, webPreferences: hardenedPreferences() },
+      }
+    }
     if (url !== VISITOR_VIEW_URL) return { action: 'deny' }
     // The visitor view goes on a second screen when one is attached (三亮 faces the visitor).
     const primary = screen.getPrimaryDisplay()

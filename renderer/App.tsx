@@ -14,6 +14,8 @@ import { SetupPage } from './pages/setup/SetupPage'
 import { ChangePasswordPage } from './pages/sign-in/ChangePasswordPage'
 import { SignInPage } from './pages/sign-in/SignInPage'
 import { VisitorView } from './pages/visitor-view/VisitorView'
+import { HallScreen } from './pages/queue/HallScreen'
+import { KioskPage } from './pages/queue/KioskPage'
 import { theme } from './theme'
 
 function Root() {
@@ -75,11 +77,14 @@ function Root() {
 export function App() {
   const { i18n } = useTranslation()
   const visitorView = location.hash === '#/visitor-view'
+  // The unattended screens: nobody signs in there (the calls are public behind the transport).
+  const kiosk = location.hash === '#/kiosk'
+  const hallScreen = /^#\/hall-screen(\/\d)?$/.test(location.hash)
   return (
     // autoInsertSpace off: the buttons read 登录 and 登记, as the hall calls them, not 登 录.
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <QueryClientProvider client={queryClient}>
-        <AntApp>{visitorView ? <VisitorView /> : <Root />}</AntApp>
+        <AntApp>{visitorView ? <VisitorView /> : kiosk ? <KioskPage /> : hallScreen ? <HallScreen /> : <Root />}</AntApp>
       </QueryClientProvider>
     </ConfigProvider>
   )

@@ -1,5 +1,5 @@
 /** The roles of the hall; every RPC method names the roles it admits. */
-export const ROLES = ['receptionist', 'duty_officer', 'admin', 'auditor'] as const
+export const ROLES = ['receptionist', 'duty_officer', 'admin', 'auditor', 'guide'] as const
 export type Role = (typeof ROLES)[number]
 
 /** The roles that work with cases; the auditor (审计员) only reads and verifies the audit trail. */

@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { CaseAction, CaseStatus, Satisfaction } from '../../shared/cases/machine'
+import type { QueueAction, TicketKind, TicketSource, TicketStatus, VoiceMode } from '../../shared/queue/domain'
 import type { AnswerMark, PrintDocument, PrintTarget, ReceiptLayout, Role, Routing, VisitKind } from '../../shared/domain'
 
 export interface HallTable {
@@ -27,6 +28,13 @@ export interface HallTable {
   matter_similarity: Generated<number>
   /** Days a closed case is still compared by its text. */
   matter_recent_days: Generated<number>
+  /** The queue (migration 0014): at most this many 绿色通道 calls in a row while others wait. */
+  queue_priority_cap: Generated<number>
+  /** A skipped (过号) ticket may come back within this many minutes. */
+  queue_skip_return_minutes: Generated<number>
+  /** Minutes per visitor for the estimated wait before today has a figure of its own. */
+  queue_service_minutes: Generated<number>
+  queue_voice: Generated<VoiceMode>
 }
 
 export interface UserTable {
@@ -287,6 +295,58 @@ export interface MatterDecisionTable {
   visit_id: number | null
 }
 
+export interface QueueCounterTable {
+  hall_day: string
+  kind: TicketKind
+  last_seq: number
+}
+
+export interface QueueTicketTable {
+  id: Generated<number>
+  hall_day: string
+  kind: TicketKind
+  seq: number
+  number: string
+  headcount: number
+  source: TicketSource
+  issued_by: number | null
+  issued_at: string
+  status: TicketStatus
+  /** Its place in the queue: the issue time, kept when a 过号 ticket comes back. */
+  queued_at: string
+  /** After 转窗口: only this window calls it. */
+  target_window: number | null
+  /** The first call (the end of the waiting time). */
+  called_at: string | null
+  last_called_at: string | null
+  window_no: number | null
+  called_by: number | null
+  skipped_at: string | null
+  /** The case registered from it (登记). */
+  visit_id: number | null
+  served_at: string | null
+}
+
+export interface QueueCallTable {
+  id: Generated<number>
+  ticket_id: number
+  hall_day: string
+  kind: TicketKind
+  action: QueueAction
+  window_no: number
+  user_id: number
+  at: string
+  /** 1: a duty officer called this ticket out of order (the reason is in the audit trail). */
+  out_of_order: Generated<number>
+}
+
+export interface OnsiteRatingTable {
+  visit_id: number
+  rating: Satisfaction
+  receptionist_id: number
+  rated_at: string
+}
+
 export interface Database {
   hall: HallTable
   audit_anchors: AuditAnchorTable
@@ -308,6 +368,10 @@ export interface Database {
   matter_terms: MatterTermTable
   visit_representatives: VisitRepresentativeTable
   matter_decisions: MatterDecisionTable
+  queue_counters: QueueCounterTable
+  queue_tickets: QueueTicketTable
+  queue_calls: QueueCallTable
+  onsite_ratings: OnsiteRatingTable
   visit_search: VisitSearchTable
 }
 
@@ -322,3 +386,5 @@ export type NewVisit = Insertable<VisitTable>
 export type AuditRow = Selectable<AuditTable>
 export type ReceiptPrint = Selectable<ReceiptPrintTable>
 export type CaseEvent = Selectable<CaseEventTable>
+export type QueueTicket = Selectable<QueueTicketTable>
+export type QueueCall = Selectable<QueueCallTable>

@@ -25,6 +25,8 @@ import type { HallData } from '../services/hall-data/hall-data'
 import type { Privacy } from '../services/privacy/privacy'
 import type { Matters } from '../services/matters/matters'
 import type { CallContext, Handlers } from './dispatcher'
+import type { Queue } from '../services/queue/queue'
+import { queueHandlers } from '../services/queue/handlers'
 
 export interface HandlerDeps {
   db: Kysely<Database>
@@ -45,6 +47,7 @@ export interface HandlerDeps {
   restore: ((path: string, userId: number) => Promise<void>) | undefined
   privacy: Privacy
   matters: Matters
+  queue: Queue
   /** The desk's name and its link to the hall's database (always connected on SQLite). */
   link: () => DeskLink
 }
@@ -226,5 +229,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const { user, hall } = signedIn(ctx)
       return exports.html(user, hall, input, hallDate(ctx.now, hall.time_zone), ctx.now)
     },
+    ...queueHandlers(deps.queue, db),
   }
 }

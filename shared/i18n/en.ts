@@ -1,3 +1,5 @@
+import { queueEn } from './queue-en'
+import { queueErrorsEn, queueFieldsEn } from './queue-messages'
 import type { SameKeys } from './translate'
 import type { zhCN } from './zh-CN'
 
@@ -44,6 +46,7 @@ export const en: SameKeys<typeof zhCN> = {
       duty_officer: 'Duty officer',
       admin: 'Administrator',
       auditor: 'Auditor',
+      guide: 'Guide',
     },
   },
   signIn: {
@@ -75,6 +78,8 @@ export const en: SameKeys<typeof zhCN> = {
       reconnecting: 'Hall database connection lost; reconnecting…',
     },
     nav: {
+      guide: 'Guide desk',
+      queue: 'Calling',
       intake: 'Intake',
       today: "Today's log",
       users: 'Users',
@@ -861,7 +866,9 @@ export const en: SameKeys<typeof zhCN> = {
       hallUnit: 'this office',
     },
   },
+  queue: queueEn,
   v: {
+    queue: queueFieldsEn,
     matter: {
       intakeId: 'This reception’s number is not valid. Click “Clear” and start the reception again.',
       decision: 'Choose “Same matter” or “Not the same matter”.',
@@ -1005,6 +1012,7 @@ export const en: SameKeys<typeof zhCN> = {
     settings: { showLabel: 'Each of the three shows is named in 1–10 characters.', keepDays: 'Backups are kept 1–3650 days.', monthStart: 'The statistical month starts on day 1–28.', idleLock: 'The idle lock is 0–120 minutes.' },
   },
   e: {
+    queue: queueErrorsEn,
     BACKUP_MISSING: 'The backup file “{{file}}” cannot be found; choose it again.',
     BACKUP_NOT_DB: '“{{file}}” is not a database file and cannot be restored. The current data was not changed.',
     BACKUP_DAMAGED: 'The backup file “{{file}}” is damaged (its integrity check failed) and cannot be restored. The current data was not changed; choose another backup.',

@@ -1,3 +1,5 @@
+import { queueZhCN } from './queue-zh-CN'
+import { queueErrorsZhCN, queueFieldsZhCN } from './queue-messages'
 /** The zh-CN catalogue: every string a user sees, Chinese first. */
 export const zhCN = {
   app: {
@@ -41,6 +43,7 @@ export const zhCN = {
       duty_officer: '值班员',
       admin: '管理员',
       auditor: '审计员',
+      guide: '导引员',
     },
   },
   signIn: {
@@ -72,6 +75,8 @@ export const zhCN = {
       reconnecting: '大厅数据库连接中断，正在重新连接…',
     },
     nav: {
+      guide: '导引台取号',
+      queue: '叫号',
       intake: '接访登记',
       today: '今日台账',
       users: '用户管理',
@@ -858,7 +863,9 @@ export const zhCN = {
       hallUnit: '本机关',
     },
   },
+  queue: queueZhCN,
   v: {
+    queue: queueFieldsZhCN,
     matter: {
       intakeId: '本次接访的编号不正确，请点“清空”后重新开始接访。',
       decision: '请选择“同一事项”或“不是同一事项”。',
@@ -1002,6 +1009,7 @@ export const zhCN = {
     settings: { showLabel: '三亮项目名称为 1–10 个字。', keepDays: '备份保留天数应为 1–3650 天。', monthStart: '统计月起始日应为 1–28 日。', idleLock: '闲置锁屏时间应为 0–120 分钟。' },
   },
   e: {
+    queue: queueErrorsZhCN,
     BACKUP_MISSING: '找不到备份文件“{{file}}”，请重新选择。',
     BACKUP_NOT_DB: '“{{file}}”不是数据库文件，不能用于恢复。当前数据未作任何改动。',
     BACKUP_DAMAGED: '备份文件“{{file}}”已损坏，未通过完整性检查，不能用于恢复。当前数据未作任何改动，请选择其他备份。',

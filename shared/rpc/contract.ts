@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import type { Role } from '../domain'
+import { method, none } from './method'
+import { queueContract } from '../queue/contract'
 import { CASE_ROLES } from '../domain'
 import {
   changePasswordSchema,
@@ -64,42 +66,8 @@ import type {
   VisitorHistory,
 } from './types'
 
-/**
- * Who may call a method:
- * - `public`: anyone who reaches the transport (status, setup, sign-in);
- * - `session`: any signed-in user, even one who must still change the password or whose
- *   screen is locked (sign-out, unlock, change password);
- * - a list of roles: a signed-in, unlocked user with a changed password and one of the roles.
- */
-export type Access = 'public' | 'session' | readonly Role[]
+export type { Access, MethodSpec } from './method'
 
-export interface MethodSpec<I extends z.ZodType, O> {
-  input: I
-  access: Access
-  /** Reads the audit trail: an administrator is admitted too while the auditor allows it. */
-  auditTrail?: true
-  /**
-   * Hall mode: answered from the desk alone while the hall's server is unreachable (the
-   * connection state; drafts, which stay on the desk), with the session as last checked.
-   */
-  desk?: true
-  /** Never read: carries the result type. */
-  output?: O
-}
-
-function method<O>() {
-  return <I extends z.ZodType>(input: I, access: Access, options: { auditTrail?: true; desk?: true } = {}): MethodSpec<I, O> => ({
-    input,
-    access,
-    ...options,
-  })
-}
-
-/** No input: exactly {}, a plain object without keys (a Date or a Map is not one). */
-const none = z.custom<Record<string, never>>(
-  (v) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && Object.keys(v).length === 0,
-  'e.BAD_REQUEST',
-)
 // The auditor (审计员) works with the audit trail only, never with cases or visitors.
 const everyone = CASE_ROLES
 const auditors = ['auditor'] as const satisfies readonly Role[]
@@ -177,6 +145,7 @@ export const contract = {
   // Replaces the running core: every session ends, the renderer signs in again.
   'backup.restore': method<null>()(z.strictObject({ path: z.string('v.text').min(1, 'v.required').max(1000, 'v.tooLong') }), admins),
   'reports.logHtml': method<{ html: string; fileName: string }>()(periodSchema, admins),
+  ...queueContract,
 } as const
 
 export type Contract = typeof contract

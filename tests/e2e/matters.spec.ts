@@ -46,6 +46,7 @@ test('a repeat visit on the same matter by a visitor without an ID card is recor
     routing: 'assigned',
     routingBody: '',
     routingReason: '',
+    routingContact: '',
     unitId: 2,
   })
 

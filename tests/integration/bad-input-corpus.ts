@@ -113,6 +113,20 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'backup.now': {},
   'backup.list': {},
   'backup.restore': { path: '/tmp/intake-desk-backups/intake-desk-20261122-100500.sqlite3' },
+  'queue.kioskTake': { kind: 'group', headcount: 3 },
+  'queue.board': {},
+  'queue.take': { kind: 'individual', headcount: 1 },
+  'queue.desk': {},
+  'queue.return': { ticketId: 1, window: 2 },
+  'queue.callNext': { window: 2 },
+  'queue.recall': { ticketId: 1, window: 2 },
+  'queue.skip': { ticketId: 1, window: 2 },
+  'queue.transfer': { ticketId: 1, window: 2, toWindow: 3 },
+  'queue.callOutOfOrder': { ticketId: 1, window: 2, reason: '来访人身体不适，需优先接待' },
+  'queue.rate': { caseNumber: CASE, rating: 'satisfied' },
+  'queue.statistics': { from: '2026-11-01', to: '2026-11-22' },
+  'queue.settings': {},
+  'queue.updateSettings': { priorityCap: 3, skipReturnMinutes: 30, serviceMinutes: 15, voice: 'auto' },
 }
 
 type Path = (string | number)[]

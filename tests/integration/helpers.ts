@@ -7,6 +7,7 @@ import type { Core, CoreOptions } from '../../electron/core'
 import type { HallSecret, KeyStore } from '../../electron/services/keys/key-store'
 import { openCore } from '../../electron/core'
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/rpc/contract'
+import type { Role } from '../../shared/domain'
 import type { RpcResult } from '../../shared/rpc/result'
 import type { IntakeInput } from '../../shared/schemas/intake'
 import { emptyIntake } from '../../shared/schemas/intake'
@@ -130,7 +131,7 @@ export async function setUpHall(core: Core): Promise<void> {
 export async function addUser(
   core: Core,
   session: string,
-  role: 'receptionist' | 'duty_officer' | 'admin' | 'auditor',
+  role: Role,
   badgeNo: string,
 ): Promise<void> {
   await ok(core, 'admin', 'users.create', {

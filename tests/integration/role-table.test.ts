@@ -17,18 +17,25 @@ import { addUser, setUpHall, tempDir, testCore, type FakeClock } from './helpers
 //   backups; the README lets every role register at 接访登记;
 // - 审计员 auditor: reads and verifies the audit trail, nothing else (等保 三员分立). The
 //   administrator reads it only while the auditor allows it (the hall setting; tested below).
+// - 导引员 guide: at the guide desk by the door, issues queue tickets and sees the queue, nothing
+//   else (issue #15): no case, no visitor, no statistics. A skipped visitor who comes back to the
+//   door is put back in the queue there (queue.return).
+// - The kiosk (自助取号) and the hall screen (大屏) are unattended and signed in by nobody: public,
+//   behind the transport's token, never with personal data.
+// - Calling is a desk's work (接待员, 值班员, 管理员 at a window); only a duty officer calls out of
+//   order (issue #15); statistics as the rest of 台账与统计; queue settings as hall settings.
 //
 // To add a role: add it to COLUMNS and one cell to every row (the tuple type makes a row with a
 // missing cell a compile error; the test below fails while COLUMNS and ROLES differ).
 
-const COLUMNS = ['receptionist', 'duty_officer', 'admin', 'auditor'] as const satisfies readonly Role[]
+const COLUMNS = ['receptionist', 'duty_officer', 'admin', 'auditor', 'guide'] as const satisfies readonly Role[]
 
 /** One cell per column, in COLUMNS' order: 'Y' admitted, '-' refused. */
 type CellsOf<T extends readonly unknown[]> = { readonly [K in keyof T]: 'Y' | '-' }
 type Cells = CellsOf<typeof COLUMNS>
 type Expected = 'public' | 'session' | Cells
 
-//                          receptionist  duty_officer  admin  auditor
+//                          receptionist  duty_officer  admin  auditor  guide
 const EXPECTED: Record<MethodName, Expected> = {
   // Before anyone signs in: status, first-run setup, sign-in.
   'app.status': 'public',
@@ -41,70 +48,86 @@ const EXPECTED: Record<MethodName, Expected> = {
   'auth.unlock': 'session',
   'auth.changePassword': 'session',
   // 用户管理: administrators.
-  'users.list': ['-', '-', 'Y', '-'],
-  'users.create': ['-', '-', 'Y', '-'],
-  'users.update': ['-', '-', 'Y', '-'],
-  'users.resetPassword': ['-', '-', 'Y', '-'],
+  'users.list': ['-', '-', 'Y', '-', '-'],
+  'users.create': ['-', '-', 'Y', '-', '-'],
+  'users.update': ['-', '-', 'Y', '-', '-'],
+  'users.resetPassword': ['-', '-', 'Y', '-', '-'],
   // 审计日志 (the auditor's, once that role exists).
-  'audit.list': ['-', '-', '-', 'Y'],
-  'audit.verify': ['-', '-', '-', 'Y'],
+  'audit.list': ['-', '-', '-', 'Y', '-'],
+  'audit.verify': ['-', '-', '-', 'Y', '-'],
   // Only the auditor opens the trail to the administrator, never the administrator themselves.
-  'audit.setAdminAccess': ['-', '-', '-', 'Y'],
+  'audit.setAdminAccess': ['-', '-', '-', 'Y', '-'],
   // 接访登记: the guided intake, the repeat-visitor history, drafts, today's log.
-  'categories.list': ['Y', 'Y', 'Y', '-'],
-  'intake.register': ['Y', 'Y', 'Y', '-'],
-  'intake.history': ['Y', 'Y', 'Y', '-'],
-  'visits.today': ['Y', 'Y', 'Y', '-'],
-  'matters.candidates': ['Y', 'Y', 'Y', '-'],
-  'matters.decide': ['Y', 'Y', 'Y', '-'],
-  'drafts.get': ['Y', 'Y', 'Y', '-'],
-  'drafts.save': ['Y', 'Y', 'Y', '-'],
-  'drafts.discard': ['Y', 'Y', 'Y', '-'],
+  'categories.list': ['Y', 'Y', 'Y', '-', '-'],
+  'intake.register': ['Y', 'Y', 'Y', '-', '-'],
+  'intake.history': ['Y', 'Y', 'Y', '-', '-'],
+  'visits.today': ['Y', 'Y', 'Y', '-', '-'],
+  'drafts.get': ['Y', 'Y', 'Y', '-', '-'],
+  'drafts.save': ['Y', 'Y', 'Y', '-', '-'],
+  'drafts.discard': ['Y', 'Y', 'Y', '-', '-'],
+  'matters.candidates': ['Y', 'Y', 'Y', '-', '-'],
+  'matters.decide': ['Y', 'Y', 'Y', '-', '-'],
   // The receipt handed to the visitor; reprint history is the duty officer's.
-  'receipts.preview': ['Y', 'Y', 'Y', '-'],
-  'receipts.print': ['Y', 'Y', 'Y', '-'],
-  'receipts.savePdf': ['Y', 'Y', 'Y', '-'],
-  'receipts.browserPrint': ['Y', 'Y', 'Y', '-'],
-  'receipts.complete': ['Y', 'Y', 'Y', '-'],
-  'receipts.printers': ['Y', 'Y', 'Y', '-'],
-  'receipts.history': ['-', 'Y', 'Y', '-'],
+  'receipts.preview': ['Y', 'Y', 'Y', '-', '-'],
+  'receipts.print': ['Y', 'Y', 'Y', '-', '-'],
+  'receipts.savePdf': ['Y', 'Y', 'Y', '-', '-'],
+  'receipts.browserPrint': ['Y', 'Y', 'Y', '-', '-'],
+  'receipts.complete': ['Y', 'Y', 'Y', '-', '-'],
+  'receipts.printers': ['Y', 'Y', 'Y', '-', '-'],
+  'receipts.history': ['-', 'Y', 'Y', '-', '-'],
   // 大厅设置.
-  'settings.get': ['-', '-', 'Y', '-'],
-  'settings.update': ['-', '-', 'Y', '-'],
-  'settings.rulesImpact': ['-', '-', 'Y', '-'],
+  'settings.get': ['-', '-', 'Y', '-', '-'],
+  'settings.update': ['-', '-', 'Y', '-', '-'],
+  'settings.rulesImpact': ['-', '-', 'Y', '-', '-'],
   // Cases: everyone reads and searches; each step names its roles (tested in cases.test.ts);
   // the full ID number only where the role needs it (§6).
-  'cases.get': ['Y', 'Y', 'Y', '-'],
-  'cases.act': ['Y', 'Y', 'Y', '-'],
-  'cases.supervision': ['Y', 'Y', 'Y', '-'],
-  'cases.search': ['Y', 'Y', 'Y', '-'],
-  'cases.revealIdentity': ['-', 'Y', 'Y', '-'],
+  'cases.get': ['Y', 'Y', 'Y', '-', '-'],
+  'cases.act': ['Y', 'Y', 'Y', '-', '-'],
+  'cases.supervision': ['Y', 'Y', 'Y', '-', '-'],
+  'cases.search': ['Y', 'Y', 'Y', '-', '-'],
+  'cases.revealIdentity': ['-', 'Y', 'Y', '-', '-'],
   // 单位与类别, holidays: everyone reads them (the intake form needs them), administrators keep them.
-  'units.list': ['Y', 'Y', 'Y', '-'],
-  'units.add': ['-', '-', 'Y', '-'],
-  'units.update': ['-', '-', 'Y', '-'],
-  'categories.listAll': ['-', '-', 'Y', '-'],
-  'categories.add': ['-', '-', 'Y', '-'],
-  'categories.update': ['-', '-', 'Y', '-'],
-  'holidays.list': ['Y', 'Y', 'Y', '-'],
-  'holidays.put': ['-', '-', 'Y', '-'],
-  'holidays.remove': ['-', '-', 'Y', '-'],
-  'holidays.import': ['-', '-', 'Y', '-'],
-  'holidays.impact': ['-', '-', 'Y', '-'],
+  'units.list': ['Y', 'Y', 'Y', '-', '-'],
+  'units.add': ['-', '-', 'Y', '-', '-'],
+  'units.update': ['-', '-', 'Y', '-', '-'],
+  'categories.listAll': ['-', '-', 'Y', '-', '-'],
+  'categories.add': ['-', '-', 'Y', '-', '-'],
+  'categories.update': ['-', '-', 'Y', '-', '-'],
+  'holidays.list': ['Y', 'Y', 'Y', '-', '-'],
+  'holidays.put': ['-', '-', 'Y', '-', '-'],
+  'holidays.remove': ['-', '-', 'Y', '-', '-'],
+  'holidays.import': ['-', '-', 'Y', '-', '-'],
+  'holidays.impact': ['-', '-', 'Y', '-', '-'],
   // 领导接访: duty officers record, everyone sees.
-  'leaders.record': ['-', 'Y', 'Y', '-'],
-  'leaders.list': ['Y', 'Y', 'Y', '-'],
+  'leaders.record': ['-', 'Y', 'Y', '-', '-'],
+  'leaders.list': ['Y', 'Y', 'Y', '-', '-'],
   // 台账与统计: statistics for duty officers and administrators; exports for administrators.
-  'reports.statistics': ['-', 'Y', 'Y', '-'],
-  'reports.export': ['-', '-', 'Y', '-'],
-  'reports.job': ['-', '-', 'Y', '-'],
-  'reports.saveExport': ['-', '-', 'Y', '-'],
-  'reports.logHtml': ['-', '-', 'Y', '-'],
+  'reports.statistics': ['-', 'Y', 'Y', '-', '-'],
+  'reports.export': ['-', '-', 'Y', '-', '-'],
+  'reports.job': ['-', '-', 'Y', '-', '-'],
+  'reports.saveExport': ['-', '-', 'Y', '-', '-'],
+  'reports.logHtml': ['-', '-', 'Y', '-', '-'],
   // 备份与恢复: administrators.
-  'backup.status': ['-', '-', 'Y', '-'],
-  'backup.now': ['-', '-', 'Y', '-'],
-  'backup.list': ['-', '-', 'Y', '-'],
-  'backup.restore': ['-', '-', 'Y', '-'],
+  'backup.status': ['-', '-', 'Y', '-', '-'],
+  'backup.now': ['-', '-', 'Y', '-', '-'],
+  'backup.list': ['-', '-', 'Y', '-', '-'],
+  'backup.restore': ['-', '-', 'Y', '-', '-'],
+  // 排队叫号 (issue #15): the unattended kiosk and hall screen; tickets at the guide desk or a desk;
+  // calling at the desks; out of order only by the duty officer.
+  'queue.kioskTake': 'public',
+  'queue.board': 'public',
+  'queue.take': ['Y', 'Y', 'Y', '-', 'Y'],
+  'queue.desk': ['Y', 'Y', 'Y', '-', 'Y'],
+  'queue.return': ['Y', 'Y', 'Y', '-', 'Y'],
+  'queue.callNext': ['Y', 'Y', 'Y', '-', '-'],
+  'queue.recall': ['Y', 'Y', 'Y', '-', '-'],
+  'queue.skip': ['Y', 'Y', 'Y', '-', '-'],
+  'queue.transfer': ['Y', 'Y', 'Y', '-', '-'],
+  'queue.callOutOfOrder': ['-', 'Y', '-', '-', '-'],
+  'queue.rate': ['Y', 'Y', 'Y', '-', '-'],
+  'queue.statistics': ['-', 'Y', 'Y', '-', '-'],
+  'queue.settings': ['-', '-', 'Y', '-', '-'],
+  'queue.updateSettings': ['-', '-', 'Y', '-', '-'],
 }
 
 const METHODS = Object.keys(EXPECTED) as MethodName[]
@@ -134,6 +157,11 @@ describe('the hand-written table of who may call what', () => {
     expect(METHODS.filter((m) => { const a = only(m); return typeof a !== 'string' && a.includes('auditor') })).toEqual(
       ['audit.list', 'audit.verify', 'audit.setAdminAccess'],
     )
+    // The guide issues tickets and sees the queue, nothing else; only the duty officer calls out of order.
+    expect(METHODS.filter((m) => { const a = only(m); return typeof a !== 'string' && a.includes('guide') })).toEqual(
+      ['queue.take', 'queue.desk', 'queue.return'],
+    )
+    expect(only('queue.callOutOfOrder')).toEqual(['duty_officer'])
   })
 })
 

@@ -23,6 +23,7 @@ const SESSION_OF: Record<Role, string> = {
   duty_officer: 'duty_officer',
   admin: 'admin2',
   auditor: 'auditor',
+  guide: 'guide',
 }
 
 const PASSWORD = 'Mine2026pass'
@@ -55,6 +56,7 @@ async function setUpWithEveryRole(): Promise<void> {
   await addUser(core, SESSION_OF.duty_officer, 'duty_officer', 'D001')
   await addUser(core, SESSION_OF.admin, 'admin', 'A002')
   await addUser(core, SESSION_OF.auditor, 'auditor', 'U001')
+  await addUser(core, SESSION_OF.guide, 'guide', 'G001')
 }
 
 describe('the contract', () => {

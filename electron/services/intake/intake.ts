@@ -54,6 +54,8 @@ function answerColumns(answers: IntakeValues['answers']) {
 export interface IntakeHooks {
   /** The new case's due dates, stored with its row (see cases.dueOfNewCase). */
   dueDates: (trx: Transaction<Database>, c: NewCaseFacts, hall: Hall) => Promise<DueColumns>
+  /** Runs inside the registration's transaction: the queue links the ticket being served to the case. */
+  inRegistration?: (trx: Transaction<Database>, user: User, visitId: number, at: string) => Promise<unknown>
   /** Runs once the registration has committed, e.g. to schedule the database's housekeeping. */
   afterCommit?: () => void
   /** Tells the desks' pages about the new visit, once it has committed. */
@@ -205,6 +207,7 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
         note: '',
         data: JSON.stringify({ routing }),
       })
+      await hooks.inRegistration?.(trx, user, visitId, iso)
       await indexCase(trx, visitId, toBigrams(v.name), toBigrams(ANSWER_KEYS.map((k) => input.answers[k].text).join('\n')))
       await recordRegistration(trx, {
         visitId,

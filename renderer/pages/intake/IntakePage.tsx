@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Modal, Space, Steps, Typography } from 
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FieldErrors } from 'react-hook-form'
 import { useForm } from 'react-hook-form'
+import { useTicketPrefill } from '../queue/use-ticket-prefill'
 import { useTranslation } from 'react-i18next'
 import type { Category, RegisterResult } from '../../../shared/rpc/types'
 import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
@@ -66,6 +67,7 @@ export function IntakePage() {
     mode: 'onTouched',
   })
   const draft = useDraft(form, step, setStep)
+  useTicketPrefill(form)
 
   const next = async () => {
     const ok = await form.trigger([...STEP_FIELDS[step]!], { shouldFocus: true })

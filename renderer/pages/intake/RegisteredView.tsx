@@ -6,12 +6,14 @@ import type { RegisterResult } from '../../../shared/rpc/types'
 import { useApp } from '../../app-context'
 import { formatDateTime } from '../../format'
 import { ReceiptDialog } from '../receipt/ReceiptDialog'
+import { useAskRating } from '../queue/use-ask-rating'
 
 /** Shown only after the main side committed the registration. */
 export function RegisteredView({ result, onNext }: { result: RegisterResult; onNext: () => void }) {
   const { t } = useTranslation()
   const { hall } = useApp()
   const [receiptOpen, setReceiptOpen] = useState(false)
+  useAskRating(result.caseNumber)
   return (
     <Result
       status="success"

@@ -8,6 +8,8 @@ import { call } from '../../api/client'
 import { useLiveChanges } from '../../api/live'
 import { useApp } from '../../app-context'
 import { IntakePage } from '../intake/IntakePage'
+import { GuidePage } from '../queue/GuidePage'
+import { QueuePanel } from '../queue/QueuePanel'
 import { TodayPage } from '../today/TodayPage'
 import { flushDrafts } from '../intake/draft-sync'
 import { SettingsPage } from '../settings/SettingsPage'
@@ -156,6 +158,8 @@ export function Shell() {
             badgeNo={session.badgeNo}
             timeZone={hall.timeZone}
           >
+            {route.page === 'guide' && <GuidePage />}
+            {route.page === 'queue' && <QueuePanel />}
             {route.page === 'intake' && <IntakePage />}
             {route.page === 'today' && <TodayPage />}
             {route.page === 'supervision' && <SupervisionPage />}

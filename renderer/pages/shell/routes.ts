@@ -1,10 +1,13 @@
 import type { Role } from '../../../shared/domain'
 
-export const PAGES = ['intake', 'today', 'supervision', 'search', 'reports', 'leaders', 'hallData', 'users', 'audit', 'settings'] as const
+export const PAGES = ['guide', 'intake', 'queue', 'today', 'supervision', 'search', 'reports', 'leaders', 'hallData', 'users', 'audit', 'settings'] as const
 export type Page = (typeof PAGES)[number]
 
 /** Who sees each page in the menu (the main side checks every call again). */
 export const PAGE_ROLES: Record<Page, readonly Role[]> = {
+  // 导引台: the guide's one page (issue #15).
+  guide: ['guide'],
+  queue: ['receptionist', 'duty_officer', 'admin'],
   intake: ['receptionist', 'duty_officer', 'admin'],
   today: ['receptionist', 'duty_officer', 'admin'],
   supervision: ['receptionist', 'duty_officer', 'admin'],

@@ -1,3 +1,5 @@
+import type { OnsiteRating } from '../../../shared/queue/domain'
+
 /** What the visitor-facing view shows: the receptionist's three shows, and which were confirmed. */
 export interface ShowsMessage {
   type: 'shows'
@@ -7,7 +9,22 @@ export interface ShowsMessage {
   shown: [boolean, boolean, boolean]
 }
 
-export type VisitorViewMessage = ShowsMessage | { type: 'clear' } | { type: 'hello' }
+/** The number this desk called (请 A012 号), shown before the three shows. */
+export interface CalledMessage {
+  type: 'called'
+  number: string
+  window: number
+}
+
+export type VisitorViewMessage =
+  | ShowsMessage
+  | CalledMessage
+  | { type: 'clear' }
+  | { type: 'hello' }
+  // After 登记 the view asks the visitor to rate (评价器); the answer goes back to the desk window.
+  | { type: 'rate'; caseNumber: string }
+  | { type: 'rated'; caseNumber: string; rating: OnsiteRating }
+  | { type: 'rateDone'; caseNumber: string }
 
 const CHANNEL = 'intake-desk.visitor-view'
 

@@ -1,0 +1,241 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Core } from '../../electron/core'
+import type { Ticket } from '../../shared/queue/types'
+import { ENGINE, addUser, call, fakeClock, freshSchema, hallOptions, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const CHILD = join(import.meta.dirname, 'queue-desk-process.ts')
+
+let dir: ReturnType<typeof tempDir>
+let core: Core & { clock: FakeClock }
+/** PostgreSQL: the hall's schema, which a second desk's core opens too. */
+let schema: Awaited<ReturnType<typeof freshSchema>> | undefined
+
+beforeEach(async () => {
+  dir = tempDir()
+  const clock = fakeClock()
+  schema = ENGINE === 'postgres' ? await freshSchema() : undefined
+  core = await testCore(dir.dir, clock, schema === undefined ? {} : hallOptions(schema.schema, clock))
+  await setUpHall(core)
+  await addUser(core, 'desk1', 'receptionist', 'R001')
+  await addUser(core, 'desk2', 'receptionist', 'R002')
+  await addUser(core, 'desk3', 'receptionist', 'R003')
+  await addUser(core, 'duty', 'duty_officer', 'D001')
+  await addUser(core, 'guide', 'guide', 'G001')
+  // The clock moves by minutes here: no screen locks itself meanwhile.
+  await core.connection.db.updateTable('hall').set({ idle_lock_minutes: 0 }).execute()
+})
+afterEach(async () => {
+  await core.close()
+  await schema?.drop()
+  dir.remove()
+})
+
+const take = (kind: 'individual' | 'group' | 'appointment' | 'priority', headcount = 1) => ok(core, 'guide', 'queue.take', { kind, headcount })
+
+describe('taking numbers (取号)', () => {
+  it('numbers each kind from 1 without gaps, even when tickets are taken at once', async () => {
+    const issued = await Promise.all([
+      ...Array.from({ length: 6 }, () => take('individual')),
+      ...Array.from({ length: 3 }, () => ok(core, 'nobody', 'queue.kioskTake', { kind: 'group', headcount: 4 })),
+      take('priority'),
+    ])
+    const numbers = issued.map((i) => i.ticket.number).sort()
+    expect(numbers).toEqual(['A001', 'A002', 'A003', 'A004', 'A005', 'A006', 'B001', 'B002', 'B003', 'G001'])
+    expect(issued.find((i) => i.ticket.kind === 'group')?.ticket.headcount).toBe(4)
+  })
+
+  it('says how many are ahead and estimates the wait from the hall’s minutes per visitor', async () => {
+    await take('individual')
+    await take('individual')
+    const third = await take('individual')
+    // Two ahead, nobody served today yet: the hall default 15 min per visitor, one window.
+    expect(third.ahead).toBe(2)
+    expect(third.estimatedMinutes).toBe(30)
+    // A priority ticket is called before all three: nobody ahead of it.
+    expect((await take('priority')).ahead).toBe(0)
+  })
+
+  it('restarts the numbers on the next hall day', async () => {
+    await take('individual')
+    await take('individual')
+    core.clock.advance(24 * 3600_000)
+    expect((await take('individual')).ticket.number).toBe('A001')
+  })
+
+  it('refuses a group ticket for one person with a message saying what to fix', async () => {
+    const result = await call(core, 'guide', 'queue.take', { kind: 'group', headcount: 1 })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.fields?.[0]?.path).toBe('headcount')
+  })
+})
+
+describe('calling (叫号)', () => {
+  it('never gives the same ticket to two desk computers on the hall’s PostgreSQL database', async () => {
+    if (schema === undefined) return
+    // On PostgreSQL a second core in this process is a second desk: its own pool, truly concurrent.
+    const other = await testCore(tempDir().dir, core.clock, hallOptions(schema.schema, core.clock))
+    try {
+      await ok(other, 'desk9', 'auth.signIn', { badgeNo: 'R002', password: 'Mine2026pass' })
+      for (let i = 0; i < 20; i++) await take('individual')
+      const presses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? ok(core, 'desk1', 'queue.callNext', { window: 1 }) : ok(other, 'desk9', 'queue.callNext', { window: 2 }))),
+      )
+      const numbers = presses.map((t) => t?.number ?? null)
+      expect(numbers.filter((n) => n === null)).toEqual([])
+      expect(new Set(numbers).size).toBe(20)
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('never gives the same ticket to two desks pressing 叫下一位 at the same moment', async () => {
+    for (let i = 0; i < 5; i++) await take('individual')
+    const calls = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => call(core, `desk${(i % 3) + 1}`, 'queue.callNext', { window: (i % 3) + 1 })),
+    )
+    const got = calls.flatMap((c) => (c.ok && c.value !== null ? [c.value.number] : []))
+    // Five tickets, six presses: each ticket once, one press finds nobody (each desk's second
+    // press ends its first reception, so the tickets are called once and once only).
+    expect(new Set(got).size).toBe(got.length)
+    expect(got.sort()).toEqual(['A001', 'A002', 'A003', 'A004', 'A005'])
+  })
+
+  it('never shares a ticket between two desk computers pressing at once on the same hall database', async () => {
+    if (schema !== undefined) return
+    // The other desk is its own process with its own connection: a real race for the lock and the claim.
+    for (let i = 0; i < 60; i++) await take('individual')
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir.dir, 'R002', '2', '30', core.clock().toISOString()], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
+    const lines: string[] = []
+    let buffered = ''
+    const waitFor = (test: (line: string) => boolean) =>
+      new Promise<string>((resolve, reject) => {
+        const check = () => {
+          const line = lines.find(test)
+          if (line !== undefined) resolve(line)
+        }
+        child.stdout.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString()
+          const parts = buffered.split('\n')
+          buffered = parts.pop() ?? ''
+          lines.push(...parts)
+          check()
+        })
+        child.on('exit', (code) => reject(new Error(`desk process ended (${String(code)})`)))
+        check()
+      })
+    await waitFor((l) => l === 'ready')
+    child.stdin.write('go\n')
+    await waitFor((l) => l === 'pressing')
+    const mine: (string | null)[] = []
+    for (let i = 0; i < 30; i++) mine.push((await ok(core, 'desk1', 'queue.callNext', { window: 1 }))?.number ?? null)
+    const theirs = JSON.parse(await waitFor((l) => l.startsWith('['))) as (string | null)[]
+    const all = [...mine, ...theirs]
+    if (process.env.SHOW_RACE) console.log(mine.join(' '), '/', theirs.join(' '))
+    expect(all.filter((n) => n === null || n.startsWith('error'))).toEqual([])
+    expect(new Set(all).size).toBe(60)
+    // Both desks called while the other did: their numbers interleave.
+    expect(theirs.length).toBe(30)
+    const [a, b] = [mine.map(String).sort(), theirs.map(String).sort()]
+    expect((a[0] ?? '') < (b.at(-1) ?? '') && (b[0] ?? '') < (a.at(-1) ?? '')).toBe(true)
+  }, 60_000)
+
+  it('calls priority first but at most the hall’s number in a row, then the others in arrival order', async () => {
+    await ok(core, 'admin', 'queue.updateSettings', { priorityCap: 2, skipReturnMinutes: 30, serviceMinutes: 15, voice: 'auto' })
+    await take('individual')
+    await take('group', 3)
+    for (let i = 0; i < 3; i++) await take('priority')
+    const order: string[] = []
+    for (let i = 0; i < 5; i++) order.push((await ok(core, `desk${(i % 3) + 1}`, 'queue.callNext', { window: (i % 3) + 1 }))?.number ?? '')
+    // G001 G002 (cap 2) | A001 (came first) | G003 | B001.
+    expect(order).toEqual(['G001', 'G002', 'A001', 'G003', 'B001'])
+  })
+
+  it('lets a skipped ticket come back within the hall’s minutes, at its old place; not after', async () => {
+    await take('individual')
+    await take('individual')
+    const a1 = (await ok(core, 'desk1', 'queue.callNext', { window: 1 })) as Ticket
+    await ok(core, 'desk1', 'queue.skip', { ticketId: a1.id, window: 1 })
+    core.clock.advance(10 * 60_000)
+    await ok(core, 'guide', 'queue.return', { ticketId: a1.id, window: 1 })
+    // A001 came first: it is called before A002 again.
+    expect((await ok(core, 'desk2', 'queue.callNext', { window: 2 }))?.number).toBe('A001')
+    await ok(core, 'desk2', 'queue.skip', { ticketId: a1.id, window: 2 })
+    core.clock.advance(31 * 60_000)
+    const late = await call(core, 'guide', 'queue.return', { ticketId: a1.id, window: 1 })
+    expect(late.ok).toBe(false)
+    if (!late.ok) expect(late.error.message).toContain('超过 30 分钟')
+  })
+
+  it('recalls and transfers only the ticket the window serves; the transfer is the other window’s next call', async () => {
+    await take('individual')
+    await take('priority')
+    const first = (await ok(core, 'desk1', 'queue.callNext', { window: 1 })) as Ticket
+    expect(first.number).toBe('G001')
+    const wrong = await call(core, 'desk2', 'queue.recall', { ticketId: first.id, window: 2 })
+    expect(wrong.ok).toBe(false)
+    await ok(core, 'desk1', 'queue.recall', { ticketId: first.id, window: 1 })
+    await ok(core, 'desk1', 'queue.transfer', { ticketId: first.id, window: 1, toWindow: 3 })
+    // Window 2 takes A001; G001 waits for window 3 only.
+    expect((await ok(core, 'desk2', 'queue.callNext', { window: 2 }))?.number).toBe('A001')
+    expect(await ok(core, 'desk1', 'queue.callNext', { window: 1 })).toBeNull()
+    expect((await ok(core, 'desk3', 'queue.callNext', { window: 3 }))?.number).toBe('G001')
+    const board = await ok(core, 'nobody', 'queue.board', {})
+    expect(board.current.map((c) => `${c.number}@${c.window}`)).toEqual(['G001@3', 'A001@2', 'G001@1'])
+    expect(board.recent.map((c) => c.action)).toEqual(['call', 'call', 'recall', 'call'])
+  })
+
+  it('lets only a duty officer call out of order, with a reason, in the audit trail', async () => {
+    await take('individual')
+    const later = await take('individual')
+    const refused = await call(core, 'desk1', 'queue.callOutOfOrder', { ticketId: later.ticket.id, window: 1, reason: '来访人身体不适' })
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('FORBIDDEN')
+    const noReason = await call(core, 'duty', 'queue.callOutOfOrder', { ticketId: later.ticket.id, window: 4, reason: '' })
+    expect(noReason.ok).toBe(false)
+    const called = await ok(core, 'duty', 'queue.callOutOfOrder', { ticketId: later.ticket.id, window: 4, reason: '来访人身体不适' })
+    expect(called.number).toBe('A002')
+    await ok(core, 'admin', 'audit.setAdminAccess', { allowed: true }).catch(() => undefined)
+    const row = await core.connection.db.selectFrom('audit_log').selectAll().where('action', '=', 'queue.callOutOfOrder').executeTakeFirstOrThrow()
+    expect(row.entity_id).toBe('A002')
+    expect(JSON.parse(row.detail)).toEqual({ window: 4, reason: '来访人身体不适' })
+    // An out-of-order call does not count in the priority streak; A001 is next for everyone.
+    expect((await ok(core, 'desk1', 'queue.callNext', { window: 1 }))?.number).toBe('A001')
+  })
+})
+
+describe('into the case and back out', () => {
+  it('links the case to the ticket being served at 登记, records waiting and service times, and the rating', async () => {
+    await take('individual')
+    core.clock.advance(12 * 60_000)
+    const ticket = (await ok(core, 'desk1', 'queue.callNext', { window: 2 })) as Ticket
+    core.clock.advance(20 * 60_000)
+    const registered = await ok(core, 'desk1', 'intake.register', validIntake())
+    const desk = await ok(core, 'desk1', 'queue.desk', {})
+    expect(desk.serving).toBeNull()
+    const row = await core.connection.db.selectFrom('queue_tickets').selectAll().where('id', '=', ticket.id).executeTakeFirstOrThrow()
+    expect(row.status).toBe('served')
+    expect(row.visit_id).toBe(registered.visitId)
+
+    // Another receptionist cannot rate this case; its own receptionist can, once.
+    expect((await call(core, 'desk2', 'queue.rate', { caseNumber: registered.caseNumber, rating: 'satisfied' })).ok).toBe(false)
+    await ok(core, 'desk1', 'queue.rate', { caseNumber: registered.caseNumber, rating: 'basically_satisfied' })
+    const again = await call(core, 'desk1', 'queue.rate', { caseNumber: registered.caseNumber, rating: 'satisfied' })
+    expect(again.ok ? 'ok' : again.error.code).toBe('CONFLICT')
+
+    const stats = await ok(core, 'duty', 'queue.statistics', { from: '2026-11-22', to: '2026-11-22' })
+    expect(stats.byWindow).toEqual([{ key: '2', tickets: 1, served: 1, avgWaitMinutes: 12, avgServiceMinutes: 20 }])
+    expect(stats.byKind[0]).toMatchObject({ key: 'individual', avgWaitMinutes: 12 })
+    expect(stats.onsite).toEqual({ satisfied: 0, basically_satisfied: 1, unsatisfied: 0, rate: 0 })
+    // Today's 20 minutes per visitor now feed the estimate: two ahead at one window = 40 minutes.
+    await take('individual')
+    await take('individual')
+    expect((await take('individual')).estimatedMinutes).toBe(40)
+  })
+
+  it('registers a case without a ticket as before', async () => {
+    const registered = await ok(core, 'desk1', 'intake.register', validIntake())
+    expect(registered.caseNumber).toBe('WH-20261122-0001')
+  })
+})
