@@ -30,6 +30,9 @@ const POSTGRES_FILES = [
   'tests/integration/export-injection.test.ts',
   'tests/integration/host-transport.test.ts',
   'tests/integration/role-table.test.ts',
+  'tests/integration/queue.test.ts',
+  'tests/integration/rules-change.test.ts',
+  'tests/integration/notices-case.test.ts',
 ]
 
 async function reachable(url: string): Promise<string | null> {
