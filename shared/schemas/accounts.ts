@@ -62,7 +62,12 @@ export const signInSchema = z.strictObject({
 export type SignInInput = z.input<typeof signInSchema>
 
 /** 锁定屏幕: by hand (the button) or after the idle time (自动锁定). */
-export const lockSchema = z.strictObject({ reason: z.enum(['manual', 'idle'], 'v.lock.reason').optional() })
+/** A plain object only: a Date or a Map has no keys either, and is not an input. */
+const plainObject = z.custom<{ reason?: 'manual' | 'idle' }>(
+  (v) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype,
+  'e.BAD_REQUEST',
+)
+export const lockSchema = plainObject.pipe(z.strictObject({ reason: z.enum(['manual', 'idle'], 'v.lock.reason').optional() }))
 
 export const unlockSchema = z.strictObject({
   password: z.string('v.text').min(1, 'v.password.required').max(LIMITS.password, 'v.password.tooLong'),

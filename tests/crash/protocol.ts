@@ -74,6 +74,8 @@ export function intakeFor(n: number): IntakeInput {
     routing,
     routingBody: needsBody ? '武昌区住房和城市更新局' : '',
     routingReason: needsBody ? '属于该局法定职责' : routing === 'resolved' ? '当场解释相关政策，来访人表示理解。' : '',
+    // 不予受理 names how to reach the competent body (printed on the 不予受理告知书).
+    routingContact: routing === 'rejected' ? '武汉市武昌区中山路 1 号，027-88880000' : '',
     // 交办 names one of the seeded responsible units; 0 is "none".
     unitId: routing === 'assigned' ? (n % 8) + 1 : 0,
   })

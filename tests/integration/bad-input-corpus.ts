@@ -177,6 +177,8 @@ const OPTIONAL: Partial<Record<MethodName, string[]>> = {
   'receipts.print': ['layout', 'printer'],
   'receipts.savePdf': ['layout'],
   'receipts.browserPrint': ['layout'],
+  // The reception's id for 同一事项 decisions and the confirmed matter: absent when there is none.
+  'intake.register': ['intakeId', 'matterCaseNumber'],
 }
 /** Leaves where null is a legitimate value. */
 const NULLABLE: Partial<Record<MethodName, string[]>> = {
@@ -191,6 +193,10 @@ const MINUS_ZERO_OK: Partial<Record<MethodName, string[]>> = {
   'settings.update': ['idleLockMinutes'],
   // 0 means "no unit"; it is read only when the routing is 交办.
   'intake.register': ['unitId'],
+  // 0: no category chosen yet (the text is then not compared).
+  'matters.candidates': ['categoryId'],
+  // 0 minutes: a skipped ticket cannot come back.
+  'queue.updateSettings': ['skipReturnMinutes'],
 }
 /** Fields holding free-form JSON (a draft is whatever the form holds): their inside is not checked here. */
 const FREE_FORM: Partial<Record<MethodName, string>> = { 'drafts.save': 'values' }

@@ -651,7 +651,7 @@ describe('督办 (cases.supervision)', () => {
     const today = '2027-01-22'
     const view = await supervision(today)
     expect(view.today).toBe(today)
-    expect(view.counts).toEqual({ open: 5, overdue: 1, dueSoon: 1, extended: 1, paused: 1 })
+    expect(view.counts).toEqual({ open: 5, overdue: 1, dueSoon: 1, extended: 1, paused: 1, withRepeats: 0 })
     expect(view.rows.map((r) => r.caseNumber)).toEqual([overdue, soon, running, extended, paused])
     expect(view.rows[0]).toMatchObject({
       caseNumber: overdue,

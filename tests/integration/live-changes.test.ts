@@ -84,11 +84,20 @@ describe.skipIf(ENGINE === 'postgres')('the change channel', () => {
   it('announces a holiday change and the open cases whose due dates it recomputed', async () => {
     const { caseNumber } = await ok(core, 'r1', 'intake.register', validIntake())
     heard = []
-    await ok(core, 'admin', 'holidays.put', { date: '2026-12-01', kind: 'holiday', name: '调休' })
+    // The admin chose to move the open cases too: their pages re-read (every case: the change moved them all).
+    await ok(core, 'admin', 'holidays.put', { date: '2026-12-01', kind: 'holiday', name: '调休', applyToOpenCases: true })
     expect(heard.map((h) => h.event)).toEqual([
       { kind: 'changes', changes: [{ topic: 'holiday', ids: ['2026-12-01'] }] },
-      { kind: 'changes', changes: [{ topic: 'case', ids: [caseNumber] }] },
+      { kind: 'changes', changes: [{ topic: 'case', ids: null }] },
     ])
+    expect((await ok(core, 'r1', 'cases.get', { caseNumber })).caseNumber).toBe(caseNumber)
+  })
+
+  it('announces only the holiday when the open cases keep their due dates', async () => {
+    await ok(core, 'r1', 'intake.register', validIntake())
+    heard = []
+    await ok(core, 'admin', 'holidays.put', { date: '2026-12-02', kind: 'holiday', name: '调休' })
+    expect(heard.map((h) => h.event)).toEqual([{ kind: 'changes', changes: [{ topic: 'holiday', ids: ['2026-12-02'] }] }])
   })
 
   it('announces a settings change, and nothing for one refused', async () => {

@@ -91,6 +91,7 @@ beforeAll(async () => {
   await ok(core, 'admin', 'intake.register', validIntake())
   await ok(core, 'admin', 'drafts.save', { values: { note: '未完成' }, step: 1 })
   await addUser(core, 'auditor', 'auditor', 'S001')
+  await addUser(core, 'duty', 'duty_officer', 'D001')
 })
 afterAll(async () => {
   await core.close()
@@ -110,9 +111,10 @@ function counts(): Record<string, number> {
 }
 
 /** The audit trail's methods are the auditor's (三员分立); everything else is sent as the administrator. */
-function sessionFor(method: MethodName): 'admin' | 'auditor' {
+function sessionFor(method: MethodName): 'admin' | 'auditor' | 'duty' {
   const access = contract[method].access
-  return typeof access !== 'string' && !access.includes('admin') && access.includes('auditor') ? 'auditor' : 'admin'
+  if (typeof access === 'string' || access.includes('admin')) return 'admin'
+  return access.includes('auditor') ? 'auditor' : 'duty'
 }
 
 /** Sends the input as a signed-in user the method admits and checks it is refused cleanly. */
@@ -131,7 +133,7 @@ async function expectRefused(method: MethodName, input: unknown): Promise<void> 
   expect(counts()).toEqual(before)
   // Nothing was run: the caller is still signed in and unlocked.
   const status = await ok(core, session, 'app.status', {})
-  expect(status.session).toMatchObject({ badgeNo: session === 'admin' ? ADMIN.badgeNo : 'S001', locked: false })
+  expect(status.session).toMatchObject({ badgeNo: { admin: ADMIN.badgeNo, auditor: 'S001', duty: 'D001' }[session], locked: false })
 }
 
 describe.each(METHODS)('%s', (method) => {

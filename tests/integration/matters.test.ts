@@ -248,7 +248,7 @@ describe('不再受理 after 复核', () => {
     // Nothing was written by the refused registration.
     expect(core.connection.raw.prepare('SELECT count(*) FROM visits').pluck().get()).toBe(1)
     const rejected = await register(
-      validIntake(ID_A, { matterCaseNumber: first, routing: 'rejected', routingBody: '依法通过诉讼、仲裁、行政复议等法定途径', routingReason: '同一事项已经复核终结，不再受理。' }),
+      validIntake(ID_A, { matterCaseNumber: first, routing: 'rejected', routingBody: '依法通过诉讼、仲裁、行政复议等法定途径', routingContact: '武昌区人民法院立案庭 027-87654321', routingReason: '同一事项已经复核终结，不再受理。' }),
     )
     expect((await ok(core, 'r1', 'cases.get', { caseNumber: rejected })).routing).toBe('rejected')
   })
@@ -256,7 +256,7 @@ describe('不再受理 after 复核', () => {
   it('says so on the receipt', async () => {
     const first = await recheckedCase()
     const rejected = await register(
-      validIntake(ID_A, { matterCaseNumber: first, routing: 'rejected', routingBody: '依法通过诉讼、仲裁、行政复议等法定途径', routingReason: '同一事项已经复核终结，不再受理。' }),
+      validIntake(ID_A, { matterCaseNumber: first, routing: 'rejected', routingBody: '依法通过诉讼、仲裁、行政复议等法定途径', routingContact: '武昌区人民法院立案庭 027-87654321', routingReason: '同一事项已经复核终结，不再受理。' }),
     )
     const { html } = await ok(core, 'r1', 'receipts.preview', { caseNumber: rejected, layout: 'a4' })
     expect(html).toContain(`本次来访与 ${first} 为同一事项`)
