@@ -134,7 +134,11 @@ test('a draft survives a page reload', async ({ page, host, shot }) => {
   await page.getByLabel('事实真相').fill('草稿里的事实真相，刷新后不能丢。')
   await expect(page.getByTestId('draft-status')).toBeVisible()
   // Wait for the save after the last keystroke (the status line updates once it is stored).
-  await page.waitForResponse((r) => r.url().endsWith('/rpc') && r.request().postData()?.includes('刷新后不能丢') === true)
+  // (The draft's save, not the same-matter check, which sends the answers too.)
+  await page.waitForResponse((r) => {
+    const body = r.request().postData() ?? ''
+    return r.url().endsWith('/rpc') && body.includes('"drafts.save"') && body.includes('刷新后不能丢')
+  })
   await page.reload()
   await expect(page.getByText(/发现未完成的登记草稿/)).toBeVisible()
   await shot('draft-offer')

@@ -68,7 +68,7 @@ test('two desks on one host: a registration shows on the other desk’s 督办 a
   for (const page of [one, two]) await expect(page.getByTestId('case-status')).toHaveText('已受理')
   await one.getByTestId('case-actions').getByRole('button', { name: '交办', exact: true }).click()
   await one.getByRole('dialog').getByLabel('责任单位').click()
-  await one.getByTitle('市住房和城乡建设局').click()
+  await one.locator('.ant-select-dropdown:visible').getByTitle('市住房和城乡建设局').click()
   await one.getByRole('dialog').getByRole('button', { name: '确定' }).click()
   await expect(one.getByTestId('case-status')).toHaveText('已交办')
   await expect(two.getByTestId('case-status')).toHaveText('已交办', LIVE)
