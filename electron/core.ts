@@ -206,6 +206,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     accounts,
     clock,
     handlers,
+    desk: deskName,
     onInternalError: options.onInternalError ?? logError,
   })
   return {

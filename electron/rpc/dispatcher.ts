@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { MethodName, MethodOutput, MethodParsed } from '../../shared/rpc/contract'
+import type { MethodName } from '../../shared/rpc/contract'
 import { contract, isMethodName } from '../../shared/rpc/contract'
 import type { RpcResult } from '../../shared/rpc/result'
 import type { Clock } from '../clock'
@@ -8,23 +8,13 @@ import type { Database, Hall, User } from '../db/schema'
 import { getHall } from '../db/repositories/hall'
 import { findUserById } from '../db/repositories/users'
 import type { Accounts } from '../services/accounts/accounts'
-import type { SessionState, SessionStore } from '../services/accounts/sessions'
+import type { SessionStore } from '../services/accounts/sessions'
 import { appErrorToRpc, rpcError, validationError } from './errors'
 import type { HallLink } from '../db/postgres'
 import { isConnectionError } from '../db/postgres'
+import type { CallContext, Handlers } from './context'
 
-/** What a handler knows about the call. `user` and `hall` are set for every non-public method. */
-export interface CallContext {
-  sessionKey: string
-  now: Date
-  session: SessionState | undefined
-  user: User | undefined
-  hall: Hall | undefined
-}
-
-export type Handlers = {
-  [M in MethodName]: (ctx: CallContext, input: MethodParsed<M>) => Promise<MethodOutput<M>>
-}
+export type { CallContext, Handlers } from './context'
 
 export interface DispatcherDeps {
   db: Kysely<Database>
@@ -36,6 +26,8 @@ export interface DispatcherDeps {
   onInternalError?: (method: string, error: unknown) => void
   /** Hall mode: the link to the hall's PostgreSQL server (electron/db/postgres.ts). */
   hallLink?: HallLink
+  /** The desk's name, carried by every call's context. */
+  desk: string
 }
 
 /** Hall mode: a call that has not answered by then is answered with HALL_UNAVAILABLE (the promise is 10 s). */
@@ -124,7 +116,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
 
   return async function dispatch(sessionKey, method, input) {
     if (typeof method !== 'string' || !isMethodName(method)) return { ok: false, error: rpcError('UNKNOWN_METHOD') }
-    const ctx: CallContext = { sessionKey, now: clock(), session: undefined, user: undefined, hall: undefined }
+    const ctx: CallContext = { sessionKey, now: clock(), desk: deps.desk, session: undefined, user: undefined, hall: undefined }
     if (hallLink === undefined) return run(method, ctx, input)
     // The hall's promise: every call answers within 10 s. A statement still running then ends by
     // the server's statement timeout, and a registration that commits after all is found again by

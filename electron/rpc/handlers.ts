@@ -24,7 +24,7 @@ import type { Leaders } from '../services/cases/leaders'
 import type { HallData } from '../services/hall-data/hall-data'
 import type { Privacy } from '../services/privacy/privacy'
 import type { Matters } from '../services/matters/matters'
-import type { CallContext, Handlers } from './dispatcher'
+import type { CallContext, Handlers } from './context'
 import type { Queue } from '../services/queue/queue'
 import { queueHandlers } from '../services/queue/handlers'
 

@@ -3,7 +3,7 @@ import type { MethodName } from '../../../shared/rpc/contract'
 import type { queueContract } from '../../../shared/queue/contract'
 import { AppError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
-import type { CallContext, Handlers } from '../../rpc/dispatcher'
+import type { CallContext, Handlers } from '../../rpc/context'
 import type { Queue } from './queue'
 import { queueStatistics } from './statistics'
 
