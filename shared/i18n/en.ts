@@ -827,6 +827,7 @@ export const en: SameKeys<typeof zhCN> = {
     title: 'Same matter check',
     hint: 'Earlier cases that may be the same matter, found by ID number, name and phone, name and address, group representatives and the content of the demands. The receptionist decides; nothing is merged automatically.',
     checking: 'Checking…',
+    retrying: 'The check did not finish; trying again shortly…',
     none: 'No earlier case looks like the same matter.',
     category: 'Demand category (to compare the content)',
     categoryPlaceholder: 'Choose a category to compare facts and demands',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ADMIN, expect, setUpHall, signIn, startHost, stopHost, test } from './fixtures'
 import { registerSample } from './intake-steps'
+import { choose } from './select'
 
 test('a duty officer routes a case to a unit, extends it, closes it and records the rating; 督办 shows it overdue when the clock says so', async ({ page, shot }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'intake-desk-e2e-'))
@@ -42,8 +43,7 @@ test('a duty officer routes a case to a unit, extends it, closes it and records 
       await expect(dialog).toBeHidden()
     }
     await act('交办', async () => {
-      await page.getByRole('dialog').getByLabel('责任单位').click()
-      await page.getByTitle('市住房和城乡建设局').click()
+      await choose(page, page.getByRole('dialog').getByLabel('责任单位'), '市住房和城乡建设局')
     })
     await expect(page.getByTestId('case-status')).toHaveText('已交办')
     await act('开始办理', async () => {})

@@ -2,6 +2,7 @@ import type { Browser, Page } from '@playwright/test'
 import { ADMIN, SCREENSHOTS, expect, setUpHall, signIn, test } from './fixtures'
 import type { Host } from './fixtures'
 import { categoryAndRouting, fiveAnswers, threeShows, visitor } from './intake-steps'
+import { choose } from './select'
 
 // Two desks of one hall on one browser host (SQLite): each is its own browser context, signed in
 // on its own. What one commits shows on the other's open page within 2 s, without a reload.
@@ -67,8 +68,7 @@ test('two desks on one host: a registration shows on the other desk’s 督办 a
   await one.goto(`${host.url}#/case/${first}`)
   for (const page of [one, two]) await expect(page.getByTestId('case-status')).toHaveText('已受理')
   await one.getByTestId('case-actions').getByRole('button', { name: '交办', exact: true }).click()
-  await one.getByRole('dialog').getByLabel('责任单位').click()
-  await one.locator('.ant-select-dropdown:visible').getByTitle('市住房和城乡建设局').click()
+  await choose(one, one.getByRole('dialog').getByLabel('责任单位'), '市住房和城乡建设局')
   await one.getByRole('dialog').getByRole('button', { name: '确定' }).click()
   await expect(one.getByTestId('case-status')).toHaveText('已交办')
   await expect(two.getByTestId('case-status')).toHaveText('已交办', LIVE)

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { apiClient } from './api'
 import { ADMIN, expect, setUpHall, test } from './fixtures'
 import { threeShows } from './intake-steps'
+import { choose } from './select'
 
 // Issue #16: a visitor without an ID card comes back about a matter still being handled. The
 // desk offers the earlier case (同名同电话, then 诉求相似 once the facts are typed), the
@@ -71,8 +72,7 @@ test('a repeat visit on the same matter by a visitor without an ID card is recor
   await page.getByLabel('实际困难').fill('家中老人看病急需用钱。')
   await page.getByLabel('信访经历').fill(`${first.caseNumber} 来访过一次。`)
   await page.getByLabel('此前办理情况').fill('已交办市人社局，尚无结果。')
-  await panel.getByLabel('诉求类别（用于比对诉求内容）').click()
-  await page.getByTitle('劳动社保·欠薪').click()
+  await choose(page, panel.getByLabel('诉求类别（用于比对诉求内容）'), '劳动社保·欠薪')
   await expect(candidate).toContainText(/诉求相似 \d+%/)
   await candidate.getByRole('button', { name: '同一事项', exact: true }).click()
   await expect(candidate).toContainText('已确认为同一事项')

@@ -17,6 +17,8 @@ type Form = UseFormReturn<IntakeInput, unknown, IntakeValues>
 
 /** Typing settles for this long before the desk compares again. */
 const SETTLE_MS = 400
+/** A check that failed is tried again after this long. */
+const RETRY_MS = 2000
 
 const REASON_COLOR: Record<MatterReason['kind'], string> = {
   idNumber: 'red',
@@ -76,6 +78,7 @@ export function MatterPanel({ form, categories, showCategory }: { form: Form; ca
   const [, setConfirmed] = useConfirmedMatter()
   const [found, setFound] = useState<MatterCandidates | null>(null)
   const [checking, setChecking] = useState(false)
+  const [failed, setFailed] = useState(false)
   const [revision, setRevision] = useState(0)
 
   // Every reception gets its id when it starts (kept in the draft with the rest of the form).
@@ -89,16 +92,21 @@ export function MatterPanel({ form, categories, showCategory }: { form: Form; ca
     if (query.intakeId === '') return
     let live = true
     setChecking(true)
+    let retry: ReturnType<typeof setTimeout> | undefined
     const timer = setTimeout(() => {
       void call('matters.candidates', query).then((r) => {
         if (!live) return
         setChecking(false)
+        setFailed(!r.ok)
         if (r.ok) setFound(r.value)
+        // A check that did not finish (the host busy, the hall's server away) is tried again.
+        else retry = setTimeout(() => setRevision((n) => n + 1), RETRY_MS)
       })
     }, SETTLE_MS)
     return () => {
       live = false
       clearTimeout(timer)
+      clearTimeout(retry)
     }
   }, [key, revision])
 
@@ -148,7 +156,13 @@ export function MatterPanel({ form, categories, showCategory }: { form: Form; ca
           <LinkOutlined /> {t('matter.title')}
         </span>
       }
-      extra={checking ? <Typography.Text type="secondary">{t('matter.checking')}</Typography.Text> : null}
+      extra={
+        checking ? (
+          <Typography.Text type="secondary">{t('matter.checking')}</Typography.Text>
+        ) : failed ? (
+          <Typography.Text type="warning">{t('matter.retrying')}</Typography.Text>
+        ) : null
+      }
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('matter.hint')}
