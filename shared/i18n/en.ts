@@ -146,6 +146,11 @@ export const en: SameKeys<typeof zhCN> = {
     useAsStart: 'Use as the starting text of petition history and prior handling',
     used: 'Filled in; you can edit it.',
     summaryLine: '{{date}} case {{caseNumber}} ({{category}}, {{routing}})',
+    lastContact: 'Phone given last time: {{phone}}; address: {{address}}. Check with the visitor whether they have changed.',
+    noPhone: 'not given',
+    noAddress: 'not given',
+    useContact: 'Use last time’s phone and address',
+    contactUsed: 'Filled in; you can still change it.',
   },
   answers: {
     title: 'Five must-asks',

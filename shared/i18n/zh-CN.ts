@@ -143,6 +143,11 @@ export const zhCN = {
     useAsStart: '用作信访经历与此前办理情况的起始文字',
     used: '已填入，可继续修改。',
     summaryLine: '{{date}} 案件 {{caseNumber}}（{{category}}，{{routing}}）',
+    lastContact: '上次登记的联系电话：{{phone}}；住址：{{address}}。请向来访人核实是否有变化。',
+    noPhone: '未登记',
+    noAddress: '未登记',
+    useContact: '使用上次的联系电话和住址',
+    contactUsed: '已填入，可继续修改。',
   },
   answers: {
     title: '五必问',
