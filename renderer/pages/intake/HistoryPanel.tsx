@@ -8,6 +8,7 @@ import type { PriorVisit, VisitorHistory } from '../../../shared/rpc/types'
 import { call } from '../../api/client'
 import { useApp } from '../../app-context'
 import { formatDate } from '../../format'
+import { OneLine } from '../case/CaseTable'
 
 interface Props {
   idNumber: string
@@ -103,11 +104,12 @@ export function HistoryPanel({ idNumber, onUse, onUseContact }: Props) {
         rowKey="caseNumber"
         pagination={false}
         dataSource={history.visits}
+        // Dates, case numbers and the routing on one line; a long category is cut, whole in a tooltip.
         columns={[
-          { title: t('history.date'), dataIndex: 'registeredAt', render: (v: string) => formatDate(v, hall.timeZone) },
-          { title: t('history.caseNumber'), dataIndex: 'caseNumber' },
-          { title: t('history.category'), dataIndex: 'category' },
-          { title: t('history.routing'), dataIndex: 'routing', render: (v: string) => t(`routing.${v}`) },
+          { title: t('history.date'), dataIndex: 'registeredAt', width: 100, className: 'nowrap', render: (v: string) => formatDate(v, hall.timeZone) },
+          { title: t('history.caseNumber'), dataIndex: 'caseNumber', width: 160, className: 'nowrap' },
+          { title: t('history.category'), dataIndex: 'category', ellipsis: { showTitle: false }, render: (v: string) => <OneLine text={v} /> },
+          { title: t('history.routing'), dataIndex: 'routing', width: 96, className: 'nowrap', render: (v: string) => t(`routing.${v}`) },
         ]}
       />
       <div style={{ marginTop: 12 }}>
