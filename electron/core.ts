@@ -43,8 +43,8 @@ import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
 import type { ChangeChannel } from './live/channel'
 import { openChangeChannel } from './live/open-channel'
+import { DATABASE_FILE } from './paths'
 
-export const DATABASE_FILE = 'intake-desk.sqlite3'
 /** Hall mode: the desk's drafts, kept on the desk so that a network cut loses no typing. */
 export const LOCAL_DRAFTS_FILE = 'intake-desk-drafts.sqlite3'
 
