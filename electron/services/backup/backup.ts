@@ -16,6 +16,10 @@ import { DEFAULT_TIME_ZONE } from '../accounts/accounts'
 import { appendAudit } from '../audit/audit'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
+import type { BackupFile, BackupStatus } from '../../../shared/rpc/types'
+import type { CallContext } from '../../rpc/context'
+import { signedIn } from '../../rpc/context'
+import type { BackupListing } from './folder'
 import { DEFAULT_KEEP_DAYS, listBackups, pruneBackups } from './folder'
 import { checkBackup, sha256File, writeFileAtomic, writeSidecar } from './format'
 import { DAY_MS, backupFileName, timeStamp } from './stamps'
@@ -51,6 +55,8 @@ export interface BackupsOptions {
   stepPages?: number
   /** Tells the backup page that a backup was written. */
   announce?: Announce
+  /** Restores a backup and replaces the running core (core-host.ts); absent in tests. */
+  restore?: ((path: string, userId: number) => Promise<void>) | undefined
 }
 
 export type Backups = ReturnType<typeof createBackups>
@@ -193,13 +199,49 @@ export function createBackups(options: BackupsOptions) {
     return last === null || now.getTime() - Date.parse(last.at) > DAY_MS
   }
 
+  /** backup.status: the hall's folder and keep days, and how old the last backup is. */
+  function status(ctx: CallContext): Promise<BackupStatus> {
+    const { hall } = signedIn(ctx)
+    return Promise.resolve({ folder: hall.backup_folder, keepDays: hall.backup_keep_days, last: lastBackup(), stale: isStale(ctx.now) })
+  }
+
+  /** backup.now: a backup to the hall's folder, which must be set. */
+  async function now(ctx: CallContext): Promise<BackupFile> {
+    const { hall, user } = signedIn(ctx)
+    if (hall.backup_folder === null) throw new AppError('CONFLICT', 'e.NO_BACKUP_FOLDER')
+    const info = await backupNow(hall.backup_folder, user.id)
+    return { path: info.path, fileName: info.fileName, createdAt: info.createdAt, schemaVersion: info.schemaVersion, sizeBytes: info.sizeBytes, hashMatches: true }
+  }
+
+  /** backup.list: the backups in the hall's folder, each file's hash checked. */
+  async function list(ctx: CallContext): Promise<BackupFile[]> {
+    const { hall } = signedIn(ctx)
+    if (hall.backup_folder === null) return []
+    return listIn(hall.backup_folder, { verifyHashes: true })
+  }
+
+  /** backup.restore: through the core host, which reopens the core on the restored data. */
+  async function restore(ctx: CallContext, input: { path: string }): Promise<null> {
+    const { user } = signedIn(ctx)
+    if (options.restore === undefined) throw new AppError('CONFLICT', 'e.RESTORE_UNAVAILABLE')
+    await options.restore(input.path, user.id)
+    return null
+  }
+
+  async function listIn(folder: string, list: { verifyHashes?: boolean } = {}): Promise<BackupListing[]> {
+    return listBackups(folder, { timeZone: (await settings()).timeZone, ...list })
+  }
+
   return {
+    status,
+    now,
+    list,
+    restore,
     /** What setup offers: a backups folder inside the data folder (another disk is better; the field says so). */
     defaultFolder: join(options.dataDir, 'backups'),
     backupNow,
     scheduled,
-    listBackups: async (folder: string, list: { verifyHashes?: boolean } = {}) =>
-      listBackups(folder, { timeZone: (await settings()).timeZone, ...list }),
+    listBackups: listIn,
     checkBackup,
     lastBackup,
     isStale,
