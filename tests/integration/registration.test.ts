@@ -6,7 +6,7 @@ import { addUser, call, ok, validIntake } from './helpers'
 it.override('users', { r1: ['receptionist', 'R001'] })
 
 function count(core: TestCore, table: string): number {
-  return (core.connection.raw.prepare(`SELECT count(core, *) AS n FROM ${table}`).get() as { n: number }).n
+  return (core.connection.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
 }
 
 function visitRow(core: TestCore, caseNumber: string): Record<string, unknown> {
@@ -86,7 +86,7 @@ describe('case numbers', () => {
     // Every window did its share.
     const perReceptionist = core.connection.raw
       .prepare(
-        'SELECT shown_badge_no AS badge, count(core, *) AS n FROM visits WHERE day_seq > 1000 GROUP BY shown_badge_no',
+        'SELECT shown_badge_no AS badge, count(*) AS n FROM visits WHERE day_seq > 1000 GROUP BY shown_badge_no',
       )
       .all()
     expect(perReceptionist).toEqual([
