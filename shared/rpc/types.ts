@@ -102,7 +102,14 @@ export interface PriorVisit {
 }
 
 export interface VisitorHistory {
-  visitor: { name: string; birthDate: string | null; sex: 'male' | 'female' | null } | null
+  visitor: {
+    name: string
+    birthDate: string | null
+    sex: 'male' | 'female' | null
+    /** The phone and address given at the latest visit ('' when none was given). */
+    phone: string
+    address: string
+  } | null
   visits: PriorVisit[]
 }
 

@@ -32,9 +32,21 @@ test('locking the screen hides the form and the draft is offered back after unlo
   await page.getByLabel('密码').fill('Admin2026pass')
   await page.getByRole('button', { name: '解锁' }).click()
   await expect(page.getByText(/发现未完成的登记草稿/)).toBeVisible()
-  await page.getByRole('button', { name: '继续填写' }).click()
+  // Enter is 恢复草稿: a hurried key press keeps what was typed.
+  await expect(page.getByRole('button', { name: '恢复草稿' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByText(/发现未完成的登记草稿/)).toBeHidden()
   await expect(page.getByLabel('身份证号')).toHaveValue(LV.id)
   await expect(page.getByLabel('姓名')).toHaveValue(LV.name)
+
+  // Offered once: after the next lock the same draft comes back without asking again.
+  await page.getByLabel('联系电话').fill('13700005555')
+  await page.getByRole('button', { name: '锁定屏幕' }).click()
+  await page.getByLabel('密码').fill('Admin2026pass')
+  await page.getByRole('button', { name: '解锁' }).click()
+  await expect(page.getByLabel('姓名')).toHaveValue(LV.name)
+  await expect(page.getByLabel('联系电话')).toHaveValue('13700005555')
+  await expect(page.getByText(/发现未完成的登记草稿/)).toHaveCount(0)
 })
 
 test('every screen has its English translation', async ({ page, host, shot }) => {

@@ -288,7 +288,9 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
       routing: r.routing,
       answers: i === 0 ? latestAnswers : null,
     }))
-    return { visitor: { name: visitor.name, birthDate: visitor.birth_date, sex: visitor.sex }, visits }
+    // The phone and address given at the latest visit, offered back to the desk that typed the full number.
+    const contact = { phone: rows[0]?.visitor_phone ?? '', address: rows[0]?.visitor_address ?? '' }
+    return { visitor: { name: visitor.name, birthDate: visitor.birth_date, sex: visitor.sex, ...contact }, visits }
   }
 
   /** Today's registrations in the hall's local day, newest first, ID numbers masked. */

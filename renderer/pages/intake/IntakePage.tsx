@@ -156,8 +156,20 @@ export function IntakePage() {
         closable={false}
         maskClosable={false}
         keyboard={false}
+        // Enter takes the draft back: nothing typed is lost by a hurried key press.
+        okButtonProps={{ autoFocus: true }}
         onOk={draft.restore}
-        onCancel={() => void draft.discard()}
+        onCancel={() =>
+          modal.confirm({
+            title: t('intake.discardConfirm'),
+            content: t('intake.discardConfirmBody'),
+            okText: t('intake.draftDiscard'),
+            okButtonProps: { danger: true },
+            cancelText: t('intake.discardBack'),
+            autoFocusButton: 'cancel',
+            onOk: () => draft.discard(),
+          })
+        }
       >
         {t('intake.draftFoundBody')}
       </Modal>

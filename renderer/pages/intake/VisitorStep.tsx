@@ -27,6 +27,12 @@ export function VisitorStep({ form }: { form: UseFormReturn<IntakeInput, unknown
     append('priorHandling', priorHandling)
   }
 
+  const applyContact = (phone: string, address: string) => {
+    const options = { shouldDirty: true, shouldValidate: true } as const
+    if (phone !== '') form.setValue('visitor.phone', phone, options)
+    if (address !== '') form.setValue('visitor.address', address, options)
+  }
+
   return (
     <Row gutter={32}>
       <Col span={13}>
@@ -108,7 +114,7 @@ export function VisitorStep({ form }: { form: UseFormReturn<IntakeInput, unknown
           </>
         )}
       </Col>
-      <Col span={11}>{!noId && <HistoryPanel idNumber={idNumber} onUse={applyHistory} />}</Col>
+      <Col span={11}>{!noId && <HistoryPanel idNumber={idNumber} onUse={applyHistory} onUseContact={applyContact} />}</Col>
     </Row>
   )
 }

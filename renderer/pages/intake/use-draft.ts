@@ -9,6 +9,13 @@ import { registerFlusher } from './draft-sync'
 /** Saved this long after the last keystroke: well inside the 2 s promise. */
 const SAVE_DELAY_MS = 700
 
+/**
+ * The reception whose draft this page load already offered back and the receptionist took up
+ * (by its idempotency key). Offered once: after the next idle lock, or a trip to another page,
+ * the same draft comes back into the form without asking again. A reload asks again.
+ */
+let takenUp: string | null = null
+
 export type DraftState =
   | { phase: 'checking' }
   | { phase: 'offer'; draft: Draft }
@@ -30,9 +37,14 @@ export function useDraft(form: UseFormReturn<IntakeInput, unknown, IntakeValues>
     let live = true
     void call('drafts.get', {}).then((result) => {
       if (!live) return
-      if (result.ok && result.value !== null && hasContent(restoreDraft(result.value.values))) {
+      const values = result.ok && result.value !== null ? restoreDraft(result.value.values) : null
+      if (result.ok && result.value !== null && values !== null && hasContent(values)) {
         stored.current = true
-        setState({ phase: 'offer', draft: result.value })
+        if (takenUp !== null && values.idempotencyKey === takenUp) {
+          form.reset(values)
+          setStep(Math.min(Math.max(result.value.step, 0), 3))
+          setState({ phase: 'ready', saving: false, savedAt: result.value.updatedAt, error: null })
+        } else setState({ phase: 'offer', draft: result.value })
       } else {
         setState({ phase: 'ready', saving: false, savedAt: null, error: null })
       }
@@ -40,7 +52,8 @@ export function useDraft(form: UseFormReturn<IntakeInput, unknown, IntakeValues>
     return () => {
       live = false
     }
-  }, [])
+    // Read once, when the page opens (the form and the step setter do not change).
+  }, [form, setStep])
 
   const save = useCallback(async () => {
     window.clearTimeout(timer.current)
@@ -89,12 +102,15 @@ export function useDraft(form: UseFormReturn<IntakeInput, unknown, IntakeValues>
 
   const restore = () => {
     if (state.phase !== 'offer') return
-    form.reset(restoreDraft(state.draft.values))
+    const values = restoreDraft(state.draft.values)
+    takenUp = values.idempotencyKey ?? null
+    form.reset(values)
     setStep(Math.min(Math.max(state.draft.step, 0), 3))
     setState({ phase: 'ready', saving: false, savedAt: state.draft.updatedAt, error: null })
   }
 
   const discard = async () => {
+    takenUp = null
     await call('drafts.discard', {})
     stored.current = false
     setState({ phase: 'ready', saving: false, savedAt: null, error: null })
@@ -102,6 +118,7 @@ export function useDraft(form: UseFormReturn<IntakeInput, unknown, IntakeValues>
 
   /** After registration the main side has removed the draft already. */
   const forget = () => {
+    takenUp = null
     window.clearTimeout(timer.current)
     dirty.current = false
     stored.current = false
