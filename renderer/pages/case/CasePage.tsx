@@ -82,7 +82,8 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
               <Descriptions.Item label={t('visitor.idNumber')}>
                 <Space>
                   {detail.visitor.noIdReason ? `${t('visitor.noId')}：${detail.visitor.noIdReason}` : detail.visitor.maskedIdNumber}
-                  {officer && !detail.visitor.noIdReason && identity === null && (
+                  {/* Nothing to reveal once the personal data is purged (个人信息保存期限). */}
+                  {officer && !detail.visitor.noIdReason && detail.visitor.maskedIdNumber !== '' && identity === null && (
                     <Button size="small" icon={<EyeOutlined />} onClick={() => setAsking(true)}>
                       {t('case.revealId')}
                     </Button>

@@ -16,6 +16,7 @@ import { applyServerErrors } from '../../forms/messages'
 import { DEFAULT_DEADLINE_RULES } from '../../../shared/deadlines'
 import type { DeadlineRules } from '../../../shared/deadlines'
 import { BackupCard } from './BackupCard'
+import { RetentionCard } from './RetentionCard'
 import { RulesImpactNotice } from './RulesImpactNotice'
 
 const RULE_KEYS = Object.keys(DEFAULT_DEADLINE_RULES) as (keyof DeadlineRules)[]
@@ -154,6 +155,7 @@ export function SettingsPage() {
         </Button>
       </Form>
       <BackupCard />
+      <RetentionCard />
     </Card>
   )
 }
