@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import { zhCN } from '../../../shared/i18n/zh-CN'
+import type { MessageKey } from '../../i18n'
 
 type ActionKey = keyof typeof zhCN.audit.actions
 type EntityKey = keyof typeof zhCN.audit.entities
@@ -128,7 +129,8 @@ function valueText(t: TFunction, key: string, value: unknown): string {
   }
   const prefix = catalogue[key]
   if (prefix !== undefined) {
-    const k = `${prefix}.${text}`
+    // A code the catalogue lacks comes back as the key itself and is shown as written.
+    const k = `${prefix}.${text}` as MessageKey
     const translated = t(k)
     if (translated !== k) return translated
   }
