@@ -1,6 +1,5 @@
-import type { TFunction } from 'i18next'
+import type { ParseKeys, TFunction } from 'i18next'
 import { zhCN } from '../../../shared/i18n/zh-CN'
-import type { MessageKey } from '../../i18n'
 
 type ActionKey = keyof typeof zhCN.audit.actions
 type EntityKey = keyof typeof zhCN.audit.entities
@@ -130,7 +129,7 @@ function valueText(t: TFunction, key: string, value: unknown): string {
   const prefix = catalogue[key]
   if (prefix !== undefined) {
     // A code the catalogue lacks comes back as the key itself and is shown as written.
-    const k = `${prefix}.${text}` as MessageKey
+    const k = `${prefix}.${text}` as ParseKeys
     const translated = t(k)
     if (translated !== k) return translated
   }
