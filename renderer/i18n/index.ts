@@ -7,7 +7,7 @@ import { zhCN } from '../../shared/i18n/zh-CN'
 export const LANGUAGE_KEY = 'intake-desk.language'
 export type Language = 'zh-CN' | 'en'
 
-/** A key of the catalogue: what `t` accepts (see i18next.d.ts). */
+/** A key of the catalogue: what `t` accepts (see shared/i18n/i18next.d.ts). */
 export type MessageKey = ParseKeys
 
 /** Whether a key that arrives at run time (from the main side, a zod message) is in the catalogue. */
