@@ -56,7 +56,6 @@ export const test = base.extend<IntegrationFixtures>({
   },
 })
 
-
 /** The settings most files give the hall: its address and phone on receipts, A5 receipts, no idle lock. */
 export const HALL_SETTINGS: MethodInput<'settings.update'> = {
   address: '中北路1号',
