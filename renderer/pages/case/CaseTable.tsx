@@ -44,7 +44,7 @@ export function CaseTable({ rows, testId, empty, ranked = false, loading = false
       title: t('today.routing'),
       dataIndex: 'status',
       width: 100,
-      render: (v: string, r) => (
+      render: (v: CaseListRow['status'], r) => (
         <span className="nowrap">
           {t(`case.status.${v}`)}
           {r.leaderName && <Tag color="gold" style={{ marginLeft: 6 }}>{r.leaderName}</Tag>}

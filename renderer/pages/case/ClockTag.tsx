@@ -8,7 +8,7 @@ export function ClockTag({ clock }: { clock: CaseClockView }) {
   if (clock.doneOn !== null) return <Tag color="green">{t('case.done', { day: clock.doneOn })}</Tag>
   if (clock.paused) return <Tag color="purple">{t('case.paused')}</Tag>
   if (clock.daysLeft === null) return null
-  if (clock.visitorSide) return <Tag>{t('case.clockDue', { due: clock.due })}</Tag>
+  if (clock.visitorSide) return <Tag>{t('case.clockDue', { due: clock.due ?? '' })}</Tag>
   if (clock.daysLeft < 0) return <Tag color="red">{t('case.overdueBy', { n: -clock.daysLeft })}</Tag>
   if (clock.daysLeft === 0) return <Tag color="orange">{t('case.dueToday')}</Tag>
   return <Tag color={clock.daysLeft <= 3 ? 'orange' : 'blue'}>{t('case.daysLeft', { n: clock.daysLeft })}</Tag>

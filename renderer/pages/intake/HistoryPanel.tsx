@@ -109,7 +109,7 @@ export function HistoryPanel({ idNumber, onUse, onUseContact }: Props) {
           { title: t('history.date'), dataIndex: 'registeredAt', width: 100, className: 'nowrap', render: (v: string) => formatDate(v, hall.timeZone) },
           { title: t('history.caseNumber'), dataIndex: 'caseNumber', width: 160, className: 'nowrap' },
           { title: t('history.category'), dataIndex: 'category', ellipsis: { showTitle: false }, render: (v: string) => <OneLine text={v} /> },
-          { title: t('history.routing'), dataIndex: 'routing', width: 96, className: 'nowrap', render: (v: string) => t(`routing.${v}`) },
+          { title: t('history.routing'), dataIndex: 'routing', width: 96, className: 'nowrap', render: (v: PriorVisit['routing']) => t(`routing.${v}`) },
         ]}
       />
       <div style={{ marginTop: 12 }}>

@@ -54,7 +54,7 @@ export function TodayPage() {
           },
           { title: t('today.idNumber'), dataIndex: 'maskedIdNumber', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v || '—'}</span> },
           { title: t('today.category'), dataIndex: 'category' },
-          { title: t('today.routing'), dataIndex: 'routing', render: (v: string) => t(`routing.${v}`) },
+          { title: t('today.routing'), dataIndex: 'routing', render: (v: TodayLogRow['routing']) => t(`routing.${v}`) },
           { title: t('today.receptionist'), dataIndex: 'receptionist' },
           {
             title: t('print.title'),
