@@ -36,35 +36,16 @@ import {
   unitNameSchema,
   unitUpdateSchema,
 } from '../schemas/cases'
-import type {
-  AppStatus,
-  DeskLink,
-  BackupFile,
-  BackupStatus,
-  AuditPage,
-  AuditVerifyResult,
-  BrowserPrint,
-  CaseDetail,
-  ExportJob,
-  HolidayRow,
-  RulesImpact,
-  Statistics,
-  LeaderReception,
-  SearchResult,
-  SupervisionView,
-  UnitRow,
-  Category,
-  Draft,
-  HallSettings,
-  PrintRecord,
-  PrinterList,
-  ReceiptPreview,
-  RegisterResult,
-  SessionInfo,
-  TodayLogRow,
-  UserRow,
-  VisitorHistory,
-} from './types'
+import type { SessionInfo, UserRow } from '../accounts/types'
+import type { AppStatus, DeskLink } from '../app/types'
+import type { AuditPage, AuditVerifyResult } from '../audit/types'
+import type { BackupFile, BackupStatus } from '../backup/types'
+import type { CaseDetail, LeaderReception, SearchResult, SupervisionView } from '../cases/types'
+import type { HolidayRow, UnitRow } from '../hall-data/types'
+import type { Category, Draft, RegisterResult, TodayLogRow, VisitorHistory } from '../intake/types'
+import type { BrowserPrint, PrintRecord, PrinterList, ReceiptPreview } from '../receipts/types'
+import type { ExportJob, Statistics } from '../reports/types'
+import type { HallSettings, RulesImpact } from '../settings/types'
 
 export type { Access, MethodSpec } from './method'
 

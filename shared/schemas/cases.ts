@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SATISFACTION } from '../cases/machine'
+import { SEARCH_BYS } from '../cases/types'
 import { isIsoDate } from '../deadlines/calendar'
 import { EXTENSION_CAP_DAYS } from '../deadlines/rules'
 import { LIMITS } from '../domain'
@@ -65,7 +66,7 @@ export const revealSchema = z.strictObject({
 
 export const searchSchema = z.strictObject({
   query: line(100, 'v.search.required'),
-  by: z.enum(['auto', 'caseNumber', 'name', 'idNumber', 'phone', 'text'], 'v.search.by'),
+  by: z.enum(SEARCH_BYS, 'v.search.by'),
 })
 
 export const unitNameSchema = z.strictObject({ name: line(LIMITS.body, 'v.unit.nameRequired') })

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
 import { csvField, summaryLines } from '../../electron/services/reports/formats'
-import type { ExportJob } from '../../shared/rpc/types'
+import type { ExportJob } from '../../shared/reports/types'
 import { addUser, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
 
 // CSV injection: a spreadsheet reads a cell starting with = + - @ (or a tab / carriage return

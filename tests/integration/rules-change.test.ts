@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
 import { DEFAULT_DEADLINE_RULES } from '../../shared/deadlines'
-import type { CaseDetail } from '../../shared/rpc/types'
+import type { CaseDetail } from '../../shared/cases/types'
 import { ENGINE, addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
 
 // DESIGN.md §3: "A change of the rules or holidays applies to cases registered afterwards, and to

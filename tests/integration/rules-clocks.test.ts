@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
 import type { RpcResult } from '../../shared/rpc/result'
-import type { CaseDetail } from '../../shared/rpc/types'
+import type { CaseDetail } from '../../shared/cases/types'
 import type { CaseStepInput } from '../../shared/schemas/cases'
 import type { Routing } from '../../shared/domain'
 import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'

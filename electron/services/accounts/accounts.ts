@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { Role } from '../../../shared/domain'
-import type { SessionInfo, UserRow } from '../../../shared/rpc/types'
+import type { SessionInfo, UserRow } from '../../../shared/accounts/types'
 import type { changePasswordSchema, createUserSchema, setupSchema, signInSchema } from '../../../shared/schemas/accounts'
 import { AppError } from '../../errors'
 import type { Database, User } from '../../db/schema'

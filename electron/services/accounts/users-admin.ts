@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import type { UserRow } from '../../../shared/rpc/types'
+import type { UserRow } from '../../../shared/accounts/types'
 import type { resetPasswordSchema, updateUserSchema } from '../../../shared/schemas/accounts'
 import { AppError } from '../../errors'
 import type { Database, User } from '../../db/schema'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import type { AuditPage, AuditVerifyResult } from '../../../shared/rpc/types'
+import type { AuditPage, AuditVerifyResult } from '../../../shared/audit/types'
 import type { auditListSchema } from '../../../shared/schemas/audit'
 import { addDays } from '../../../shared/deadlines/calendar'
 import { hallDayStart } from '../../../shared/time'

@@ -25,6 +25,7 @@ import { getHall } from '../../db/repositories/hall'
 import { AppError } from '../../errors'
 import { DEFAULT_TIME_ZONE } from '../accounts/accounts'
 import { appendAudit } from '../audit/audit'
+import type { BackupFile } from '../../../shared/backup/types'
 import { dateTimeFormat } from '../../../shared/intl'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
@@ -49,19 +50,6 @@ export interface BackupInfo {
   schemaVersion: number
   sizeBytes: number
   sha256: string
-}
-
-/** A backup found in a folder. */
-export interface BackupListing {
-  path: string
-  fileName: string
-  /** ISO-8601 UTC, from the sidecar, else from the file name. */
-  createdAt: string
-  /** From the file's header; null when the header is unreadable. */
-  schemaVersion: number | null
-  sizeBytes: number
-  /** Whether the file still has the hash its sidecar recorded; null without a sidecar. */
-  hashMatches: boolean | null
 }
 
 export interface LastBackup {
@@ -214,9 +202,9 @@ export function checkBackup(path: string): BackupCheck {
 export async function listBackups(
   folder: string,
   options: { verifyHashes?: boolean; timeZone?: string } = {},
-): Promise<BackupListing[]> {
+): Promise<BackupFile[]> {
   if (!existsSync(folder)) return []
-  const found: BackupListing[] = []
+  const found: BackupFile[] = []
   for (const fileName of readdirSync(folder)) {
     const match = BACKUP_NAME.exec(fileName)
     const path = join(folder, fileName)

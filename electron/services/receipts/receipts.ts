@@ -4,7 +4,7 @@ import type { PrintDocument, PrintTarget, ReceiptLayout } from '../../../shared/
 import { translate } from '../../../shared/i18n/translate'
 import { zhCN } from '../../../shared/i18n/zh-CN'
 import { noticeAvailable, renderNoticeHtml } from '../../print/notice-html'
-import type { BrowserPrint, PrintRecord, PrinterList, ReceiptPreview } from '../../../shared/rpc/types'
+import type { BrowserPrint, PrintRecord, PrinterList, ReceiptPreview } from '../../../shared/receipts/types'
 import { AppError, fieldError } from '../../errors'
 import type { Database, User } from '../../db/schema'
 import { countSucceededPrints, findPrint, insertPrint, listPrintsOfVisit, updatePrint } from '../../db/repositories/receipt-prints'

@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import ExcelJS from 'exceljs'
 import { translate } from '../../../shared/i18n/translate'
 import { zhCN } from '../../../shared/i18n/zh-CN'
-import type { Rate, Statistics } from '../../../shared/rpc/types'
+import type { Rate, Statistics } from '../../../shared/reports/types'
 import type { LogRow } from './log-rows'
 import { dateTimeFormat } from '../../../shared/intl'
 

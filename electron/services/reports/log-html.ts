@@ -1,6 +1,6 @@
 import { translate } from '../../../shared/i18n/translate'
 import { zhCN } from '../../../shared/i18n/zh-CN'
-import type { Statistics } from '../../../shared/rpc/types'
+import type { Statistics } from '../../../shared/reports/types'
 import { RECEIPT_FONT_FAMILY } from '../../print/receipt-font'
 import { LOG_COLUMNS, summaryLines } from './formats'
 import type { LogRow } from './log-rows'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import type { HallSettings, RulesImpact } from '../../../shared/rpc/types'
+import type { HallSettings, RulesImpact } from '../../../shared/settings/types'
 import type { hallSettingsSchema } from '../../../shared/schemas/receipts'
 import { AppError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'

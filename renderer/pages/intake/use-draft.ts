@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
-import type { Draft } from '../../../shared/rpc/types'
+import type { Draft } from '../../../shared/intake/types'
 import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
 import { call, errorText } from '../../api/client'
 import { hasContent, restoreDraft } from './draft-restore'
