@@ -33,6 +33,8 @@ const POSTGRES_FILES = [
   'tests/integration/queue.test.ts',
   'tests/integration/rules-change.test.ts',
   'tests/integration/notices-case.test.ts',
+  'tests/integration/notice-periods.test.ts',
+  'tests/integration/repeat-visitor.test.ts',
 ]
 
 async function reachable(url: string): Promise<string | null> {

@@ -1,3 +1,4 @@
+import { DEFAULT_DEADLINE_RULES } from '../shared/deadlines'
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
@@ -184,9 +185,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     announce,
     printer: options.printer ?? browserOnlyPrinter,
     fonts,
-    clocks: async (caseNumber) => {
+    deadlines: async (caseNumber) => {
       const hall = await getHall(db)
-      return hall === undefined ? [] : cases.clocksByNumber(caseNumber, hall)
+      return hall === undefined ? { clocks: [], rules: DEFAULT_DEADLINE_RULES } : cases.deadlinesByNumber(caseNumber, hall)
     },
   })
   const settings = createSettings(db, calendar, cases, announce)

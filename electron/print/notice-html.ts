@@ -1,4 +1,5 @@
 import type { CaseClock, ClockKey } from '../../shared/cases/clocks'
+import type { DeadlineRules } from '../../shared/deadlines'
 import { writtenDate } from '../../shared/deadlines'
 import type { NoticeKind, ReceiptLayout } from '../../shared/domain'
 import { translate } from '../../shared/i18n/translate'
@@ -18,6 +19,8 @@ export interface NoticeOptions {
   copyNo: number
   preview: boolean
   fontCss: (text: string) => Promise<string>
+  /** The periods the case runs on (its regime): the notice states them, not the regulation's defaults. */
+  rules: DeadlineRules
 }
 
 /** Typed text ends where the sentence around it goes on: no doubled full stop. */
@@ -35,16 +38,17 @@ export function noticeAvailable(d: ReceiptData, clocks: readonly CaseClock[], ki
 }
 
 /** The paragraphs of a notice: what was decided, and what the visitor may do next and by when. */
-function paragraphs(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKind): { body: string[]; next: string[] } {
+function paragraphs(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKind, rules: DeadlineRules): { body: string[]; next: string[] } {
   const w = (day: string | null | undefined) => (day ? writtenDate(day) : '——')
   const registered = hallDate(new Date(d.registeredAt), d.hall.timeZone)
   const intro = t('intro', { day: w(registered), demands: summarize(d.demands, DEMANDS_SUMMARY_CHARS).replace(/[。；，.\s]+$/, '') })
   const query = t('query', { phone: d.hall.phone || '——' })
   switch (kind) {
     case 'accepted': {
-      // The 60 days from 受理, as told then: a copy printed after a 延期 states the same date.
+      // The handling period from 受理, as told then: a copy printed after a 延期 states the same date.
       const handling = clocks.find((k) => k.key === 'handling')
-      return { body: [intro + t('acceptedBody', { day: w(handling?.start), due: w(handling?.dueBeforeExtension ?? handling?.due) })], next: [query] }
+      const due = w(handling?.dueBeforeExtension ?? handling?.due)
+      return { body: [intro + t('acceptedBody', { day: w(handling?.start), due, handlingDays: rules.handling, extensionDays: rules.extensionMax })], next: [query] }
     }
     case 'rejected':
       return {
@@ -56,7 +60,7 @@ function paragraphs(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKi
       const day = dayOf(d, 'transfer')?.day ?? registered
       return {
         body: [intro + t('transferredBody', { body: d.routingBody ?? '', day: w(day), reason: d.routingReason ?? '' })],
-        next: [t('transferredNext', { body: d.routingBody ?? '' }), ...(d.routingContact ? [t('transferredReach', { body: d.routingBody ?? '', contact: clause(d.routingContact) })] : []), query],
+        next: [t('transferredNext', { body: d.routingBody ?? '', days: rules.writtenNotice }), ...(d.routingContact ? [t('transferredReach', { body: d.routingBody ?? '', contact: clause(d.routingContact) })] : []), query],
       }
     }
     case 'assigned': {
@@ -68,10 +72,10 @@ function paragraphs(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKi
       return { body: [intro + t('extendedBody', { reason: e?.note ?? '', days: d.extensionDays ?? 0, due: w(due(clocks, 'handling')) })], next: [query] }
     }
     case 'closed':
-      return { body: [intro + t('closedBody'), d.result ?? ''], next: [t('closedNext', { due: w(due(clocks, 'reviewRequest')) })] }
+      return { body: [intro + t('closedBody'), d.result ?? ''], next: [t('closedNext', { due: w(due(clocks, 'reviewRequest')), days: rules.reviewRequest })] }
     case 'reviewed': {
       const asked = dayOf(d, 'requestReview')?.day
-      return { body: [t('reviewedBody', { day: w(asked) }), lastOf(d, 'review')?.note ?? ''], next: [t('reviewedNext', { due: w(due(clocks, 'recheckRequest')) })] }
+      return { body: [t('reviewedBody', { day: w(asked) }), lastOf(d, 'review')?.note ?? ''], next: [t('reviewedNext', { due: w(due(clocks, 'recheckRequest')), days: rules.recheckRequest })] }
     }
     case 'rechecked': {
       const asked = dayOf(d, 'requestRecheck')?.day
@@ -94,7 +98,7 @@ function pageCss(layout: NoticeOptions['layout']): string {
 export async function renderNoticeHtml(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKind, options: NoticeOptions): Promise<string> {
   const title = t(`titles.${kind}`)
   const mark = options.preview ? translate(zhCN, 'receipt.preview') : options.copyNo > 1 ? `${translate(zhCN, 'receipt.reprint')} · ${translate(zhCN, 'receipt.copy', { n: options.copyNo })}` : ''
-  const { body, next } = paragraphs(d, clocks, kind)
+  const { body, next } = paragraphs(d, clocks, kind, options.rules)
   const contact = [d.hall.address && `${translate(zhCN, 'receipt.address')}：${d.hall.address}`, d.hall.phone && `${translate(zhCN, 'receipt.phone')}：${d.hall.phone}`]
     .filter(Boolean)
     .join('\u3000')

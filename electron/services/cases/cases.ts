@@ -4,6 +4,7 @@ import { ACTION_ROLES, OPEN_STATUSES, TRANSITIONS, availableActions, canTransiti
 import type { CaseClock } from '../../../shared/cases/clocks'
 import { caseClocks, mainClockKey } from '../../../shared/cases/clocks'
 import { caseNotices } from '../../../shared/cases/notices'
+import type { DeadlineRules } from '../../../shared/deadlines'
 import { daysLeft, writtenDate } from '../../../shared/deadlines'
 import { maskIdNumber } from '../../../shared/id-number'
 import { maskPhone } from '../../../shared/phone'
@@ -398,13 +399,18 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
   /** At start-up: open cases without a computed due date (e.g. from before an upgrade) get one. */
   const refreshMissing = (hall: Hall) => refreshOpen(hall, true)
 
-  /** The clocks of a case by its number (the notices print the dates they give); empty when there is no such case. */
-  async function clocksByNumber(caseNumber: string, hall: Hall): Promise<CaseClock[]> {
+  /**
+   * The clocks of a case by its number and the periods it runs on (the notices print both);
+   * no clocks and the hall's periods when there is no such case.
+   */
+  async function deadlinesByNumber(caseNumber: string, hall: Hall): Promise<{ clocks: CaseClock[]; rules: DeadlineRules }> {
     const c = await findCase(db, caseNumber)
-    return c === undefined ? [] : clocksOf(c, hall)
+    if (c === undefined) return { clocks: [], rules: rulesOf(hall) }
+    const regime = await calendar.regime(db, c.regime_id, hall)
+    return { clocks: await clocksOf(c, hall, db, regime), rules: regime.rules }
   }
 
-  return { get, act, refreshDue, dueOfNewCase, refreshOpen, refreshMissing, revealIdentity, clocksByNumber, impactOf, beforeRegimeChange, refreshOpenIn }
+  return { get, act, refreshDue, dueOfNewCase, refreshOpen, refreshMissing, revealIdentity, deadlinesByNumber, impactOf, beforeRegimeChange, refreshOpenIn }
 }
 
 export type Cases = ReturnType<typeof createCases>

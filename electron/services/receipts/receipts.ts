@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { CaseClock } from '../../../shared/cases/clocks'
+import type { DeadlineRules } from '../../../shared/deadlines'
 import type { PrintDocument, PrintTarget, ReceiptLayout } from '../../../shared/domain'
 import { translate } from '../../../shared/i18n/translate'
 import { zhCN } from '../../../shared/i18n/zh-CN'
@@ -21,8 +22,8 @@ export interface ReceiptsDeps {
   db: Kysely<Database>
   printer: PrinterAdapter
   fonts: ReceiptFonts
-  /** The case's clocks from the deadline engine: the receipt and the notices print their dates. */
-  clocks: (caseNumber: string) => Promise<CaseClock[]>
+  /** The case's clocks from the deadline engine and the periods it runs on: the receipt and the notices print them. */
+  deadlines: (caseNumber: string) => Promise<{ clocks: CaseClock[]; rules: DeadlineRules }>
   /** A printed receipt is the written notice: the case's notice clock is met. */
   onPrinted: (trx: Transaction<Database>, caseNumber: string) => Promise<void>
   announce: Announce
@@ -48,11 +49,12 @@ interface Loaded {
   data: ReceiptData
   printed: number
   clocks: CaseClock[]
+  rules: DeadlineRules
   document: PrintDocument
 }
 
 /** 回执: one renderer for every output, and a record of every print and reprint. */
-export function createReceipts({ db, printer, fonts, clocks, onPrinted, announce }: ReceiptsDeps) {
+export function createReceipts({ db, printer, fonts, deadlines, onPrinted, announce }: ReceiptsDeps) {
   /**
    * Receptionists print the receipt of a case they registered themselves, once; duty officers
    * and administrators print and reprint any.
@@ -65,11 +67,11 @@ export function createReceipts({ db, printer, fonts, clocks, onPrinted, announce
     if (user.role === 'receptionist' && (data.receptionistId !== user.id || (toPrint && printed > 0))) {
       throw new AppError('FORBIDDEN', 'e.PRINT_OWN_ONLY')
     }
-    const caseClocks = await clocks(caseNumber)
+    const { clocks: caseClocks, rules } = await deadlines(caseNumber)
     if (document !== 'receipt' && !noticeAvailable(data, caseClocks, document)) {
       throw new AppError('CONFLICT', 'e.NOTICE_NOT_DUE', { notice: translate(zhCN, `notice.titles.${document}`) })
     }
-    return { data, printed, clocks: caseClocks, document }
+    return { data, printed, clocks: caseClocks, rules, document }
   }
 
   /** A notice is a sheet (A4 or A5); a hall whose receipts go to a thermal roll gets A5 notices. */
@@ -83,7 +85,7 @@ export function createReceipts({ db, printer, fonts, clocks, onPrinted, announce
   const render = (l: Loaded, layout: ReceiptLayout, copyNo: number, preview: boolean) =>
     l.document === 'receipt' || layout === 'thermal80'
       ? renderReceiptHtml(l.data, { layout, copyNo, preview, fontCss: fonts, clocks: l.clocks })
-      : renderNoticeHtml(l.data, l.clocks, l.document, { layout, copyNo, preview, fontCss: fonts })
+      : renderNoticeHtml(l.data, l.clocks, l.document, { layout, copyNo, preview, fontCss: fonts, rules: l.rules })
 
   const fileName = (l: Loaded) => `${l.document === 'receipt' ? '回执' : translate(zhCN, `notice.titles.${l.document}`).replace(/[（）]/g, '_')}_${l.data.caseNumber}.pdf`
 
