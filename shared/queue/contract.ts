@@ -1,7 +1,7 @@
 import type { Role } from '../domain'
 import { CASE_ROLES } from '../domain'
 import { method, none } from '../rpc/method'
-import { periodSchema } from '../schemas/cases'
+import { periodSchema } from '../reports/schemas'
 import { callNextSchema, callOutOfOrderSchema, queueSettingsSchema, rateSchema, takeTicketSchema, ticketActionSchema, transferSchema } from './schemas'
 import type { QueueSettings } from './schemas'
 import type { DeskQueue, IssuedTicket, OnsiteRatingResult, QueueBoard, QueueStatistics, Ticket } from './types'

@@ -3,39 +3,18 @@ import type { Role } from '../domain'
 import { method, none } from './method'
 import { queueContract } from '../queue/contract'
 import { CASE_ROLES } from '../domain'
-import {
-  changePasswordSchema,
-  createUserSchema,
-  idLookupSchema,
-  resetPasswordSchema,
-  setupSchema,
-  signInSchema,
-  lockSchema,
-  unlockSchema,
-  updateUserSchema,
-} from '../schemas/accounts'
-import { auditListSchema } from '../schemas/audit'
+import { changePasswordSchema, createUserSchema, resetPasswordSchema, setupSchema, signInSchema, lockSchema, unlockSchema, updateUserSchema } from '../accounts/schemas'
+import { idLookupSchema } from '../intake/schemas'
+import { auditListSchema } from '../audit/schemas'
 import { matterCandidatesSchema, matterDecisionSchema } from '../matters/schemas'
 import type { MatterCandidates } from '../matters/types'
-import { draftSchema, intakeSchema } from '../schemas/intake'
-import { caseNumberSchema, completePrintSchema, hallSettingsSchema, printRequestSchema, receiptRequestSchema, rulesImpactSchema } from '../schemas/receipts'
-import {
-  caseActSchema,
-  categoryUpdateSchema,
-  exportSchema,
-  jobSchema,
-  periodSchema,
-  holidayImportSchema,
-  holidayRemoveSchema,
-  holidaySchema,
-  holidaysImpactSchema,
-  leaderReceptionSchema,
-  revealSchema,
-  searchSchema,
-  supervisionSchema,
-  unitNameSchema,
-  unitUpdateSchema,
-} from '../schemas/cases'
+import { draftSchema, intakeSchema } from '../intake/schemas'
+import { caseNumberSchema } from '../cases/schemas'
+import { completePrintSchema, printRequestSchema, receiptRequestSchema } from '../receipts/schemas'
+import { hallSettingsSchema, rulesImpactSchema } from '../settings/schemas'
+import { caseActSchema, leaderReceptionSchema, revealSchema, searchSchema, supervisionSchema } from '../cases/schemas'
+import { categoryUpdateSchema, holidayImportSchema, holidayRemoveSchema, holidaySchema, holidaysImpactSchema, unitNameSchema, unitUpdateSchema } from '../hall-data/schemas'
+import { exportSchema, jobSchema, periodSchema } from '../reports/schemas'
 import type { SessionInfo, UserRow } from '../accounts/types'
 import type { AppStatus, DeskLink } from '../app/types'
 import type { AuditPage, AuditVerifyResult } from '../audit/types'

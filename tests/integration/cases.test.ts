@@ -17,8 +17,8 @@ import { translate } from '../../shared/i18n/translate'
 import { zhCN } from '../../shared/i18n/zh-CN'
 import type { ErrorCode, RpcError, RpcResult } from '../../shared/rpc/result'
 import type { CaseDetail } from '../../shared/cases/types'
-import type { CaseStepInput } from '../../shared/schemas/cases'
-import type { IntakeInput } from '../../shared/schemas/intake'
+import type { CaseStepInput } from '../../shared/cases/schemas'
+import type { IntakeInput } from '../../shared/intake/schemas'
 import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
 
 // The fake clock starts at 2026-11-22T02:00:00Z, 2026-11-22 10:00 in Asia/Shanghai (a Sunday).

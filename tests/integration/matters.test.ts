@@ -3,7 +3,7 @@ import type { Core } from '../../electron/core'
 import { logRows } from '../../electron/services/reports/log-rows'
 import type { MatterCandidatesInput } from '../../shared/matters/schemas'
 import type { MatterCandidate } from '../../shared/matters/types'
-import type { IntakeInput } from '../../shared/schemas/intake'
+import type { IntakeInput } from '../../shared/intake/schemas'
 import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
 
 // Issue #16: earlier cases that may be the same matter, each with its reason, confirmed or

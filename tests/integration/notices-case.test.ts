@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
 import type { RpcResult } from '../../shared/rpc/result'
-import type { CaseStepInput } from '../../shared/schemas/cases'
+import type { CaseStepInput } from '../../shared/cases/schemas'
 import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
 
 // Issue #11: "The case page offers the notice that fits the step just taken, and lists the notices

@@ -8,9 +8,9 @@ import { maskIdNumber } from '../../shared/id-number'
 import { daysOf, previousWeek, statsMonth } from '../../shared/reports/period'
 import type { ErrorCode, RpcResult } from '../../shared/rpc/result'
 import type { ExportJob, Statistics } from '../../shared/reports/types'
-import type { CaseStepInput } from '../../shared/schemas/cases'
-import type { IntakeInput } from '../../shared/schemas/intake'
-import { intakeSchema } from '../../shared/schemas/intake'
+import type { CaseStepInput } from '../../shared/cases/schemas'
+import type { IntakeInput } from '../../shared/intake/schemas'
+import { intakeSchema } from '../../shared/intake/schemas'
 import { hallClockTime, hallDate } from '../../shared/time'
 import {
   addUser,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
 import type { RpcResult } from '../../shared/rpc/result'
 import type { CaseDetail } from '../../shared/cases/types'
-import type { CaseStepInput } from '../../shared/schemas/cases'
+import type { CaseStepInput } from '../../shared/cases/schemas'
 import type { Routing } from '../../shared/domain'
 import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
 

@@ -8,7 +8,7 @@ import { MIGRATIONS } from '../../electron/db/migrations'
 import type { Routing } from '../../shared/domain'
 import type { RpcError, RpcResult } from '../../shared/rpc/result'
 import type { SearchResult } from '../../shared/cases/types'
-import type { IntakeInput } from '../../shared/schemas/intake'
+import type { IntakeInput } from '../../shared/intake/schemas'
 import samples from '../fixtures/sample-visits.json'
 import { withStandardCheck } from '../support/gb11643'
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { IntakeInput } from '../../shared/schemas/intake'
-import { emptyIntake, intakeSchema, isAnswerDone } from '../../shared/schemas/intake'
+import type { IntakeInput } from '../../shared/intake/schemas'
+import { emptyIntake, intakeSchema, isAnswerDone } from '../../shared/intake/schemas'
 import { cleanLine, cleanText, toHalfWidth } from '../../shared/text'
 
 /** A complete, valid intake built from the empty form, as a receptionist would fill it. */

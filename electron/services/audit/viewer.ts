@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { AuditPage, AuditVerifyResult } from '../../../shared/audit/types'
-import type { auditListSchema } from '../../../shared/schemas/audit'
+import type { auditListSchema } from '../../../shared/audit/schemas'
 import { addDays } from '../../../shared/deadlines/calendar'
 import { hallDayStart } from '../../../shared/time'
 import type { Database, Hall, User } from '../../db/schema'

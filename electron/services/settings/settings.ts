@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { HallSettings, RulesImpact } from '../../../shared/settings/types'
-import type { hallSettingsSchema } from '../../../shared/schemas/receipts'
+import type { hallSettingsSchema } from '../../../shared/settings/schemas'
 import { AppError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
 import { getHall, updateHall } from '../../db/repositories/hall'

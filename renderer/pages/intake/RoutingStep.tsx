@@ -6,7 +6,7 @@ import { LIMITS, ROUTINGS, ROUTINGS_NEEDING_BODY } from '../../../shared/domain'
 import { maskIdNumber, normalizeIdNumber } from '../../../shared/id-number'
 import type { Category } from '../../../shared/intake/types'
 import { useRpcQuery } from '../../api/queries'
-import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
+import type { IntakeInput, IntakeValues } from '../../../shared/intake/schemas'
 import { FieldItem } from '../../forms/FieldItem'
 import { AnswersProgress } from './AnswersStep'
 

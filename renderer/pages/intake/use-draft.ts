@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
 import type { Draft } from '../../../shared/intake/types'
-import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
+import type { IntakeInput, IntakeValues } from '../../../shared/intake/schemas'
 import { call, errorText } from '../../api/client'
 import { hasContent, restoreDraft } from './draft-restore'
 import { registerFlusher } from './draft-sync'
