@@ -35,6 +35,7 @@ const POSTGRES_FILES = [
   'tests/integration/notices-case.test.ts',
   'tests/integration/notice-periods.test.ts',
   'tests/integration/repeat-visitor.test.ts',
+  'tests/integration/retention.test.ts',
 ]
 
 async function reachable(url: string): Promise<string | null> {

@@ -33,6 +33,7 @@ import { createSettings } from './services/settings/settings'
 import { createExports, type Exports } from './services/reports/exports'
 import { createBackups, type Backups } from './services/backup/backup'
 import { createPrivacy } from './services/privacy/privacy'
+import { createRetention } from './services/retention/retention'
 import { auditKeyOf, withAuditKey } from './services/audit/audit'
 import type { KeyStore } from './services/keys/key-store'
 import { fileKeyStore } from './services/keys/key-store'
@@ -199,7 +200,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce })
   const privacy = createPrivacy(db, deskName)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
-  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, queue, privacy, matters })
+  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, queue, privacy, matters, retention: createRetention(db, announce) })
   const dispatch = createDispatcher({
     db,
     ...(hall === undefined ? {} : { hallLink: hall.link }),

@@ -27,6 +27,8 @@ import type { Matters } from '../services/matters/matters'
 import type { CallContext, Handlers } from './context'
 import type { Queue } from '../services/queue/queue'
 import { queueHandlers } from '../services/queue/handlers'
+import type { Retention } from '../services/retention/retention'
+import { retentionHandlers } from '../services/retention/handlers'
 
 export interface HandlerDeps {
   db: Kysely<Database>
@@ -48,6 +50,7 @@ export interface HandlerDeps {
   privacy: Privacy
   matters: Matters
   queue: Queue
+  retention: Retention
   /** The desk's name and its link to the hall's database (always connected on SQLite). */
   link: () => DeskLink
 }
@@ -230,5 +233,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return exports.html(user, hall, input, hallDate(ctx.now, hall.time_zone), ctx.now)
     },
     ...queueHandlers(deps.queue, db),
+    ...retentionHandlers(deps.retention),
   }
 }

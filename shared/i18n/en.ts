@@ -691,6 +691,10 @@ export const en: SameKeys<typeof zhCN> = {
       format: 'Format',
       from: 'From',
       to: 'To',
+      retentionMonths: 'Personal data retention (months)',
+      count: 'Cases',
+      cutoffDay: 'Closed on or before',
+      caseNumbers: 'Case numbers',
       rows: 'Rows',
       idNumber: 'ID number',
       desk: 'Desk',
@@ -776,6 +780,8 @@ export const en: SameKeys<typeof zhCN> = {
       changePasswordFailed: 'Wrong current password when changing the password',
       lookupIdNumber: 'Looked up by full ID number',
       revealPhone: 'Full phone number viewed',
+      retentionUpdate: 'Personal data retention period changed',
+      retentionPurge: 'Personal data past retention purged',
     },
   },
   backup: {
@@ -878,6 +884,13 @@ export const en: SameKeys<typeof zhCN> = {
   queue: queueEn,
   v: {
     queue: queueFieldsEn,
+    retention: {
+      months: 'The retention period is a whole number of months from 6 to 360.',
+      none: 'Choose the cases to purge.',
+      batch: 'At most 200 cases are purged at a time.',
+      confirm: 'Type the number of cases to purge to confirm.',
+      confirmMismatch: 'The number typed does not match the {{count}} cases to purge. Check it and type it again.',
+    },
     matter: {
       intakeId: 'This reception’s number is not valid. Click “Clear” and start the reception again.',
       decision: 'Choose “Same matter” or “Not the same matter”.',
@@ -1022,6 +1035,8 @@ export const en: SameKeys<typeof zhCN> = {
   },
   e: {
     queue: queueErrorsEn,
+    RETENTION_NOT_DUE: '{{caseNumber}} has not been closed for {{months}} months yet; its personal data cannot be purged. Nothing was changed.',
+    RETENTION_PURGED: 'The personal data of {{caseNumber}} was purged already. Nothing was changed.',
     BACKUP_MISSING: 'The backup file “{{file}}” cannot be found; choose it again.',
     BACKUP_NOT_DB: '“{{file}}” is not a database file and cannot be restored. The current data was not changed.',
     BACKUP_DAMAGED: 'The backup file “{{file}}” is damaged (its integrity check failed) and cannot be restored. The current data was not changed; choose another backup.',

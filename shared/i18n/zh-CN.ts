@@ -688,6 +688,10 @@ export const zhCN = {
       format: '格式',
       from: '起',
       to: '止',
+      retentionMonths: '个人信息保存期限（月）',
+      count: '件数',
+      cutoffDay: '办结日期截至',
+      caseNumbers: '案件编号',
       rows: '行数',
       idNumber: '身份证号',
       desk: '工位',
@@ -773,6 +777,8 @@ export const zhCN = {
       changePasswordFailed: '修改密码时当前密码错误',
       lookupIdNumber: '按完整身份证号查询',
       revealPhone: '查看完整电话号码',
+      retentionUpdate: '修改个人信息保存期限',
+      retentionPurge: '清除到期个人信息',
     },
   },
   backup: {
@@ -875,6 +881,13 @@ export const zhCN = {
   queue: queueZhCN,
   v: {
     queue: queueFieldsZhCN,
+    retention: {
+      months: '保存期限应为 6–360 个月的整数。',
+      none: '请选择要清除的案件。',
+      batch: '每次最多清除 200 件。',
+      confirm: '请输入要清除的案件件数以确认。',
+      confirmMismatch: '输入的件数与要清除的 {{count}} 件不符，请核对后重新输入。',
+    },
     matter: {
       intakeId: '本次接访的编号不正确，请点“清空”后重新开始接访。',
       decision: '请选择“同一事项”或“不是同一事项”。',
@@ -1019,6 +1032,8 @@ export const zhCN = {
   },
   e: {
     queue: queueErrorsZhCN,
+    RETENTION_NOT_DUE: '{{caseNumber}} 尚未办结满 {{months}} 个月，个人信息不能清除。未作任何改动。',
+    RETENTION_PURGED: '{{caseNumber}} 的个人信息已经清除过。未作任何改动。',
     BACKUP_MISSING: '找不到备份文件“{{file}}”，请重新选择。',
     BACKUP_NOT_DB: '“{{file}}”不是数据库文件，不能用于恢复。当前数据未作任何改动。',
     BACKUP_DAMAGED: '备份文件“{{file}}”已损坏，未通过完整性检查，不能用于恢复。当前数据未作任何改动，请选择其他备份。',

@@ -26,7 +26,7 @@ export interface VisitorHistory {
     name: string
     birthDate: string | null
     sex: 'male' | 'female' | null
-    /** The phone and address given at the latest visit ('' when none was given). */
+    /** The last phone and address the visitor gave ('' when none ever was). */
     phone: string
     address: string
   } | null

@@ -56,6 +56,8 @@ export const READS = {
   'reports.statistics': { touches: either(caseLists, any('holiday', 'settings')) },
   'backup.status': { touches: any('backup', 'settings') },
   'backup.list': { touches: any('backup', 'settings') },
+  // Cases fall due as they are closed; a purge or a new period changes the list.
+  'retention.due': { touches: any('case', 'settings') },
 } satisfies { [M in MethodName]?: ReadSpec<M> }
 
 export type ReadMethod = keyof typeof READS

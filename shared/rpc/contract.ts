@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Role } from '../domain'
 import { method, none } from './method'
 import { queueContract } from '../queue/contract'
+import { retentionContract } from '../retention/contract'
 import { CASE_ROLES } from '../domain'
 import { changePasswordSchema, createUserSchema, resetPasswordSchema, setupSchema, signInSchema, lockSchema, unlockSchema, updateUserSchema } from '../accounts/schemas'
 import { idLookupSchema } from '../intake/schemas'
@@ -106,6 +107,7 @@ export const contract = {
   'backup.restore': method<null>()(z.strictObject({ path: z.string('v.text').min(1, 'v.required').max(1000, 'v.tooLong') }), admins),
   'reports.logHtml': method<{ html: string; fileName: string }>()(periodSchema, admins),
   ...queueContract,
+  ...retentionContract,
 } as const
 
 export type Contract = typeof contract

@@ -127,6 +127,9 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'queue.statistics': { from: '2026-11-01', to: '2026-11-22' },
   'queue.settings': {},
   'queue.updateSettings': { priorityCap: 3, skipReturnMinutes: 30, serviceMinutes: 15, voice: 'auto' },
+  'retention.due': {},
+  'retention.update': { months: 36 },
+  'retention.purge': { caseNumbers: [CASE], confirmCount: 1 },
 }
 
 type Path = (string | number)[]

@@ -151,7 +151,7 @@ describe('repeat visitors', () => {
     })
 
     const history = await ok(core, 'r1', 'intake.history', { idNumber: '420106196503120311' })
-    expect(history.visitor).toEqual({ name: '吕建国', birthDate: '1965-03-12', sex: 'male' })
+    expect(history.visitor).toEqual({ name: '吕建国', birthDate: '1965-03-12', sex: 'male', phone: '13700002222', address: '武汉市武昌区新址' })
     expect(history.visits.map((v) => v.caseNumber)).toEqual([second.caseNumber, first.caseNumber])
     // Only the latest visit carries its answers: they are what is offered as starting text.
     expect(history.visits[1]).toMatchObject({

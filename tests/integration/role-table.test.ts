@@ -128,6 +128,10 @@ const EXPECTED: Record<MethodName, Expected> = {
   'queue.statistics': ['-', 'Y', 'Y', '-', '-'],
   'queue.settings': ['-', '-', 'Y', '-', '-'],
   'queue.updateSettings': ['-', '-', 'Y', '-', '-'],
+  // 个人信息保存期限 (issue #12): administrators only; the auditor reads the purges in the trail.
+  'retention.due': ['-', '-', 'Y', '-', '-'],
+  'retention.update': ['-', '-', 'Y', '-', '-'],
+  'retention.purge': ['-', '-', 'Y', '-', '-'],
 }
 
 const METHODS = Object.keys(EXPECTED) as MethodName[]

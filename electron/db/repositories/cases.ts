@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely'
 import { sql } from 'kysely'
-import { bigramRuns } from '../../../shared/search/bigrams'
+import { bigramRuns, toBigrams } from '../../../shared/search/bigrams'
 import { isPostgres } from '../dialect'
 import type { CaseEventTable, Database, VisitTable } from '../schema'
 
@@ -77,6 +77,28 @@ export async function indexCase(db: Kysely<Database>, visitId: number, nameBigra
     return
   }
   await sql`INSERT INTO visit_search (rowid, name, answers) VALUES (${visitId}, ${nameBigrams}, ${answerBigrams})`.execute(db)
+}
+
+/**
+ * Takes cases out of the search index. SQLite's index is contentless: a row is removed by
+ * handing FTS5 the very pairs it was given, made again from the stored name and answers (the
+ * values indexCase was called with).
+ */
+export async function unindexCases(db: Kysely<Database>, visitIds: readonly number[]): Promise<void> {
+  if (visitIds.length === 0) return
+  if (isPostgres(db)) {
+    await db.deleteFrom('visit_search').where('visit_id', 'in', visitIds).execute()
+    return
+  }
+  const rows = await db
+    .selectFrom('visits')
+    .select(['id', 'visitor_name', 'facts', 'demands', 'difficulties', 'history', 'prior_handling'])
+    .where('id', 'in', visitIds)
+    .execute()
+  for (const r of rows) {
+    const answers = toBigrams([r.facts, r.demands, r.difficulties, r.history, r.prior_handling].join('\n'))
+    await sql`INSERT INTO visit_search (visit_search, rowid, name, answers) VALUES ('delete', ${r.id}, ${toBigrams(r.visitor_name)}, ${answers})`.execute(db)
+  }
 }
 
 /**

@@ -40,7 +40,7 @@ export async function listVisitsOfVisitor(db: Kysely<Database>, visitorId: numbe
   return db
     .selectFrom('visits as v')
     .innerJoin('categories as c', 'c.id', 'v.category_id')
-    .select(['v.id', 'v.case_number', 'v.registered_at', 'v.routing', 'v.visitor_phone', 'v.visitor_address', 'c.name as category'])
+    .select(['v.id', 'v.case_number', 'v.registered_at', 'v.routing', 'c.name as category'])
     .where('v.visitor_id', '=', visitorId)
     .orderBy('v.registered_at', 'desc')
     .orderBy('v.id', 'desc')

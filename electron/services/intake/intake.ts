@@ -288,8 +288,9 @@ export function createIntake(db: Kysely<Database>, hooks: IntakeHooks) {
       routing: r.routing,
       answers: i === 0 ? latestAnswers : null,
     }))
-    // The phone and address given at the latest visit, offered back to the desk that typed the full number.
-    const contact = { phone: rows[0]?.visitor_phone ?? '', address: rows[0]?.visitor_address ?? '' }
+    // The last phone and address the visitor gave (a visit without a phone keeps the one before),
+    // offered back to the desk that typed the full number.
+    const contact = { phone: visitor.phone ?? '', address: visitor.address }
     return { visitor: { name: visitor.name, birthDate: visitor.birth_date, sex: visitor.sex, ...contact }, visits }
   }
 

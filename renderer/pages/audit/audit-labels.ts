@@ -40,6 +40,8 @@ const ACTION_LABELS: Readonly<Record<string, ActionKey>> = {
   'auth.changePassword.failed': 'changePasswordFailed',
   'visitor.lookupIdNumber': 'lookupIdNumber',
   'visitor.viewPhone': 'revealPhone',
+  'retention.update': 'retentionUpdate',
+  'retention.purge': 'retentionPurge',
 }
 
 function has<K extends string>(record: Readonly<Record<string, K>>, key: string): K | undefined {
