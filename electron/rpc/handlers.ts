@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AppStatus, DeskLink, HallInfo } from '../../shared/rpc/types'
+import type { AppStatus, DeskLink, HallInfo } from '../../shared/app/types'
 import { AppError } from '../errors'
 import type { Database, Hall, User } from '../db/schema'
 import { listActiveCategories } from '../db/repositories/categories'

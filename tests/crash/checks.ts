@@ -10,8 +10,8 @@ import { fileKeyStore } from '../../electron/services/keys/key-store'
 import { createDrafts } from '../../electron/services/drafts/drafts'
 import { formatCaseNumber } from '../../shared/case-number'
 import { ANSWER_KEYS } from '../../shared/domain'
-import type { IntakeValues } from '../../shared/schemas/intake'
-import { intakeSchema } from '../../shared/schemas/intake'
+import type { IntakeValues } from '../../shared/intake/schemas'
+import { intakeSchema } from '../../shared/intake/schemas'
 import {
   CRASH_ADMIN,
   CRASH_SESSION,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { describe, expect } from 'vitest'
 import { csvField, summaryLines } from '../../electron/services/reports/formats'
-import type { ExportJob } from '../../shared/rpc/types'
+import type { ExportJob } from '../../shared/reports/types'
 import { HALL_SETTINGS, it, type TestCore } from './fixtures'
 import { ok, validIntake } from './helpers'
 

@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest'
 import { logRows } from '../../electron/services/reports/log-rows'
 import type { MatterCandidatesInput } from '../../shared/matters/schemas'
 import type { MatterCandidate } from '../../shared/matters/types'
-import type { IntakeInput } from '../../shared/schemas/intake'
+import type { IntakeInput } from '../../shared/intake/schemas'
 import { it, type TestCore } from './fixtures'
 import { call, ok, validIntake } from './helpers'
 

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest'
 import type { RpcResult } from '../../shared/rpc/result'
-import type { CaseStepInput } from '../../shared/schemas/cases'
+import type { CaseStepInput } from '../../shared/cases/schemas'
 import { HALL_SETTINGS, it, type TestCore } from './fixtures'
 import { call, ok, validIntake } from './helpers'
 

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest'
 import { DEFAULT_DEADLINE_RULES } from '../../shared/deadlines'
-import type { CaseDetail } from '../../shared/rpc/types'
+import type { CaseDetail } from '../../shared/cases/types'
 import { it, type TestCore } from './fixtures'
 import { ENGINE, call, ok, validIntake } from './helpers'
 

@@ -16,10 +16,9 @@ import { DEFAULT_TIME_ZONE } from '../accounts/accounts'
 import { appendAudit } from '../audit/audit'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
-import type { BackupFile, BackupStatus } from '../../../shared/rpc/types'
+import type { BackupFile, BackupStatus } from '../../../shared/backup/types'
 import type { CallContext } from '../../rpc/context'
 import { signedIn } from '../../rpc/context'
-import type { BackupListing } from './folder'
 import { DEFAULT_KEEP_DAYS, listBackups, pruneBackups } from './folder'
 import { checkBackup, sha256File, writeFileAtomic, writeSidecar } from './format'
 import { DAY_MS, backupFileName, timeStamp } from './stamps'
@@ -228,7 +227,7 @@ export function createBackups(options: BackupsOptions) {
     return null
   }
 
-  async function listIn(folder: string, list: { verifyHashes?: boolean } = {}): Promise<BackupListing[]> {
+  async function listIn(folder: string, list: { verifyHashes?: boolean } = {}): Promise<BackupFile[]> {
     return listBackups(folder, { timeZone: (await settings()).timeZone, ...list })
   }
 

@@ -4,32 +4,20 @@
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import type { BackupFile } from '../../../shared/backup/types'
 import { DEFAULT_TIME_ZONE } from '../accounts/accounts'
 import { headerVersion, readSidecar, sha256File } from './format'
 import { DAY_MS, backupNameStamp, backupNameSuffix, parseTimeStamp } from './stamps'
 
 export const DEFAULT_KEEP_DAYS = 30
 
-/** A backup found in a folder. */
-export interface BackupListing {
-  path: string
-  fileName: string
-  /** ISO-8601 UTC, from the sidecar, else from the file name. */
-  createdAt: string
-  /** From the file's header; null when the header is unreadable. */
-  schemaVersion: number | null
-  sizeBytes: number
-  /** Whether the file still has the hash its sidecar recorded; null without a sidecar. */
-  hashMatches: boolean | null
-}
-
 /** The backups in a folder, newest first; other files are ignored. */
 export async function listBackups(
   folder: string,
   options: { verifyHashes?: boolean; timeZone?: string } = {},
-): Promise<BackupListing[]> {
+): Promise<BackupFile[]> {
   if (!existsSync(folder)) return []
-  const found: BackupListing[] = []
+  const found: BackupFile[] = []
   for (const fileName of readdirSync(folder)) {
     const stamp = backupNameStamp(fileName)
     const path = join(folder, fileName)

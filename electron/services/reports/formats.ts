@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import ExcelJS from 'exceljs'
 import { zhText } from '../../../shared/i18n/zh-text'
-import type { Rate, Statistics } from '../../../shared/rpc/types'
+import type { Rate, Statistics } from '../../../shared/reports/types'
 import type { LogRow } from './log-rows'
 import { dateTimeFormat } from '../../../shared/intl'
 

@@ -1,5 +1,5 @@
 import { zhText } from '../../../shared/i18n/zh-text'
-import type { Statistics } from '../../../shared/rpc/types'
+import type { Statistics } from '../../../shared/reports/types'
 import { RECEIPT_FONT_FAMILY } from '../../print/receipt-font'
 import { LOG_COLUMNS, summaryLines } from './formats'
 import type { LogRow } from './log-rows'

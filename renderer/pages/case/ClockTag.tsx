@@ -1,6 +1,6 @@
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { CaseClockView } from '../../../shared/rpc/types'
+import type { CaseClockView } from '../../../shared/cases/types'
 
 /** A clock's state at a glance: red when overdue, orange within 3 days, green when done. */
 export function ClockTag({ clock }: { clock: CaseClockView }) {

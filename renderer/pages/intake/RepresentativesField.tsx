@@ -5,7 +5,7 @@ import type { UseFormReturn } from 'react-hook-form'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { LIMITS, MAX_REPRESENTATIVES } from '../../../shared/domain'
-import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
+import type { IntakeInput, IntakeValues } from '../../../shared/intake/schemas'
 import { messageText } from '../../forms/messages'
 
 /** 代表: one to five names; asking for a sixth is refused with the rule that forbids it. */

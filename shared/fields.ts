@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { cleanLine, cleanText, isWellFormedText } from '../text'
+import { isIsoDate } from './deadlines/calendar'
+import { cleanLine, cleanText, isWellFormedText } from './text'
+
+/** A row's id: a positive whole number. */
+export const idSchema = z.number('v.number').int('v.number').positive('v.number')
+
+export const isoDateSchema = z.string('v.date').refine(isIsoDate, 'v.date')
 
 // Raw strings longer than this many characters are refused before any cleaning work is done,
 // so a pasted megabyte cannot cost more than a length check.
