@@ -75,4 +75,45 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: ['electron'] }],
     },
   },
+  // The main process in layers, each importing only downwards (README «代码结构»):
+  // transports (main, menu, preload, host/) → core (core, core-host) → handlers (rpc/, services/*/handlers)
+  // → services (services/, print/, live/) → repositories (db/). The call context (rpc/context) is
+  // the one module of the handler layer a service may use: every service method takes it.
+  ...layers([
+    { files: ['electron/db/**/*.ts'], above: ['services', 'print', 'live', 'rpc', 'host', 'core', 'transports'], name: 'a repository' },
+    { files: ['electron/services/**/*.ts', 'electron/print/**/*.ts', 'electron/live/**/*.ts'], ignores: ['electron/services/*/handlers.ts', 'electron/print/electron-printer.ts'], above: ['rpc', 'host', 'core', 'transports'], name: 'a service' },
+    // The printer adapter is a service that may import Electron.
+    { files: ['electron/print/electron-printer.ts'], above: ['rpc', 'host', 'core', 'transports'], name: 'a service', electron: true },
+    { files: ['electron/rpc/**/*.ts', 'electron/services/*/handlers.ts'], above: ['host', 'core', 'transports'], name: 'a handler' },
+    { files: ['electron/core.ts', 'electron/core-host.ts'], above: ['host', 'transports'], name: 'the core' },
+  ]),
 )
+
+/** What each layer name matches in an import path (a relative path inside electron/). */
+function layers(rules) {
+  // shared/ is below both sides: an import of it never counts.
+  const inElectron = String.raw`^(?!(\.\./)+shared/)(.*/)?`
+  const matchers = {
+    services: `${inElectron}services/`,
+    print: `${inElectron}print/`,
+    live: `${inElectron}live/`,
+    // The call context is the handler layer's one module that services use.
+    rpc: `${inElectron}rpc/(?!context$)`,
+    host: `${inElectron}host/`,
+    core: `${inElectron}(core|core-host)$`,
+    transports: `${inElectron}(main|menu|preload)$`,
+  }
+  return rules.map(({ files, ignores, above, name, electron = false }) => ({
+    files,
+    ...(ignores === undefined ? {} : { ignores }),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: electron ? [] : ['electron'],
+          patterns: above.map((layer) => ({ regex: matchers[layer], message: `${name} must not import from the ${layer} layer above it (README «代码结构»).` })),
+        },
+      ],
+    },
+  }))
+}

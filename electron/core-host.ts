@@ -1,8 +1,8 @@
 import type { Core, CoreOptions } from './core'
 import { openCore } from './core'
 import type { Dispatch } from './rpc/dispatcher'
-import { firstBackupDelay, startBackupSchedule } from './services/backup/backup'
-import { RestoreFailedError, restoreAndReopen } from './services/backup/restore'
+import { restoreBackup } from './services/backup/restore'
+import { firstBackupDelay, startBackupSchedule } from './services/backup/schedule'
 import { CHANGE_TOPICS, change } from '../shared/live/changes'
 import type { ChangeChannel } from './live/channel'
 import { hostname } from 'node:os'
@@ -17,6 +17,27 @@ export interface CoreHost {
   /** Whether a window or tab may hear the hall's changes: signed in and not locked, as for the RPC. */
   mayHear: (sessionKey: string) => boolean
   close: () => Promise<void>
+}
+
+/**
+ * Restores a backup under the running `core` (services/backup/restore.ts) and returns the core
+ * opened on the restored data. `opened` hears of every core opened on the way: after a failure
+ * (RestoreFailedError) the last is the current data's, open again. A refusal opens none and
+ * leaves `core` running.
+ */
+export function restoreAndReopen(
+  core: Core,
+  options: CoreOptions,
+  backupPath: string,
+  userId: number | null,
+  opened: (core: Core) => void = () => undefined,
+): Promise<Core> {
+  const reopen = async () => {
+    const next = await openCore(options)
+    opened(next)
+    return next
+  }
+  return restoreBackup(core, { dataDir: options.dataDir, backupPath, userId, clock: options.clock, reopen })
 }
 
 /**
@@ -35,13 +56,10 @@ export async function openCoreHost(options: CoreOptions, log: (line: string) => 
     ...options,
     changes,
     restore: async (path, userId) => {
-      try {
-        core = await restoreAndReopen(core, withRestore, path, userId)
-      } catch (error) {
-        // A failed restore has put the previous data back and reopened it.
-        if (error instanceof RestoreFailedError) core = error.core
-        throw error
-      }
+      // A failed restore has put the previous data back and reopened it: that core runs then.
+      await restoreAndReopen(core, withRestore, path, userId, (next) => {
+        core = next
+      })
       // Everything the pages show came from the data just replaced.
       changes.announce(...CHANGE_TOPICS.map((topic) => change(topic, null)))
     },

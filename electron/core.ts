@@ -45,8 +45,8 @@ import { browserOnlyPrinter } from './print/printer'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from './print/receipt-font'
 import type { ChangeChannel } from './live/channel'
 import { openChangeChannel } from './live/open-channel'
+import { DATABASE_FILE } from './paths'
 
-export const DATABASE_FILE = 'intake-desk.sqlite3'
 /** Hall mode: the desk's drafts, kept on the desk so that a network cut loses no typing. */
 export const LOCAL_DRAFTS_FILE = 'intake-desk-drafts.sqlite3'
 
@@ -197,10 +197,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const leaders = createLeaders(db, announce)
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts, options.dataDir, clock)
-  const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce })
+  const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce, restore: options.restore })
   const privacy = createPrivacy(db, deskName)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
-  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore: options.restore, queue, privacy, matters, retention: createRetention(db, announce) })
+  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, queue, privacy, matters, retention: createRetention(db, announce) })
   const dispatch = createDispatcher({
     db,
     ...(hall === undefined ? {} : { hallLink: hall.link }),

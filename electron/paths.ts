@@ -2,6 +2,8 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 
 export const PRODUCT_NAME = 'Intake Desk'
+/** The hall's SQLite database, in the data folder. */
+export const DATABASE_FILE = 'intake-desk.sqlite3'
 
 /**
  * The per-user data folder, the same one Electron's `app.getPath('userData')` gives for this

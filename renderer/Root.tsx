@@ -1,7 +1,7 @@
 import { Button, Result, Spin } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppStatus } from '../shared/rpc/types'
+import type { AppStatus } from '../shared/app/types'
 import { call, onSessionChange } from './api/client'
 import { queryClient } from './api/queries'
 import { AppContext } from './app-context'

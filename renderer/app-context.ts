@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
-import type { AppStatus, HallInfo, SessionInfo } from '../shared/rpc/types'
+import type { SessionInfo } from '../shared/accounts/types'
+import type { AppStatus, HallInfo } from '../shared/app/types'
 
 export interface AppContextValue {
   status: AppStatus

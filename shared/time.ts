@@ -10,8 +10,18 @@ export function hallDate(at: Date, timeZone: string): string {
   return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
 }
 
-/** How far the hall's wall clock is ahead of UTC at an instant, in milliseconds. */
-function zoneOffsetMs(at: number, timeZone: string): number {
+/** What the hall's wall clock shows: the one place the time-zone arithmetic reads a clock. */
+export interface WallClock {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+}
+
+/** The hall's wall clock at an instant. */
+export function wallClock(at: Date, timeZone: string): WallClock {
   const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -21,10 +31,24 @@ function zoneOffsetMs(at: number, timeZone: string): number {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  }).formatToParts(new Date(at))
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0)
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
-  return wall - (at - (((at % 1000) + 1000) % 1000))
+  }).formatToParts(at)
+  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') }
+}
+
+const asUtc = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
+
+/** How far the hall's wall clock is ahead of UTC at an instant, in milliseconds. */
+function zoneOffsetMs(at: number, timeZone: string): number {
+  return asUtc(wallClock(new Date(at), timeZone)) - (at - (((at % 1000) + 1000) % 1000))
+}
+
+/** The instant the hall's wall clock shows `wall` (the later one where summer time repeats an hour). */
+export function instantOfWallClock(wall: WallClock, timeZone: string): Date {
+  const utc = asUtc(wall)
+  // Twice: the offset at the first guess may differ from the one at the answer (summer time).
+  const first = utc - zoneOffsetMs(utc, timeZone)
+  return new Date(utc - zoneOffsetMs(first, timeZone))
 }
 
 /** The instant a hall-local day (YYYY-MM-DD) begins: 2026-11-22 in Asia/Shanghai is 2026-11-21T16:00Z. */

@@ -2,8 +2,9 @@ import type { CaseClock, ClockKey } from '../../shared/cases/clocks'
 import type { DeadlineRules } from '../../shared/deadlines'
 import { writtenDate } from '../../shared/deadlines'
 import type { NoticeKind, ReceiptLayout } from '../../shared/domain'
-import { translate } from '../../shared/i18n/translate'
-import { zhCN } from '../../shared/i18n/zh-CN'
+import type { CatalogueKey } from '../../shared/i18n/translate'
+import type { zhCN } from '../../shared/i18n/zh-CN'
+import { zhText } from '../../shared/i18n/zh-text'
 import { summarize } from '../../shared/text'
 import { noticeAvailable as noticeAvailableFor } from '../../shared/cases/notices'
 import type { ReceiptData } from './receipt-data'
@@ -12,7 +13,7 @@ import { DEMANDS_SUMMARY_CHARS, escape, screenCss } from './receipt-html'
 import { hallDate } from '../../shared/time'
 
 // Notices are official documents of the hall: always in Chinese, in the regulation's words.
-const t = (key: string, params?: Record<string, string | number>) => translate(zhCN, `notice.${key}`, params)
+const t = (key: CatalogueKey<typeof zhCN.notice>, params?: Record<string, string | number>) => zhText(`notice.${key}`, params)
 
 export interface NoticeOptions {
   layout: Exclude<ReceiptLayout, 'thermal80'>
@@ -97,9 +98,9 @@ function pageCss(layout: NoticeOptions['layout']): string {
  */
 export async function renderNoticeHtml(d: ReceiptData, clocks: readonly CaseClock[], kind: NoticeKind, options: NoticeOptions): Promise<string> {
   const title = t(`titles.${kind}`)
-  const mark = options.preview ? translate(zhCN, 'receipt.preview') : options.copyNo > 1 ? `${translate(zhCN, 'receipt.reprint')} · ${translate(zhCN, 'receipt.copy', { n: options.copyNo })}` : ''
+  const mark = options.preview ? zhText('receipt.preview') : options.copyNo > 1 ? `${zhText('receipt.reprint')} · ${zhText('receipt.copy', { n: options.copyNo })}` : ''
   const { body, next } = paragraphs(d, clocks, kind, options.rules)
-  const contact = [d.hall.address && `${translate(zhCN, 'receipt.address')}：${d.hall.address}`, d.hall.phone && `${translate(zhCN, 'receipt.phone')}：${d.hall.phone}`]
+  const contact = [d.hall.address && `${zhText('receipt.address')}：${d.hall.address}`, d.hall.phone && `${zhText('receipt.phone')}：${d.hall.phone}`]
     .filter(Boolean)
     .join('\u3000')
   // A date written out or a telephone number is never broken across lines (it was: "2027年1月4 / 日").

@@ -4,15 +4,16 @@ import { writtenDate } from '../../shared/deadlines'
 import type { ReceiptLayout } from '../../shared/domain'
 import { assertNever } from '../../shared/domain'
 import { maskIdNumber } from '../../shared/id-number'
-import { translate } from '../../shared/i18n/translate'
-import { zhCN } from '../../shared/i18n/zh-CN'
+import type { CatalogueKey } from '../../shared/i18n/translate'
+import type { zhCN } from '../../shared/i18n/zh-CN'
+import { zhText } from '../../shared/i18n/zh-text'
 import { summarize } from '../../shared/text'
 import type { ReceiptData } from './receipt-data'
 import { RECEIPT_FONT_FAMILY } from './receipt-font'
 import { dateTimeFormat } from '../../shared/intl'
 
 // Receipts are official documents of the hall: always in Chinese, whatever the screen language.
-const t = (key: string, params?: Record<string, string | number>) => translate(zhCN, `receipt.${key}`, params)
+const t = (key: CatalogueKey<typeof zhCN.receipt>, params?: Record<string, string | number>) => zhText(`receipt.${key}`, params)
 
 /** The longest 诉求与理由 summary a receipt carries; the full text stays in the case file. */
 export const DEMANDS_SUMMARY_CHARS = 90
@@ -79,9 +80,9 @@ function rows(items: [string, string][]): string {
 
 /** Renders the receipt (回执) as one self-contained HTML document: fonts and QR code inline. */
 export async function renderReceiptHtml(d: ReceiptData, options: ReceiptOptions): Promise<string> {
-  const routing = translate(zhCN, `routing.${d.routing}`)
+  const routing = zhText(`routing.${d.routing}`)
   const maskedId = d.idNumber === null ? t('noId', { reason: d.noIdReason ?? '' }) : maskIdNumber(d.idNumber)
-  const kind = d.kind === 'group' ? t('groupKind', { n: d.headcount }) : translate(zhCN, 'visitor.individual')
+  const kind = d.kind === 'group' ? t('groupKind', { n: d.headcount }) : zhText('visitor.individual')
   const registered = formatDateTime(d.registeredAt, d.hall.timeZone)
   const mark = options.preview ? t('preview') : options.copyNo > 1 ? `${t('reprint')} · ${t('copy', { n: options.copyNo })}` : ''
 

@@ -1,13 +1,14 @@
 import QRCode from 'qrcode'
-import { translate } from '../../shared/i18n/translate'
-import { zhCN } from '../../shared/i18n/zh-CN'
+import type { CatalogueKey } from '../../shared/i18n/translate'
+import type { zhCN } from '../../shared/i18n/zh-CN'
+import { zhText } from '../../shared/i18n/zh-text'
 import { dateTimeFormat } from '../../shared/intl'
 import type { IssuedTicket } from '../../shared/queue/types'
 import { escape, screenCss } from './receipt-html'
 import { RECEIPT_FONT_FAMILY } from './receipt-font'
 
 // A ticket is the hall's paper, like the receipt: always Chinese, on the 80 mm roll.
-const t = (key: string, params?: Record<string, string | number>) => translate(zhCN, `queue.${key}`, params)
+const t = (key: CatalogueKey<typeof zhCN.queue>, params?: Record<string, string | number>) => zhText(`queue.${key}`, params)
 
 function timeOf(iso: string, timeZone: string): string {
   const parts = dateTimeFormat('zh-CN', { timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))

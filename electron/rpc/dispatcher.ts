@@ -68,7 +68,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     if (ctx.session.locked) throw new AppError('SESSION_LOCKED')
     if (ctx.user.must_change_password === 1) throw new AppError('PASSWORD_CHANGE_REQUIRED')
     if (!access.includes(ctx.user.role) && !adminMayReadAudit(method, ctx.user, ctx.hall)) throw new AppError('FORBIDDEN')
-    ctx.session.lastActivity = ctx.now.getTime()
+    sessions.touch(ctx.sessionKey, ctx.now)
   }
 
   /**

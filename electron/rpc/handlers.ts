@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AppStatus, DeskLink, HallInfo } from '../../shared/rpc/types'
+import type { AppStatus, DeskLink, HallInfo } from '../../shared/app/types'
 import { AppError } from '../errors'
 import type { Database, Hall, User } from '../db/schema'
 import { listActiveCategories } from '../db/repositories/categories'
@@ -29,6 +29,7 @@ import type { Queue } from '../services/queue/queue'
 import { queueHandlers } from '../services/queue/handlers'
 import type { Retention } from '../services/retention/retention'
 import { retentionHandlers } from '../services/retention/handlers'
+import { backupHandlers } from '../services/backup/handlers'
 
 export interface HandlerDeps {
   db: Kysely<Database>
@@ -46,7 +47,6 @@ export interface HandlerDeps {
   leaders: Leaders
   exports: Exports
   backups: Backups
-  restore: ((path: string, userId: number) => Promise<void>) | undefined
   privacy: Privacy
   matters: Matters
   queue: Queue
@@ -77,7 +77,7 @@ export function hallInfo(hall: Hall): HallInfo {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { db, accounts, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, restore } = deps
+  const { db, accounts, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups } = deps
   return {
     'app.status': (ctx): Promise<AppStatus> =>
       Promise.resolve({
@@ -207,31 +207,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'reports.job': (ctx, input) => Promise.resolve(exports.job(ctx.sessionKey, signedIn(ctx).user, input.id)),
     'reports.saveExport': (ctx, input) => exports.save(ctx.sessionKey, signedIn(ctx).user, input.id),
-    'backup.status': (ctx) => {
-      const { hall } = signedIn(ctx)
-      return Promise.resolve({ folder: hall.backup_folder, keepDays: hall.backup_keep_days, last: backups.lastBackup(), stale: backups.isStale(ctx.now) })
-    },
-    'backup.now': async (ctx) => {
-      const { hall, user } = signedIn(ctx)
-      if (hall.backup_folder === null) throw new AppError('CONFLICT', 'e.NO_BACKUP_FOLDER')
-      const info = await backups.backupNow(hall.backup_folder, user.id)
-      return { path: info.path, fileName: info.fileName, createdAt: info.createdAt, schemaVersion: info.schemaVersion, sizeBytes: info.sizeBytes, hashMatches: true }
-    },
-    'backup.list': async (ctx) => {
-      const { hall } = signedIn(ctx)
-      if (hall.backup_folder === null) return []
-      return backups.listBackups(hall.backup_folder, { verifyHashes: true })
-    },
-    'backup.restore': async (ctx, input) => {
-      const { user } = signedIn(ctx)
-      if (restore === undefined) throw new AppError('CONFLICT', 'e.RESTORE_UNAVAILABLE')
-      await restore(input.path, user.id)
-      return null
-    },
     'reports.logHtml': (ctx, input) => {
       const { user, hall } = signedIn(ctx)
       return exports.html(user, hall, input, hallDate(ctx.now, hall.time_zone), ctx.now)
     },
+    ...backupHandlers(backups),
     ...queueHandlers(deps.queue, db),
     ...retentionHandlers(deps.retention),
   }

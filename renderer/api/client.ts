@@ -1,6 +1,6 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/rpc/contract'
 import type { ErrorCode, RpcError, RpcResult } from '../../shared/rpc/result'
-import i18n from '../i18n'
+import i18n, { isMessageKey } from '../i18n'
 
 const SESSION_KEY = 'intake-desk.session'
 
@@ -76,5 +76,5 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
 
 /** The message of an error in the user's language (the main side sends Chinese). */
 export function errorText(error: RpcError): string {
-  return i18n.exists(error.key) ? i18n.t(error.key, error.params) : error.message
+  return isMessageKey(error.key) ? i18n.t(error.key, error.params) : error.message
 }

@@ -3,7 +3,7 @@ import type { ReactElement, ReactNode } from 'react'
 import type { Control, ControllerRenderProps, FieldValues, Path } from 'react-hook-form'
 import { Controller } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { decodeMessage } from './messages'
+import { messageText } from './messages'
 
 interface Props<T extends FieldValues, N extends Path<T>> {
   control: Control<T>
@@ -30,18 +30,17 @@ export function FieldItem<T extends FieldValues, N extends Path<T>>({ control, n
       name={name}
       render={({ field, fieldState }) => {
         const message = fieldState.error?.message
-        const decoded = message === undefined ? undefined : decodeMessage(message)
-        const id = fieldId(name)
+                const id = fieldId(name)
         return (
           <Form.Item
             htmlFor={id}
             label={label}
             required={required}
             extra={extra}
-            validateStatus={decoded ? 'error' : undefined}
-            help={decoded ? <span role="alert">{t(decoded.key, decoded.params)}</span> : help}
+            validateStatus={message !== undefined ? 'error' : undefined}
+            help={message !== undefined ? <span role="alert">{messageText(t, message)}</span> : help}
           >
-            {children({ ...field, id }, decoded !== undefined)}
+            {children({ ...field, id }, message !== undefined)}
           </Form.Item>
         )
       }}

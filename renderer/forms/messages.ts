@@ -1,5 +1,7 @@
+import type { TFunction } from 'i18next'
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form'
 import type { RpcError } from '../../shared/rpc/result'
+import { isMessageKey } from '../i18n'
 
 // Form errors carry a catalogue key, optionally with parameters: "key" or "key|{json}".
 // The field renders them in the current language, so switching language re-translates.
@@ -16,6 +18,12 @@ export function decodeMessage(message: string): { key: string; params: Record<st
   } catch {
     return { key: message.slice(0, bar), params: {} }
   }
+}
+
+/** A form error in the current language; a message that names no catalogue key shows as written. */
+export function messageText(t: TFunction, message: string): string {
+  const { key, params } = decodeMessage(message)
+  return isMessageKey(key) ? t(key, params) : key
 }
 
 /**

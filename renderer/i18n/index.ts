@@ -1,10 +1,19 @@
 import i18n from 'i18next'
+import type { ParseKeys } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { en } from '../../shared/i18n/en'
 import { zhCN } from '../../shared/i18n/zh-CN'
 
 export const LANGUAGE_KEY = 'intake-desk.language'
 export type Language = 'zh-CN' | 'en'
+
+/** A key of the catalogue: what `t` accepts (see shared/i18n/i18next.d.ts). */
+export type MessageKey = ParseKeys
+
+/** Whether a key that arrives at run time (from the main side, a zod message) is in the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return i18n.exists(key)
+}
 
 function savedLanguage(): Language {
   try {

@@ -1,7 +1,8 @@
 import type { Role } from '../domain'
 import { CASE_ROLES } from '../domain'
 import { method, none } from '../rpc/method'
-import { periodSchema } from '../schemas/cases'
+import { officers } from '../rpc/roles'
+import { periodSchema } from '../reports/schemas'
 import { callNextSchema, callOutOfOrderSchema, queueSettingsSchema, rateSchema, takeTicketSchema, ticketActionSchema, transferSchema } from './schemas'
 import type { QueueSettings } from './schemas'
 import type { DeskQueue, IssuedTicket, OnsiteRatingResult, QueueBoard, QueueStatistics, Ticket } from './types'
@@ -9,7 +10,6 @@ import type { DeskQueue, IssuedTicket, OnsiteRatingResult, QueueBoard, QueueStat
 // 导引员 issues tickets and sees the queue, nothing else (DESIGN §1); a desk issues its own too.
 const issuers = ['guide', ...CASE_ROLES] as const satisfies readonly Role[]
 const desks = CASE_ROLES
-const officers = ['duty_officer', 'admin'] as const satisfies readonly Role[]
 
 /** The queue's slice of the RPC contract (排队叫号, DESIGN §7). */
 export const queueContract = {

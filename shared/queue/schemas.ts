@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { LIMITS } from '../domain'
-import { line } from '../schemas/fields'
-import { caseNumberSchema } from '../schemas/receipts'
+import { line } from '../fields'
+import { caseNumberSchema } from '../cases/schemas'
 import { MAX_WINDOW, ONSITE_RATINGS, TICKET_KINDS, VOICE_MODES } from './domain'
 
 const ticketId = z.number('v.queue.ticket').int('v.queue.ticket').positive('v.queue.ticket')

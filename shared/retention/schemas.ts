@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { caseNumberSchema } from '../schemas/receipts'
+import { caseNumberSchema } from '../cases/schemas'
 
 /** 个人信息保存期限 in months after a case is closed: at least 6, at most 30 years. */
 export const RETENTION_MONTHS = { min: 6, max: 360, default: 36 } as const

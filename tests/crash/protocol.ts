@@ -1,4 +1,4 @@
-import type { IntakeInput } from '../../shared/schemas/intake'
+import type { IntakeInput } from '../../shared/intake/schemas'
 import { ADMIN, validIntake } from '../integration/helpers'
 import { withStandardCheck } from '../support/gb11643'
 

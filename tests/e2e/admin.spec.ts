@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test'
 import { hallDate } from '../../shared/time'
 import { apiClient } from './api'
 import { ADMIN, expect, setUpHall, signIn, test } from './fixtures'
+import { LI, addUser } from './users-steps'
 
 const DATABASE_FILE = 'intake-desk.sqlite3'
 
@@ -45,14 +46,7 @@ test('an administrator adds a receptionist, changes the role, resets the passwor
   await expect(own.getByRole('button', { name: '重置密码' })).toBeDisabled()
   await expect(own.getByRole('combobox')).toBeDisabled()
 
-  await page.getByRole('button', { name: '添加用户' }).click()
-  const add = page.getByRole('dialog')
-  await add.getByLabel('工号').fill('R001')
-  await add.getByLabel('姓名').fill('李晓梅')
-  await add.getByLabel('职务').fill('接待员')
-  await add.getByLabel('初始密码').fill('Start2026x')
-  await add.getByLabel('确认密码').fill('Start2026x')
-  await add.getByRole('button', { name: '添加用户' }).click()
+  await addUser(page, LI)
   const row = userRow(page, '李晓梅')
   await expect(row).toContainText('接待员')
   await settled(page)
@@ -140,14 +134,7 @@ test('the audit log filters by user, action and day, and 校验 finds a tampered
   test.slow()
   await setUpHall(page, host)
   await page.getByRole('menuitem', { name: '用户管理' }).click()
-  await page.getByRole('button', { name: '添加用户' }).click()
-  const add = page.getByRole('dialog')
-  await add.getByLabel('工号').fill('R001')
-  await add.getByLabel('姓名').fill('李晓梅')
-  await add.getByLabel('职务').fill('接待员')
-  await add.getByLabel('初始密码').fill('Start2026x')
-  await add.getByLabel('确认密码').fill('Start2026x')
-  await add.getByRole('button', { name: '添加用户' }).click()
+  await addUser(page, LI)
   await expect(userRow(page, '李晓梅')).toBeVisible()
   // The receptionist signs in at another desk and sets a password.
   const desk = apiClient(host)

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
-import { choose } from './select'
 
 /** 吕建国, a sample visitor from shared/fixtures/sample-visits.json. */
 export const LV = { name: '吕建国', id: '420106196503120311', phone: '13700002222', address: '武汉市武昌区某小区' }
@@ -29,7 +28,9 @@ export async function fiveAnswers(page: Page): Promise<void> {
 }
 
 export async function categoryAndRouting(page: Page): Promise<void> {
-  await choose(page, page.getByLabel('诉求类别'), '城乡建设·市政设施', '市政')
+  await page.getByLabel('诉求类别').click()
+  await page.getByLabel('诉求类别').fill('市政')
+  await page.getByTitle('城乡建设·市政设施').click()
   await page.getByText('受理', { exact: true }).click()
 }
 

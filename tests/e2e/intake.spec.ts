@@ -1,5 +1,6 @@
 import { ADMIN, expect, setUpHall, signIn, test } from './fixtures'
 import { LV, categoryAndRouting, fiveAnswers, registerSample, threeShows, visitor } from './intake-steps'
+import { LI, addUser } from './users-steps'
 
 test('a receptionist registers a walk-in visitor with 三亮五必问 and finds the case in 今日台账', async ({ page, host, shot }) => {
   await setUpHall(page, host)
@@ -7,14 +8,7 @@ test('a receptionist registers a walk-in visitor with 三亮五必问 and finds 
 
   // The administrator adds a receptionist, who signs in and must change the initial password.
   await page.getByRole('menuitem', { name: '用户管理' }).click()
-  await page.getByRole('button', { name: '添加用户' }).click()
-  const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('工号').fill('R001')
-  await dialog.getByLabel('姓名').fill('李晓梅')
-  await dialog.getByLabel('职务').fill('接待员')
-  await dialog.getByLabel('初始密码').fill('Start2026x')
-  await dialog.getByLabel('确认密码').fill('Start2026x')
-  await dialog.getByRole('button', { name: '添加用户' }).click()
+  await addUser(page, LI)
   await expect(page.getByRole('cell', { name: '李晓梅' })).toBeVisible()
   await shot('users')
   await page.getByRole('button', { name: '退出登录' }).click()

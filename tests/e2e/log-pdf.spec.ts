@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { IntakeInput } from '../../shared/schemas/intake'
-import { emptyIntake } from '../../shared/schemas/intake'
+import type { IntakeInput } from '../../shared/intake/schemas'
+import { emptyIntake } from '../../shared/intake/schemas'
 import { apiClient } from './api'
 import { ADMIN, SCREENSHOTS, expect, test } from './fixtures'
 

@@ -11,10 +11,13 @@ export async function choose(page: Page, field: Locator, option: string, search?
   const open = page.locator('.ant-select-dropdown:visible')
   const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
   await expect(async () => {
-    if ((await open.count()) === 0) await field.click()
-    if (search !== undefined) await field.fill(search)
-    await open.getByTitle(option, { exact: true }).click({ timeout: 3000 })
+    // Typing again into an open dropdown would filter it anew and keep it moving: only on opening.
+    if ((await open.count()) === 0) {
+      await field.click()
+      if (search !== undefined) await field.fill(search)
+    }
+    await open.getByTitle(option, { exact: true }).click({ timeout: 15_000 })
     await expect(open).toHaveCount(0, { timeout: 3000 })
     await expect(select.getByTitle(option, { exact: true })).toBeVisible({ timeout: 1000 })
-  }).toPass({ timeout: 30_000 })
+  }).toPass({ timeout: 60_000 })
 }

@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import type { RpcResult } from '../../shared/rpc/result'
-import { ADMIN, addUser, call, ok, setUpHall, tempDir, testCore, type FakeClock } from './helpers'
+import { it, type TestCore } from './fixtures'
+import { ADMIN, addUser, call, ok } from './helpers'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
-
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
+it.beforeEach(({ core }) => {
   // These tests read the trail as the administrator, as a hall's auditor may allow
   // (the auditor's own tests are in auditor.test.ts).
   core.connection.raw.exec('UPDATE hall SET admin_reads_audit = 1')
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
 })
 
 function code(result: RpcResult<unknown>): string {
@@ -25,17 +15,17 @@ function code(result: RpcResult<unknown>): string {
 
 const ALL = { userId: null, action: null, from: null, to: null, limit: 500, offset: 0 }
 
-function auditIds(): number[] {
+function auditIds(core: TestCore): number[] {
   return core.connection.raw.prepare('SELECT id FROM audit_log ORDER BY id').pluck().all() as number[]
 }
 
 /** The app's own check, as an administrator calls it. */
-async function verify() {
+async function verify(core: TestCore) {
   return ok(core, 'admin', 'audit.verify', {})
 }
 
 /** Drops the append-only triggers, as someone with the database file could, and returns the connection. */
-function dropGuards() {
+function dropGuards(core: TestCore) {
   const raw = core.connection.raw
   raw.exec('DROP TRIGGER audit_log_no_update')
   raw.exec('DROP TRIGGER audit_log_no_delete')
@@ -43,7 +33,7 @@ function dropGuards() {
 }
 
 /** A trail of a dozen rows from several users. */
-async function someActivity(): Promise<void> {
+async function someActivity(core: TestCore): Promise<void> {
   await addUser(core, 'desk', 'receptionist', 'R001')
   await ok(core, 'desk', 'auth.lock', {})
   await ok(core, 'desk', 'auth.unlock', { password: 'Mine2026pass' })
@@ -54,9 +44,9 @@ async function someActivity(): Promise<void> {
 }
 
 describe('校验 (audit.verify)', () => {
-  it('reports an intact trail with the number of rows, and records that it checked', async () => {
-    await someActivity()
-    const before = auditIds().length
+  it('reports an intact trail with the number of rows, and records that it checked', async ({ core }) => {
+    await someActivity(core)
+    const before = auditIds(core).length
     const result = await ok(core, 'admin', 'audit.verify', {})
     expect(result).toEqual({ ok: true, checked: before, firstBrokenId: null, cutAtEnd: null })
 
@@ -76,9 +66,9 @@ describe('校验 (audit.verify)', () => {
     })
   })
 
-  it('finds a row tampered with by raw SQL (after dropping the guard) at the right row', async () => {
-    await someActivity()
-    const ids = auditIds()
+  it('finds a row tampered with by raw SQL (after dropping the guard) at the right row', async ({ core }) => {
+    await someActivity(core)
+    const ids = auditIds(core)
     const middle = ids[Math.floor(ids.length / 2)] ?? 0
     expect(middle).toBeGreaterThan(ids[0] ?? 0)
     const raw = core.connection.raw
@@ -91,51 +81,51 @@ describe('校验 (audit.verify)', () => {
     expect(JSON.parse(last)).toEqual({ ok: false, checked: ids.indexOf(middle) + 1, firstBrokenId: middle, cutAtEnd: null })
   })
 
-  it('finds a changed user and a changed time, each at its row, and holds again once put back', async () => {
-    await someActivity()
-    const ids = auditIds()
-    const raw = dropGuards()
+  it('finds a changed user and a changed time, each at its row, and holds again once put back', async ({ core }) => {
+    await someActivity(core)
+    const ids = auditIds(core)
+    const raw = dropGuards(core)
 
     const userOf = raw.prepare('SELECT user_id FROM audit_log WHERE id = ?').pluck().get(ids[3])
     raw.prepare('UPDATE audit_log SET user_id = 99 WHERE id = ?').run(ids[3])
-    expect(await verify()).toEqual({ ok: false, checked: 4, firstBrokenId: ids[3], cutAtEnd: null })
+    expect(await verify(core)).toEqual({ ok: false, checked: 4, firstBrokenId: ids[3], cutAtEnd: null })
     raw.prepare('UPDATE audit_log SET user_id = ? WHERE id = ?').run(userOf, ids[3])
-    expect((await verify()).ok).toBe(true)
+    expect((await verify(core)).ok).toBe(true)
 
     const atOf = raw.prepare('SELECT at FROM audit_log WHERE id = ?').pluck().get(ids[2])
     raw.prepare(`UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE id = ?`).run(ids[2])
-    expect(await verify()).toEqual({ ok: false, checked: 3, firstBrokenId: ids[2], cutAtEnd: null })
+    expect(await verify(core)).toEqual({ ok: false, checked: 3, firstBrokenId: ids[2], cutAtEnd: null })
     raw.prepare('UPDATE audit_log SET at = ? WHERE id = ?').run(atOf, ids[2])
-    expect((await verify()).ok).toBe(true)
+    expect((await verify(core)).ok).toBe(true)
   })
 
-  it('finds a row deleted from the middle, at the row after it', async () => {
-    await someActivity()
-    const ids = auditIds()
-    expect((await verify()).ok).toBe(true)
-    const raw = dropGuards()
+  it('finds a row deleted from the middle, at the row after it', async ({ core }) => {
+    await someActivity(core)
+    const ids = auditIds(core)
+    expect((await verify(core)).ok).toBe(true)
+    const raw = dropGuards(core)
     raw.prepare('DELETE FROM audit_log WHERE id = ?').run(ids[5])
     // Every remaining row is intact on its own: only the link of the next row shows the gap.
-    expect(await verify()).toEqual({ ok: false, checked: 6, firstBrokenId: ids[6], cutAtEnd: null })
+    expect(await verify(core)).toEqual({ ok: false, checked: 6, firstBrokenId: ids[6], cutAtEnd: null })
   })
 
-  it('finds two neighbouring rows swapped, at the first of them', async () => {
-    await someActivity()
-    const ids = auditIds()
+  it('finds two neighbouring rows swapped, at the first of them', async ({ core }) => {
+    await someActivity(core)
+    const ids = auditIds(core)
     const [a, b] = [ids[4], ids[5]]
-    const raw = dropGuards()
+    const raw = dropGuards(core)
     raw.prepare('UPDATE audit_log SET id = -1 WHERE id = ?').run(a)
     raw.prepare('UPDATE audit_log SET id = ? WHERE id = ?').run(a, b)
     raw.prepare('UPDATE audit_log SET id = ? WHERE id = -1').run(b)
-    expect(auditIds()).toEqual(ids)
-    expect(await verify()).toEqual({ ok: false, checked: 5, firstBrokenId: a, cutAtEnd: null })
+    expect(auditIds(core)).toEqual(ids)
+    expect(await verify(core)).toEqual({ ok: false, checked: 5, firstBrokenId: a, cutAtEnd: null })
   })
 
-  it('finds a row inserted in the middle (a copy of a genuine row), at the inserted row', async () => {
-    await someActivity()
-    const ids = auditIds()
+  it('finds a row inserted in the middle (a copy of a genuine row), at the inserted row', async ({ core }) => {
+    await someActivity(core)
+    const ids = auditIds(core)
     const k = ids[4] ?? 0
-    const raw = dropGuards()
+    const raw = dropGuards(core)
     // Make room after row k, then put a replay of row k there.
     raw.prepare('UPDATE audit_log SET id = id + 100000 WHERE id > ?').run(k)
     raw.prepare('UPDATE audit_log SET id = id - 100000 + 1 WHERE id > 100000').run()
@@ -145,23 +135,23 @@ describe('校验 (audit.verify)', () => {
          SELECT id + 1, at, user_id, action, entity, entity_id, detail, prev_hash, hash FROM audit_log WHERE id = ?`,
       )
       .run(k)
-    expect(auditIds()).toHaveLength(ids.length + 1)
-    expect(await verify()).toEqual({ ok: false, checked: 6, firstBrokenId: k + 1, cutAtEnd: null })
+    expect(auditIds(core)).toHaveLength(ids.length + 1)
+    expect(await verify(core)).toEqual({ ok: false, checked: 6, firstBrokenId: k + 1, cutAtEnd: null })
   })
 
   // A cut end (the newest rows removed) leaves a chain that is whole from its first row to its
   // new last one: only an anchor kept outside the rows (the last row's hash, signed) shows it.
   // Each 校验 signs the chain's end, its own record included, as the anchor for the next one.
   const CUT_END_DETECTED = true
-  it(`${CUT_END_DETECTED ? 'finds' : 'cannot yet find (no anchor)'} the newest rows cut off the end`, async () => {
-    await someActivity()
-    const ids = auditIds()
-    expect((await verify()).ok).toBe(true)
-    const raw = dropGuards()
+  it(`${CUT_END_DETECTED ? 'finds' : 'cannot yet find (no anchor)'} the newest rows cut off the end`, async ({ core }) => {
+    await someActivity(core)
+    const ids = auditIds(core)
+    expect((await verify(core)).ok).toBe(true)
+    const raw = dropGuards(core)
     const cut = raw.prepare('DELETE FROM audit_log WHERE id >= ?').run(ids[ids.length - 3]).changes
     // The last three rows of the activity and the record of the check above.
     expect(cut).toBe(4)
-    const result = await verify()
+    const result = await verify(core)
     // Every remaining row holds; the four rows the anchor counted beyond them are gone.
     expect(result).toEqual({
       ok: false,
@@ -173,44 +163,44 @@ describe('校验 (audit.verify)', () => {
     expect(JSON.parse(record)).toEqual(result)
   })
 
-  it('still finds the cut after more rows were written on the shortened trail', async () => {
-    await someActivity()
-    const ids = auditIds()
-    expect((await verify()).ok).toBe(true)
-    dropGuards().prepare('DELETE FROM audit_log WHERE id >= ?').run(ids[ids.length - 2])
+  it('still finds the cut after more rows were written on the shortened trail', async ({ core }) => {
+    await someActivity(core)
+    const ids = auditIds(core)
+    expect((await verify(core)).ok).toBe(true)
+    dropGuards(core).prepare('DELETE FROM audit_log WHERE id >= ?').run(ids[ids.length - 2])
     // The desk goes on working: new rows chain on to the shortened end, so the chain is whole.
     await ok(core, 'admin', 'auth.lock', {})
     await ok(core, 'admin', 'auth.unlock', { password: 'Admin2026pass' })
-    const result = await verify()
+    const result = await verify(core)
     expect(result.firstBrokenId).toBeNull()
     expect(result.ok).toBe(false)
     expect(result.cutAtEnd?.rows).toBe(3)
   })
 
-  it('finds an anchor that was forged to match a cut end', async () => {
-    await someActivity()
-    const ids = auditIds()
-    expect((await verify()).ok).toBe(true)
-    const raw = dropGuards()
+  it('finds an anchor that was forged to match a cut end', async ({ core }) => {
+    await someActivity(core)
+    const ids = auditIds(core)
+    expect((await verify(core)).ok).toBe(true)
+    const raw = dropGuards(core)
     raw.prepare('DELETE FROM audit_log WHERE id >= ?').run(ids[ids.length - 2])
     // Someone with the file writes an anchor for the shortened end, without the key.
     const end = raw.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string }
     raw
       .prepare('INSERT INTO audit_anchors (at, last_id, row_count, last_hash, mac) VALUES (?, ?, ?, ?, ?)')
       .run(core.clock().toISOString(), end.id, ids.length - 2, end.hash, 'f'.repeat(64))
-    expect((await verify()).ok).toBe(false)
+    expect((await verify(core)).ok).toBe(false)
   })
 
-  it('holds after a check, more activity and another check: the anchor moves with the end', async () => {
-    await someActivity()
-    expect((await verify()).ok).toBe(true)
+  it('holds after a check, more activity and another check: the anchor moves with the end', async ({ core }) => {
+    await someActivity(core)
+    expect((await verify(core)).ok).toBe(true)
     await ok(core, 'admin', 'auth.lock', {})
     await ok(core, 'admin', 'auth.unlock', { password: 'Admin2026pass' })
-    expect(await verify()).toMatchObject({ ok: true, cutAtEnd: null })
-    expect(await verify()).toMatchObject({ ok: true, cutAtEnd: null })
+    expect(await verify(core)).toMatchObject({ ok: true, cutAtEnd: null })
+    expect(await verify(core)).toMatchObject({ ok: true, cutAtEnd: null })
   })
 
-  it('is for administrators only', async () => {
+  it('is for administrators only', async ({ core }) => {
     await addUser(core, 'desk', 'receptionist', 'R001')
     await addUser(core, 'duty', 'duty_officer', 'D001')
     for (const session of ['desk', 'duty']) {
@@ -221,8 +211,8 @@ describe('校验 (audit.verify)', () => {
 })
 
 describe('the database itself', () => {
-  it('refuses UPDATE and DELETE on the audit trail through the app’s connection', async () => {
-    await someActivity()
+  it('refuses UPDATE and DELETE on the audit trail through the app’s connection', async ({ core }) => {
+    await someActivity(core)
     const raw = core.connection.raw
     const count = () => raw.prepare('SELECT count(*) FROM audit_log').pluck().get()
     const before = count()
@@ -243,10 +233,10 @@ describe('the database itself', () => {
 })
 
 describe('audit.list', () => {
-  it('shows the newest first, with the user’s name and badge number, and the total', async () => {
-    await someActivity()
+  it('shows the newest first, with the user’s name and badge number, and the total', async ({ core }) => {
+    await someActivity(core)
     const page = await ok(core, 'admin', 'audit.list', ALL)
-    const ids = auditIds()
+    const ids = auditIds(core)
     expect(page.total).toBe(ids.length)
     expect(page.rows.map((r) => r.id)).toEqual([...ids].reverse())
     expect(page.rows[0]).toMatchObject({
@@ -261,9 +251,9 @@ describe('audit.list', () => {
     expect(page.actions).toEqual([...new Set(page.rows.map((r) => r.action))].sort())
   })
 
-  it('pages with limit and offset', async () => {
-    await someActivity()
-    const ids = [...auditIds()].reverse()
+  it('pages with limit and offset', async ({ core }) => {
+    await someActivity(core)
+    const ids = [...auditIds(core)].reverse()
     const first = await ok(core, 'admin', 'audit.list', { ...ALL, limit: 3, offset: 0 })
     const second = await ok(core, 'admin', 'audit.list', { ...ALL, limit: 3, offset: 3 })
     expect(first.rows.map((r) => r.id)).toEqual(ids.slice(0, 3))
@@ -271,8 +261,8 @@ describe('audit.list', () => {
     expect(second.total).toBe(ids.length)
   })
 
-  it('filters by user and by action, and by a family of actions', async () => {
-    await someActivity()
+  it('filters by user and by action, and by a family of actions', async ({ core }) => {
+    await someActivity(core)
     const r001 = (await ok(core, 'admin', 'users.list', {})).find((u) => u.badgeNo === 'R001')?.id ?? 0
 
     const mine = await ok(core, 'admin', 'audit.list', { ...ALL, userId: r001 })
@@ -306,7 +296,7 @@ describe('audit.list', () => {
   })
 
   // Issue 13: the idle lock is recorded as such (the log shows 自动锁定), a lock by hand as manual.
-  it('records an idle lock with reason idle and a lock by hand with reason manual', async () => {
+  it('records an idle lock with reason idle and a lock by hand with reason manual', async ({ core }) => {
     const before = Number(core.connection.raw.prepare("select coalesce(max(id), 0) from audit_log").pluck().get())
     await ok(core, 'admin', 'auth.lock', { reason: 'idle' })
     await ok(core, 'admin', 'auth.unlock', { password: 'Admin2026pass' })
@@ -318,7 +308,7 @@ describe('audit.list', () => {
     expect(refused.ok).toBe(false)
   })
 
-  it('filters by hall-local days, not by UTC days', async () => {
+  it('filters by hall-local days, not by UTC days', async ({ core }) => {
     // The setup was at 10:00 on 22 November in Wuhan (02:00 UTC).
     core.clock.set('2026-11-22T15:59:59.000Z') // 23:59:59 on the 22nd in Wuhan
     await ok(core, 'admin', 'auth.lock', {})
@@ -339,7 +329,7 @@ describe('audit.list', () => {
     expect(await day('2026-11-25', '2026-11-30')).toEqual([])
   })
 
-  it('refuses a range that ends before it starts, and a malformed action', async () => {
+  it('refuses a range that ends before it starts, and a malformed action', async ({ core }) => {
     const range = await call(core, 'admin', 'audit.list', { ...ALL, from: '2026-11-23', to: '2026-11-22' })
     expect(range.ok ? 'ok' : range.error.key).toBe('v.audit.range')
     const action = await call(core, 'admin', 'audit.list', { ...ALL, action: "auth' OR 1=1" })

@@ -4,25 +4,20 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Core, CoreOptions } from '../../electron/core'
-import { DATABASE_FILE, openCore } from '../../electron/core'
+import { openCore } from '../../electron/core'
+import { DATABASE_FILE } from '../../electron/paths'
 import { openConnection } from '../../electron/db/connection'
 import { migrate } from '../../electron/db/migrate'
 import { MIGRATIONS } from '../../electron/db/migrations'
 import { AppError } from '../../electron/errors'
 import { verifyAudit } from '../../electron/services/audit/audit'
 import type { BackupInfo } from '../../electron/services/backup/backup'
-import {
-  BACKUP_STATE_FILE,
-  DAY_MS,
-  STALE_START_DELAY_MS,
-  checkBackup,
-  createBackups,
-  firstBackupDelay,
-  parseTimeStamp,
-  startBackupSchedule,
-  timeStamp,
-} from '../../electron/services/backup/backup'
-import { restoreAndReopen, restoreFiles } from '../../electron/services/backup/restore'
+import { BACKUP_STATE_FILE, createBackups } from '../../electron/services/backup/backup'
+import { checkBackup } from '../../electron/services/backup/format'
+import { restoreFiles } from '../../electron/services/backup/restore'
+import { STALE_START_DELAY_MS, firstBackupDelay, startBackupSchedule } from '../../electron/services/backup/schedule'
+import { DAY_MS, parseTimeStamp, timeStamp } from '../../electron/services/backup/stamps'
+import { restoreAndReopen } from '../../electron/core-host'
 import { addUser, fakeClock, ok, setUpHall, tempDir, validIntake } from './helpers'
 
 let dir: ReturnType<typeof tempDir>

@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import type { CaseAction, CaseStatus, TransitionAction } from '../../shared/cases/machine'
 import {
   ACTION_ROLES,
@@ -16,10 +15,11 @@ import type { Role, Routing } from '../../shared/domain'
 import { translate } from '../../shared/i18n/translate'
 import { zhCN } from '../../shared/i18n/zh-CN'
 import type { ErrorCode, RpcError, RpcResult } from '../../shared/rpc/result'
-import type { CaseDetail } from '../../shared/rpc/types'
-import type { CaseStepInput } from '../../shared/schemas/cases'
-import type { IntakeInput } from '../../shared/schemas/intake'
-import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import type { CaseDetail } from '../../shared/cases/types'
+import type { CaseStepInput } from '../../shared/cases/schemas'
+import type { IntakeInput } from '../../shared/intake/schemas'
+import { HALL_SETTINGS, it, type TestCore } from './fixtures'
+import { call, ok, validIntake } from './helpers'
 
 // The fake clock starts at 2026-11-22T02:00:00Z, 2026-11-22 10:00 in Asia/Shanghai (a Sunday).
 const DAY0 = '2026-11-22'
@@ -156,28 +156,8 @@ function statusLabel(status: CaseStatus): string {
   return translate(zhCN, `case.status.${status}`)
 }
 
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
-
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
-  // Cases live for weeks: the idle lock would otherwise lock every session when the clock moves.
-  await ok(core, 'admin', 'settings.update', {
-    address: '中北路1号',
-    phone: '027-88886666',
-    receiptLayout: 'a5',
-    receiptPrinter: null,
-    idleLockMinutes: 0,
-  })
-  await addUser(core, 'r1', 'receptionist', 'R001')
-  await addUser(core, 'd1', 'duty_officer', 'D001')
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
+// Cases live for weeks: the idle lock would otherwise lock every session when the clock moves.
+it.override({ settings: HALL_SETTINGS, users: { r1: ['receptionist', 'R001'], d1: ['duty_officer', 'D001'] } })
 
 /** Fails the test unless the call was refused with the code; returns the error. */
 function refused(result: RpcResult<unknown>, code: ErrorCode): RpcError {
@@ -187,7 +167,7 @@ function refused(result: RpcResult<unknown>, code: ErrorCode): RpcError {
 }
 
 /** Registers a case as the receptionist with a routing (交办 to unit 1 unless told). */
-async function register(
+async function register(core: TestCore, 
   routing: Routing = 'accepted',
   idNumber = VISITOR,
   overrides: Partial<IntakeInput> = {},
@@ -207,11 +187,11 @@ async function register(
   return caseNumber
 }
 
-async function act(caseNumber: string, step: CaseStepInput, session = 'd1'): Promise<CaseDetail> {
+async function act(core: TestCore, caseNumber: string, step: CaseStepInput, session = 'd1'): Promise<CaseDetail> {
   return ok(core, session, 'cases.act', { caseNumber, step })
 }
 
-async function get(caseNumber: string, session = 'd1'): Promise<CaseDetail> {
+async function get(core: TestCore, caseNumber: string, session = 'd1'): Promise<CaseDetail> {
   return ok(core, session, 'cases.get', { caseNumber })
 }
 
@@ -219,11 +199,11 @@ function clockDue(detail: CaseDetail, key = 'handling'): string | null | undefin
   return detail.clocks.find((k) => k.key === key)?.due
 }
 
-async function hallCalendar(): Promise<HolidayCalendar> {
+async function hallCalendar(core: TestCore): Promise<HolidayCalendar> {
   return makeCalendar(await ok(core, 'admin', 'holidays.list', {}))
 }
 
-async function supervision(
+async function supervision(core: TestCore, 
   today: string | null = null,
   filter: { unitId?: number; categoryId?: number } = {},
 ) {
@@ -234,13 +214,13 @@ async function supervision(
   })
 }
 
-function auditRows(caseNumber: string): { action: string; user_id: number | null; detail: string }[] {
+function auditRows(core: TestCore, caseNumber: string): { action: string; user_id: number | null; detail: string }[] {
   return core.connection.raw
     .prepare('SELECT action, user_id, detail FROM audit_log WHERE entity_id = ? ORDER BY id')
     .all(caseNumber) as { action: string; user_id: number | null; detail: string }[]
 }
 
-function userId(badgeNo: string): number {
+function userId(core: TestCore, badgeNo: string): number {
   return core.connection.raw.prepare('SELECT id FROM users WHERE badge_no = ?').pluck().get(badgeNo) as number
 }
 
@@ -263,8 +243,8 @@ describe('the state machine', () => {
       expect([...ACTION_ROLES[action]].sort(), action).toEqual([...STEP_ROLES[action]].sort())
   })
 
-  it('takes a case through every allowed step to 复核, each on the timeline and in the audit trail', async () => {
-    const caseNumber = await register('accepted')
+  it('takes a case through every allowed step to 复核, each on the timeline and in the audit trail', async ({ core }) => {
+    const caseNumber = await register(core, 'accepted')
     const walk: TransitionAction[] = [
       'assign',
       'start',
@@ -281,13 +261,13 @@ describe('the state machine', () => {
     for (const action of walk) {
       core.clock.advance(HOUR)
       times.push(core.clock().toISOString())
-      const detail = await act(caseNumber, STEPS[action].step)
+      const detail = await act(core, caseNumber, STEPS[action].step)
       expect(detail.status, action).toBe(LEADS_TO[action])
       status = detail.status
     }
     expect(status).toBe('rechecked')
 
-    const detail = await get(caseNumber)
+    const detail = await get(core, caseNumber)
     expect(detail).toMatchObject({
       status: 'rechecked',
       noFurtherAcceptance: true,
@@ -321,9 +301,9 @@ describe('the state machine', () => {
     expect(clockDue(detail, 'recheckOpinion')).not.toBeNull()
     expect(detail.clocks.find((k) => k.key === 'recheckOpinion')?.doneOn).toBe(DAY0)
 
-    const audit = auditRows(caseNumber).filter((r) => r.action.startsWith('case.'))
+    const audit = auditRows(core, caseNumber).filter((r) => r.action.startsWith('case.'))
     expect(audit.map((r) => r.action)).toEqual(walk.map((a) => `case.${a}`))
-    const officer = userId('D001')
+    const officer = userId(core, 'D001')
     let before: CaseStatus = 'accepted'
     audit.forEach((row, i) => {
       const action = walk[i] as TransitionAction
@@ -335,41 +315,41 @@ describe('the state machine', () => {
       before = LEADS_TO[action]
     })
     // Nothing in the audit trail names the visitor's ID number.
-    expect(JSON.stringify(auditRows(caseNumber))).not.toContain(VISITOR)
+    expect(JSON.stringify(auditRows(core, caseNumber))).not.toContain(VISITOR)
   })
 
-  it('a case registered as resolved (当场办结) starts closed, and 回访 and 复查 follow', async () => {
-    const caseNumber = await register('resolved')
-    expect((await get(caseNumber)).status).toBe('closed')
-    expect((await act(caseNumber, STEPS.followUp.step)).status).toBe('followed_up')
-    expect((await act(caseNumber, STEPS.requestReview.step)).status).toBe('review_requested')
+  it('a case registered as resolved (当场办结) starts closed, and 回访 and 复查 follow', async ({ core }) => {
+    const caseNumber = await register(core, 'resolved')
+    expect((await get(core, caseNumber)).status).toBe('closed')
+    expect((await act(core, caseNumber, STEPS.followUp.step)).status).toBe('followed_up')
+    expect((await act(core, caseNumber, STEPS.requestReview.step)).status).toBe('review_requested')
   })
 
   describe('takes each step its status allows, to the status the step leads to', () => {
-    it.each(STATUSES.flatMap((status) => ALLOWED[status].map((action) => ({ status, action, ...PATHS[status] }))))(
+    it.for(STATUSES.flatMap((status) => ALLOWED[status].map((action) => ({ status, action, ...PATHS[status] }))))(
       '$action from $status',
-      async ({ status, action, routing, steps }) => {
-        const caseNumber = await register(routing)
-        for (const step of steps) await act(caseNumber, STEPS[step].step)
-        expect((await get(caseNumber)).status).toBe(status)
-        const officer = (await get(caseNumber)).actions.filter((a) => isTransition(a as TransitionAction))
+      async ({ status, action, routing, steps }, { core }) => {
+        const caseNumber = await register(core, routing)
+        for (const step of steps) await act(core, caseNumber, STEPS[step].step)
+        expect((await get(core, caseNumber)).status).toBe(status)
+        const officer = (await get(core, caseNumber)).actions.filter((a) => isTransition(a as TransitionAction))
         expect([...officer].sort(), 'the steps the case page offers').toEqual([...ALLOWED[status]].sort())
         // Allowed by the status, not by the role: a receptionist is refused it and nothing moves.
         if (!STEP_ROLES[action].includes('receptionist'))
           refused(await call(core, 'r1', 'cases.act', { caseNumber, step: STEPS[action].step }), 'FORBIDDEN')
-        expect((await get(caseNumber)).status).toBe(status)
-        expect((await act(caseNumber, STEPS[action].step)).status).toBe(LEADS_TO[action])
+        expect((await get(core, caseNumber)).status).toBe(status)
+        expect((await act(core, caseNumber, STEPS[action].step)).status).toBe(LEADS_TO[action])
       },
     )
   })
 
   describe('refuses every step its status does not allow', () => {
-    it.each(STATUSES.map((status) => ({ status, ...PATHS[status] })))(
+    it.for(STATUSES.map((status) => ({ status, ...PATHS[status] })))(
       'from $status (registered $routing, then $steps)',
-      async ({ status, routing, steps }) => {
-        const caseNumber = await register(routing)
-        for (const action of steps) await act(caseNumber, STEPS[action].step)
-        const before = await get(caseNumber)
+      async ({ status, routing, steps }, { core }) => {
+        const caseNumber = await register(core, routing)
+        for (const action of steps) await act(core, caseNumber, STEPS[action].step)
+        const before = await get(core, caseNumber)
         expect(before.status).toBe(status)
         const refusedActions = ACTIONS.filter((a) => !ALLOWED[status].includes(a))
         expect(refusedActions).toHaveLength(ACTIONS.length - ALLOWED[status].length)
@@ -387,26 +367,26 @@ describe('the state machine', () => {
           expect(error.message, action).toContain(`“${statusLabel(status)}”`)
           expect(error.message, action).toContain(translate(zhCN, `case.actions.${action}`))
         }
-        const after = await get(caseNumber)
+        const after = await get(core, caseNumber)
         expect(after.status).toBe(status)
         expect(after.events).toEqual(before.events)
         expect(after.unit).toBe(before.unit)
         expect(after.extensionDays).toBe(before.extensionDays)
-        expect(auditRows(caseNumber).filter((r) => r.action.startsWith('case.'))).toHaveLength(steps.length)
+        expect(auditRows(core, caseNumber).filter((r) => r.action.startsWith('case.'))).toHaveLength(steps.length)
       },
     )
   })
 })
 
 describe('due dates stored at registration', () => {
-  it.each<Routing>(['resolved', 'accepted', 'assigned', 'transferred', 'rejected'])(
+  it.for<Routing>(['resolved', 'accepted', 'assigned', 'transferred', 'rejected'])(
     'a %s case is stored with the due dates its clocks give, as 督办 and statistics read them',
-    async (routing) => {
-      const caseNumber = await register(routing)
+    async (routing, { core }) => {
+      const caseNumber = await register(core, routing)
       const row = core.connection.raw
         .prepare('SELECT status, due_date, clock_paused, notice_due, notice_day, closed_day, closed_due_date FROM visits WHERE case_number = ?')
         .get(caseNumber) as Record<string, unknown>
-      const detail = await get(caseNumber)
+      const detail = await get(core, caseNumber)
       const main = mainClockKey(detail.status)
       const notice = detail.clocks.find((k) => k.key === 'notice')
       expect(row).toEqual({
@@ -419,19 +399,19 @@ describe('due dates stored at registration', () => {
         closed_due_date: routing === 'resolved' ? DAY0 : null,
       })
       if (routing === 'accepted' || routing === 'assigned')
-        expect(row.due_date).toBe(dueDate({ start: DAY0, days: 60, unit: 'calendar', pauses: [] }, await hallCalendar()).due)
+        expect(row.due_date).toBe(dueDate({ start: DAY0, days: 60, unit: 'calendar', pauses: [] }, await hallCalendar(core)).due)
     },
   )
 })
 
 describe('延期', () => {
-  it('moves the handling due date by the extension, at most the hall’s 30 days, and only once', async () => {
-    const caseNumber = await register('assigned')
-    await act(caseNumber, STEPS.start.step)
-    const cal = await hallCalendar()
+  it('moves the handling due date by the extension, at most the hall’s 30 days, and only once', async ({ core }) => {
+    const caseNumber = await register(core, 'assigned')
+    await act(core, caseNumber, STEPS.start.step)
+    const cal = await hallCalendar(core)
     const original = dueDate({ start: DAY0, days: 60, unit: 'calendar', pauses: [] }, cal).due
     expect(original).toBe('2027-01-21')
-    expect(clockDue(await get(caseNumber))).toBe(original)
+    expect(clockDue(await get(core, caseNumber))).toBe(original)
 
     const tooLong = refused(
       await call(core, 'd1', 'cases.act', {
@@ -444,10 +424,10 @@ describe('延期', () => {
     expect(tooLong.fields?.[0]?.path).toBe('step.days')
     expect(tooLong.message).toBe(translate(zhCN, 'v.case.extensionCap'))
     expect(tooLong.message).toContain('30')
-    expect((await get(caseNumber)).status).toBe('in_progress')
-    expect(clockDue(await get(caseNumber))).toBe(original)
+    expect((await get(core, caseNumber)).status).toBe('in_progress')
+    expect(clockDue(await get(core, caseNumber))).toBe(original)
 
-    const extended = await act(caseNumber, { action: 'extend', days: 30, reason: '需现场勘查' })
+    const extended = await act(core, caseNumber, { action: 'extend', days: 30, reason: '需现场勘查' })
     const expected = dueDate(
       { start: DAY0, days: 60, unit: 'calendar', pauses: [], extensionDays: 30 },
       cal,
@@ -456,7 +436,7 @@ describe('延期', () => {
     expect(expected).toBe('2027-02-20')
     expect(extended).toMatchObject({ status: 'extended', extensionDays: 30 })
     expect(clockDue(extended)).toBe(expected)
-    const row = (await supervision()).rows.find((r) => r.caseNumber === caseNumber)
+    const row = (await supervision(core)).rows.find((r) => r.caseNumber === caseNumber)
     expect(row).toMatchObject({ dueDate: expected, extended: true, status: 'extended' })
 
     const again = refused(
@@ -467,17 +447,17 @@ describe('延期', () => {
       'CONFLICT',
     )
     expect(again.message).toContain('延期')
-    const after = await get(caseNumber)
+    const after = await get(core, caseNumber)
     expect(after).toMatchObject({ status: 'extended', extensionDays: 30 })
     expect(clockDue(after)).toBe(expected)
   })
 
   // Regression: the state-machine check once ran before the once-only check, so the dedicated
   // message (此案件已延期一次，按规定不能再次延期。) could never be shown.
-  it('a second 延期 is refused with the once-only message (已延期一次)', async () => {
-    const caseNumber = await register('assigned')
-    await act(caseNumber, STEPS.start.step)
-    await act(caseNumber, { action: 'extend', days: 20, reason: '需现场勘查' })
+  it('a second 延期 is refused with the once-only message (已延期一次)', async ({ core }) => {
+    const caseNumber = await register(core, 'assigned')
+    await act(core, caseNumber, STEPS.start.step)
+    await act(core, caseNumber, { action: 'extend', days: 20, reason: '需现场勘查' })
     const again = refused(
       await call(core, 'd1', 'cases.act', {
         caseNumber,
@@ -490,8 +470,8 @@ describe('延期', () => {
 })
 
 describe('roles', () => {
-  it('a receptionist may not move a case along but may record a plan and a note', async () => {
-    const caseNumber = await register('accepted')
+  it('a receptionist may not move a case along but may record a plan and a note', async ({ core }) => {
+    const caseNumber = await register(core, 'accepted')
     for (const step of [
       STEPS.close.step,
       STEPS.assign.step,
@@ -500,29 +480,29 @@ describe('roles', () => {
     ] as CaseStepInput[]) {
       refused(await call(core, 'r1', 'cases.act', { caseNumber, step }), 'FORBIDDEN')
     }
-    expect((await get(caseNumber)).status).toBe('accepted')
-    expect(auditRows(caseNumber).filter((r) => r.action.startsWith('case.'))).toEqual([])
+    expect((await get(core, caseNumber)).status).toBe('accepted')
+    expect(auditRows(core, caseNumber).filter((r) => r.action.startsWith('case.'))).toEqual([])
 
-    await act(caseNumber, { action: 'plan', note: '先联系施工单位核实' }, 'r1')
-    const detail = await act(caseNumber, { action: 'note', note: '来访人下午再来电' }, 'r1')
+    await act(core, caseNumber, { action: 'plan', note: '先联系施工单位核实' }, 'r1')
+    const detail = await act(core, caseNumber, { action: 'note', note: '来访人下午再来电' }, 'r1')
     expect(detail.status).toBe('accepted')
     expect(detail.events.slice(1)).toMatchObject([
       { action: 'plan', note: '先联系施工单位核实', userName: '用户R001', fromStatus: null, toStatus: null },
       { action: 'note', note: '来访人下午再来电', userName: '用户R001', fromStatus: null, toStatus: null },
     ])
     expect(
-      auditRows(caseNumber)
+      auditRows(core, caseNumber)
         .map((r) => r.action)
         .filter((a) => a.startsWith('case.')),
     ).toEqual(['case.plan', 'case.note'])
   })
 
-  it('cases.get lists no transition among a receptionist’s actions, and the officer’s by status', async () => {
-    const caseNumber = await register('accepted')
-    const mine = (await get(caseNumber, 'r1')).actions
+  it('cases.get lists no transition among a receptionist’s actions, and the officer’s by status', async ({ core }) => {
+    const caseNumber = await register(core, 'accepted')
+    const mine = (await get(core, caseNumber, 'r1')).actions
     expect(mine).toEqual(expect.arrayContaining(['plan', 'note']))
     expect(mine.filter((a) => isTransition(a as TransitionAction))).toEqual([])
-    const officers = (await get(caseNumber, 'd1')).actions
+    const officers = (await get(core, caseNumber, 'd1')).actions
     expect(officers.filter((a) => isTransition(a as TransitionAction)).sort()).toEqual(
       [...ALLOWED.accepted].sort(),
     )
@@ -530,20 +510,20 @@ describe('roles', () => {
 })
 
 describe('暂停计时', () => {
-  it('pauses the handling clock, drops the case from the overdue count, and resuming after N days adds N days', async () => {
-    const caseNumber = await register('assigned')
+  it('pauses the handling clock, drops the case from the overdue count, and resuming after N days adds N days', async ({ core }) => {
+    const caseNumber = await register(core, 'assigned')
     const original = '2027-01-21'
-    expect(clockDue(await get(caseNumber))).toBe(original)
+    expect(clockDue(await get(core, caseNumber))).toBe(original)
     const late = '2027-02-01'
-    expect((await supervision(late)).counts).toMatchObject({ overdue: 1, paused: 0 })
+    expect((await supervision(core, late)).counts).toMatchObject({ overdue: 1, paused: 0 })
 
     core.clock.set('2026-11-27T02:00:00.000Z')
-    const paused = await act(caseNumber, { action: 'pause', note: '等待听证' })
+    const paused = await act(core, caseNumber, { action: 'pause', note: '等待听证' })
     expect(paused.paused).toBe(true)
     const clock = paused.clocks.find((k) => k.key === 'handling')
     expect(clock).toMatchObject({ due: null, paused: true, daysLeft: null })
     expect(paused.events.at(-1)).toMatchObject({ action: 'pause', note: '等待听证', userName: '用户D001' })
-    const view = await supervision(late)
+    const view = await supervision(core, late)
     expect(view.counts).toMatchObject({ overdue: 0, paused: 1, open: 1 })
     expect(view.rows[0]).toMatchObject({ caseNumber, dueDate: null, paused: true, daysLeft: null })
 
@@ -562,30 +542,30 @@ describe('暂停计时', () => {
       await call(core, 'd1', 'cases.act', { caseNumber, step: { action: 'pause', note: '再次暂停' } }),
       'CONFLICT',
     )
-    expect((await get(caseNumber)).status).toBe('assigned')
+    expect((await get(core, caseNumber)).status).toBe('assigned')
 
     const n = 7
     core.clock.set('2026-12-04T02:00:00.000Z')
-    const resumed = await act(caseNumber, { action: 'resume', note: '听证结束' })
+    const resumed = await act(core, caseNumber, { action: 'resume', note: '听证结束' })
     const expected = addDays(original, n)
-    expect(isWorkingDay(expected, await hallCalendar())).toBe(true)
+    expect(isWorkingDay(expected, await hallCalendar(core))).toBe(true)
     expect(resumed.paused).toBe(false)
     expect(clockDue(resumed)).toBe(expected)
-    expect((await supervision(late)).rows[0]).toMatchObject({ dueDate: expected, paused: false })
-    expect((await act(caseNumber, STEPS.start.step)).status).toBe('in_progress')
+    expect((await supervision(core, late)).rows[0]).toMatchObject({ dueDate: expected, paused: false })
+    expect((await act(core, caseNumber, STEPS.start.step)).status).toBe('in_progress')
   })
 
-  it('办结 is allowed while paused', async () => {
-    const caseNumber = await register('assigned')
-    await act(caseNumber, { action: 'pause', note: '等待鉴定' })
-    const closed = await act(caseNumber, STEPS.close.step)
+  it('办结 is allowed while paused', async ({ core }) => {
+    const caseNumber = await register(core, 'assigned')
+    await act(core, caseNumber, { action: 'pause', note: '等待鉴定' })
+    const closed = await act(core, caseNumber, STEPS.close.step)
     expect(closed.status).toBe('closed')
-    expect((await supervision()).counts.open).toBe(0)
+    expect((await supervision(core)).counts.open).toBe(0)
   })
 })
 
 describe('交办 at registration', () => {
-  it('requires a responsible unit', async () => {
+  it('requires a responsible unit', async ({ core }) => {
     const error = refused(
       await call(core, 'r1', 'intake.register', validIntake(VISITOR, { routing: 'assigned', unitId: 0 })),
       'VALIDATION',
@@ -595,7 +575,7 @@ describe('交办 at registration', () => {
     expect(await ok(core, 'r1', 'visits.today', {})).toEqual([])
   })
 
-  it('refuses a retired unit, and records an active one on the case', async () => {
+  it('refuses a retired unit, and records an active one on the case', async ({ core }) => {
     await ok(core, 'admin', 'units.update', { id: UNIT_HR, name: '市人力资源和社会保障局', retired: true })
     const error = refused(
       await call(
@@ -611,13 +591,13 @@ describe('交办 at registration', () => {
     expect(error.message).toBe('所选责任单位不存在或已停用，请重新选择。')
     expect(await ok(core, 'r1', 'visits.today', {})).toEqual([])
 
-    const caseNumber = await register('assigned')
-    const detail = await get(caseNumber)
+    const caseNumber = await register(core, 'assigned')
+    const detail = await get(core, caseNumber)
     expect(detail).toMatchObject({ status: 'assigned', unit: '市住房和城乡建设局' })
     expect(detail.clocks.map((k) => k.key)).toEqual(expect.arrayContaining(['handling', 'objection']))
 
     // A retired unit cannot be chosen later either.
-    const other = await register('accepted', OTHER_VISITOR)
+    const other = await register(core, 'accepted', OTHER_VISITOR)
     const assign = refused(
       await call(core, 'd1', 'cases.act', {
         caseNumber: other,
@@ -626,30 +606,30 @@ describe('交办 at registration', () => {
       'VALIDATION',
     )
     expect(assign.message).toBe(translate(zhCN, 'v.unit.unknown'))
-    expect((await get(other)).status).toBe('accepted')
+    expect((await get(core, other)).status).toBe('accepted')
   })
 })
 
 describe('督办 (cases.supervision)', () => {
-  it('counts overdue, due-soon, extended and paused cases, overdue first, and filters by unit and category', async () => {
-    const overdue = await register('accepted') // 2026-11-22 + 60 → 2027-01-21
-    const extended = await register('assigned', OTHER_VISITOR)
-    await act(extended, STEPS.start.step)
-    await act(extended, { action: 'extend', days: 10, reason: '需补充材料' })
-    const paused = await register('assigned', THIRD_VISITOR, { unitId: UNIT_CIVIL })
-    await act(paused, { action: 'pause', note: '等待听证' })
-    await register('resolved', '610602200002290263')
+  it('counts overdue, due-soon, extended and paused cases, overdue first, and filters by unit and category', async ({ core }) => {
+    const overdue = await register(core, 'accepted') // 2026-11-22 + 60 → 2027-01-21
+    const extended = await register(core, 'assigned', OTHER_VISITOR)
+    await act(core, extended, STEPS.start.step)
+    await act(core, extended, { action: 'extend', days: 10, reason: '需补充材料' })
+    const paused = await register(core, 'assigned', THIRD_VISITOR, { unitId: UNIT_CIVIL })
+    await act(core, paused, { action: 'pause', note: '等待听证' })
+    await register(core, 'resolved', '610602200002290263')
     core.clock.set('2026-11-24T02:00:00.000Z')
-    const soon = await register('assigned', '350921194910010013', { categoryId: 6 }) // 2027-01-23 (Sat) → 2027-01-25
+    const soon = await register(core, 'assigned', '350921194910010013', { categoryId: 6 }) // 2027-01-23 (Sat) → 2027-01-25
     core.clock.set('2026-11-30T02:00:00.000Z')
-    const running = await register('assigned', '410481197011150644', { unitId: UNIT_CIVIL }) // 2027-01-29
+    const running = await register(core, 'assigned', '410481197011150644', { unitId: UNIT_CIVIL }) // 2027-01-29
 
-    const cal = await hallCalendar()
+    const cal = await hallCalendar(core)
     const due = (start: string, extensionDays = 0) =>
       dueDate({ start, days: 60, unit: 'calendar', pauses: [], extensionDays }, cal).due
     expect(due('2026-11-24')).toBe('2027-01-25')
     const today = '2027-01-22'
-    const view = await supervision(today)
+    const view = await supervision(core, today)
     expect(view.today).toBe(today)
     expect(view.counts).toEqual({ open: 5, overdue: 1, dueSoon: 1, extended: 1, paused: 1, withRepeats: 0 })
     expect(view.rows.map((r) => r.caseNumber)).toEqual([overdue, soon, running, extended, paused])
@@ -675,50 +655,50 @@ describe('督办 (cases.supervision)', () => {
     expect(view.rows[4]).toMatchObject({ caseNumber: paused, dueDate: null, paused: true })
     expect(view.rows.every((r) => r.maskedIdNumber.includes('********'))).toBe(true)
 
-    const housing = await supervision(today, { unitId: UNIT_HOUSING })
+    const housing = await supervision(core, today, { unitId: UNIT_HOUSING })
     expect(housing.rows.map((r) => r.caseNumber)).toEqual([soon, extended])
     expect(housing.counts).toMatchObject({ open: 2, overdue: 0, dueSoon: 1, extended: 1, paused: 0 })
-    const civil = await supervision(today, { unitId: UNIT_CIVIL })
+    const civil = await supervision(core, today, { unitId: UNIT_CIVIL })
     expect(civil.rows.map((r) => r.caseNumber)).toEqual([running, paused])
-    const wages = await supervision(today, { categoryId: 6 })
+    const wages = await supervision(core, today, { categoryId: 6 })
     expect(wages.rows.map((r) => r.caseNumber)).toEqual([soon])
-    const both = await supervision(today, { unitId: UNIT_CIVIL, categoryId: 4 })
+    const both = await supervision(core, today, { unitId: UNIT_CIVIL, categoryId: 4 })
     expect(both.rows.map((r) => r.caseNumber)).toEqual([running, paused])
 
     // The same by the clock: on 2027-01-22 (hall time) the view judges against that day.
     core.clock.set('2027-01-22T02:00:00.000Z')
-    const byClock = await supervision()
+    const byClock = await supervision(core)
     expect(byClock.today).toBe(today)
     expect(byClock.counts).toEqual(view.counts)
   })
 
-  it('一日工作法: today’s open cases without a plan recorded today, until one is recorded', async () => {
-    const yesterday = await register('accepted')
+  it('一日工作法: today’s open cases without a plan recorded today, until one is recorded', async ({ core }) => {
+    const yesterday = await register(core, 'accepted')
     core.clock.set('2026-11-23T02:00:00.000Z')
-    const first = await register('accepted', OTHER_VISITOR)
-    const second = await register('assigned', THIRD_VISITOR)
-    await register('resolved', '610602200002290263')
-    let view = await supervision()
+    const first = await register(core, 'accepted', OTHER_VISITOR)
+    const second = await register(core, 'assigned', THIRD_VISITOR)
+    await register(core, 'resolved', '610602200002290263')
+    let view = await supervision(core)
     expect(view.today).toBe('2026-11-23')
     expect(view.withoutPlan.map((r) => r.caseNumber)).toEqual([first, second])
     expect(view.rows.map((r) => r.caseNumber)).toContain(yesterday)
 
     // A note is not a plan.
-    await act(first, { action: 'note', note: '来访人情绪激动' }, 'r1')
-    expect((await supervision()).withoutPlan.map((r) => r.caseNumber)).toEqual([first, second])
-    await act(first, { action: 'plan', note: '明日约谈施工单位' }, 'r1')
-    view = await supervision()
+    await act(core, first, { action: 'note', note: '来访人情绪激动' }, 'r1')
+    expect((await supervision(core)).withoutPlan.map((r) => r.caseNumber)).toEqual([first, second])
+    await act(core, first, { action: 'plan', note: '明日约谈施工单位' }, 'r1')
+    view = await supervision(core)
     expect(view.withoutPlan.map((r) => r.caseNumber)).toEqual([second])
-    await act(second, { action: 'plan', note: '交办单位三日内反馈' })
-    expect((await supervision()).withoutPlan).toEqual([])
+    await act(core, second, { action: 'plan', note: '交办单位三日内反馈' })
+    expect((await supervision(core)).withoutPlan).toEqual([])
   })
 })
 
 describe('holiday calendar edits', () => {
-  it('a holiday put on an open case’s due date moves it to the next working day when the admin moves open cases; removing it moves it back', async () => {
-    const caseNumber = await register('accepted')
+  it('a holiday put on an open case’s due date moves it to the next working day when the admin moves open cases; removing it moves it back', async ({ core }) => {
+    const caseNumber = await register(core, 'accepted')
     const original = '2027-01-21'
-    expect(clockDue(await get(caseNumber))).toBe(original)
+    expect(clockDue(await get(core, caseNumber))).toBe(original)
 
     // A calendar change applies to open cases only when chosen (DESIGN §3; rules-change.test.ts).
     const list = await ok(core, 'admin', 'holidays.put', {
@@ -728,19 +708,19 @@ describe('holiday calendar edits', () => {
       applyToOpenCases: true,
     })
     expect(list).toContainEqual({ date: original, kind: 'holiday', name: '测试假日' })
-    const cal = await hallCalendar()
+    const cal = await hallCalendar(core)
     const moved = dueDate({ start: DAY0, days: 60, unit: 'calendar', pauses: [] }, cal).due
     expect(moved).toBe('2027-01-22')
-    expect(clockDue(await get(caseNumber))).toBe(moved)
-    expect((await supervision()).rows.find((r) => r.caseNumber === caseNumber)?.dueDate).toBe(moved)
+    expect(clockDue(await get(core, caseNumber))).toBe(moved)
+    expect((await supervision(core)).rows.find((r) => r.caseNumber === caseNumber)?.dueDate).toBe(moved)
 
     const after = await ok(core, 'admin', 'holidays.remove', { date: original, applyToOpenCases: true })
     expect(after.some((h) => h.date === original)).toBe(false)
-    expect(clockDue(await get(caseNumber))).toBe(original)
-    expect((await supervision()).rows.find((r) => r.caseNumber === caseNumber)?.dueDate).toBe(original)
+    expect(clockDue(await get(core, caseNumber))).toBe(original)
+    expect((await supervision(core)).rows.find((r) => r.caseNumber === caseNumber)?.dueDate).toBe(original)
   })
 
-  it('holidays.import refuses a CSV with a wrong line, naming it, and imports a valid one', async () => {
+  it('holidays.import refuses a CSV with a wrong line, naming it, and imports a valid one', async ({ core }) => {
     const before = await ok(core, 'admin', 'holidays.list', {})
     const bad = refused(
       await call(core, 'admin', 'holidays.import', {
@@ -768,14 +748,14 @@ describe('holiday calendar edits', () => {
 })
 
 describe('关联此前案件', () => {
-  it('links to an earlier case of the same visitor, and refuses another visitor’s case', async () => {
-    const earlier = await register('accepted')
-    const stranger = await register('accepted', OTHER_VISITOR)
+  it('links to an earlier case of the same visitor, and refuses another visitor’s case', async ({ core }) => {
+    const earlier = await register(core, 'accepted')
+    const stranger = await register(core, 'accepted', OTHER_VISITOR)
     core.clock.set('2026-11-23T02:00:00.000Z')
-    const later = await register('accepted')
-    expect((await get(later)).otherVisits.map((v) => v.caseNumber)).toEqual([earlier])
+    const later = await register(core, 'accepted')
+    expect((await get(core, later)).otherVisits.map((v) => v.caseNumber)).toEqual([earlier])
 
-    const linked = await act(later, { action: 'link', caseNumber: earlier, note: '同一事项再次来访' }, 'r1')
+    const linked = await act(core, later, { action: 'link', caseNumber: earlier, note: '同一事项再次来访' }, 'r1')
     expect(linked.linkedCaseNumber).toBe(earlier)
     expect(linked.events.at(-1)).toMatchObject({
       action: 'link',
@@ -800,15 +780,15 @@ describe('关联此前案件', () => {
       'VALIDATION',
     )
     expect(unknown.message).toBe(translate(zhCN, 'v.case.linkUnknown'))
-    expect((await get(later)).linkedCaseNumber).toBe(earlier)
+    expect((await get(core, later)).linkedCaseNumber).toBe(earlier)
   })
 })
 
 describe('领导接访 and 包案', () => {
-  it('leaders.record lists the reception on each case; an unknown case number is refused', async () => {
-    const a = await register('accepted')
-    const b = await register('assigned', OTHER_VISITOR)
-    const c = await register('accepted', THIRD_VISITOR)
+  it('leaders.record lists the reception on each case; an unknown case number is refused', async ({ core }) => {
+    const a = await register(core, 'accepted')
+    const b = await register(core, 'assigned', OTHER_VISITOR)
+    const c = await register(core, 'accepted', THIRD_VISITOR)
     const reception = await ok(core, 'd1', 'leaders.record', {
       day: DAY0,
       leaderName: '李明',
@@ -818,8 +798,8 @@ describe('领导接访 and 包案', () => {
     })
     expect(reception.caseNumbers.sort()).toEqual([a, b].sort())
     for (const n of [a, b])
-      expect((await get(n)).leaderReceptions).toEqual([{ day: DAY0, leaderName: '李明' }])
-    expect((await get(c)).leaderReceptions).toEqual([])
+      expect((await get(core, n)).leaderReceptions).toEqual([{ day: DAY0, leaderName: '李明' }])
+    expect((await get(core, c)).leaderReceptions).toEqual([])
 
     const missing = 'WH-20261122-0099'
     const error = refused(
@@ -834,7 +814,7 @@ describe('领导接访 and 包案', () => {
     )
     expect(error.message).toContain(missing)
     expect(await ok(core, 'd1', 'leaders.list', {})).toHaveLength(1)
-    expect((await get(c)).leaderReceptions).toEqual([])
+    expect((await get(core, c)).leaderReceptions).toEqual([])
     refused(
       await call(core, 'r1', 'leaders.record', {
         day: DAY0,
@@ -847,8 +827,8 @@ describe('领导接访 and 包案', () => {
     )
   })
 
-  it('the leader step sets the 包案 leader, shown on the case and in 督办', async () => {
-    const caseNumber = await register('assigned')
+  it('the leader step sets the 包案 leader, shown on the case and in 督办', async ({ core }) => {
+    const caseNumber = await register(core, 'assigned')
     refused(
       await call(core, 'r1', 'cases.act', {
         caseNumber,
@@ -856,30 +836,30 @@ describe('领导接访 and 包案', () => {
       }),
       'FORBIDDEN',
     )
-    const detail = await act(caseNumber, { action: 'leader', leaderName: '张局长', note: '领导包案' })
+    const detail = await act(core, caseNumber, { action: 'leader', leaderName: '张局长', note: '领导包案' })
     expect(detail.leaderName).toBe('张局长')
     expect(detail.events.at(-1)).toMatchObject({
       action: 'leader',
       note: '领导包案',
       data: { leader: '张局长' },
     })
-    expect((await supervision()).rows.find((r) => r.caseNumber === caseNumber)?.leaderName).toBe('张局长')
+    expect((await supervision(core)).rows.find((r) => r.caseNumber === caseNumber)?.leaderName).toBe('张局长')
   })
 })
 
 describe('cases.revealIdentity', () => {
-  it('shows a duty officer the full ID number and phone, and audits the view; a receptionist is refused', async () => {
-    const caseNumber = await register('accepted')
-    expect((await get(caseNumber)).visitor.maskedIdNumber).toBe('420106********0311')
+  it('shows a duty officer the full ID number and phone, and audits the view; a receptionist is refused', async ({ core }) => {
+    const caseNumber = await register(core, 'accepted')
+    expect((await get(core, caseNumber)).visitor.maskedIdNumber).toBe('420106********0311')
     const revealed = await ok(core, 'd1', 'cases.revealIdentity', { caseNumber, reason: '电话回访核对' })
     expect(revealed).toEqual({ idNumber: VISITOR, phone: '13700002222' })
-    const views = auditRows(caseNumber).filter((r) => r.action === 'visitor.viewIdNumber')
+    const views = auditRows(core, caseNumber).filter((r) => r.action === 'visitor.viewIdNumber')
     expect(views).toHaveLength(1)
-    expect(views[0]?.user_id).toBe(userId('D001'))
+    expect(views[0]?.user_id).toBe(userId(core, 'D001'))
     expect(views[0]?.detail).not.toContain(VISITOR)
 
     refused(await call(core, 'r1', 'cases.revealIdentity', { caseNumber, reason: '电话回访核对' }), 'FORBIDDEN')
-    expect(auditRows(caseNumber).filter((r) => r.action === 'visitor.viewIdNumber')).toHaveLength(1)
+    expect(auditRows(core, caseNumber).filter((r) => r.action === 'visitor.viewIdNumber')).toHaveLength(1)
     refused(await call(core, 'd1', 'cases.revealIdentity', { caseNumber: 'WH-20261122-0099', reason: '电话回访核对' }), 'NOT_FOUND')
   })
 })

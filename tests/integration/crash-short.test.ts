@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { DATABASE_FILE } from '../../electron/core'
+import { DATABASE_FILE } from '../../electron/paths'
 import { inspectCrashDatabase } from '../crash/checks'
 import { runCrashTrial } from '../crash/crash-harness'
 import { formatKillRow, runFull } from '../crash/run-full'

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
-import { emptyIntake } from '../../shared/schemas/intake'
+import { emptyIntake } from '../../shared/intake/schemas'
 import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
 
 let dir: ReturnType<typeof tempDir>

@@ -1,31 +1,18 @@
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import { csvField, summaryLines } from '../../electron/services/reports/formats'
-import type { ExportJob } from '../../shared/rpc/types'
-import { addUser, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import type { ExportJob } from '../../shared/reports/types'
+import { HALL_SETTINGS, it, type TestCore } from './fixtures'
+import { ok, validIntake } from './helpers'
 
 // CSV injection: a spreadsheet reads a cell starting with = + - @ (or a tab / carriage return
 // before one) as a formula. The 台账 holds what visitors said, so such text must arrive as text.
 const FORMULAS = ['=HYPERLINK("http://x.example","点我")', '+1+1', '-2+3', '@SUM(A1:A9)']
 const DAY = '2026-11-22'
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
+it.override({ settings: HALL_SETTINGS, users: { r1: ['receptionist', 'R001'] } })
 
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
-  await ok(core, 'admin', 'settings.update', { address: '中北路1号', phone: '027-88886666', receiptLayout: 'a5', receiptPrinter: null, idleLockMinutes: 0 })
-  await addUser(core, 'r1', 'receptionist', 'R001')
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
-
-async function exportLog(format: 'csv' | 'xlsx'): Promise<string> {
+async function exportLog(core: TestCore, format: 'csv' | 'xlsx'): Promise<string> {
   let job: ExportJob = await ok(core, 'admin', 'reports.export', { kind: 'log', format, from: DAY, to: DAY })
   while (job.status === 'running') {
     await new Promise<void>((resolve) => setImmediate(resolve))
@@ -49,13 +36,13 @@ describe('answers that look like formulas', () => {
     expect(csvField('要求=赔偿')).toBe('要求=赔偿')
   })
 
-  it('CSV: none of the four answers is a formula when read back; XLSX stores them as text', async () => {
+  it('CSV: none of the four answers is a formula when read back; XLSX stores them as text', async ({ core }) => {
     const ids = ['420106196503120311', '110105198807300426', '330105195201010173', '610602200002290263']
     for (const [i, formula] of FORMULAS.entries()) {
       const base = validIntake(ids[i])
       await ok(core, 'r1', 'intake.register', { ...base, answers: { ...base.answers, demands: { text: formula, mark: null, reason: '' } } })
     }
-    const csv = readFileSync(await exportLog('csv'), 'utf8')
+    const csv = readFileSync(await exportLog(core, 'csv'), 'utf8')
     const col = '诉求摘要'
     // The first line names who exported it; the column names follow.
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '').slice(1)
@@ -68,7 +55,7 @@ describe('answers that look like formulas', () => {
     for (const formula of FORMULAS) expect(csv).toContain(`'${formula}`.replace(/"/g, '""'))
 
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.readFile(await exportLog('xlsx'))
+    await wb.xlsx.readFile(await exportLog(core, 'xlsx'))
     const sheet = wb.getWorksheet('台账')
     const headerRow = sheet?.getRow(2).values as unknown[]
     const xcol = headerRow.indexOf(col)
@@ -85,7 +72,7 @@ describe('answers that look like formulas', () => {
 })
 
 describe('every figure says which date it counts by', () => {
-  it('summary lines carry the basis: registration, closing or rating', async () => {
+  it('summary lines carry the basis: registration, closing or rating', async ({ core }) => {
     const stats = await ok(core, 'admin', 'reports.statistics', { from: DAY, to: DAY })
     const by = new Map(summaryLines(stats).map(([k, , b]) => [k.trim(), b]))
     expect(by.get('批次')).toBe('按登记日期计')

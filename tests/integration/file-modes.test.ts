@@ -2,13 +2,14 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { DATABASE_FILE, type Core } from '../../electron/core'
+import type { Core } from '../../electron/core'
+import { DATABASE_FILE } from '../../electron/paths'
 import type { Host } from '../../electron/host/server'
 import { startHost } from '../../electron/host/server'
 import { BACKUP_STATE_FILE } from '../../electron/services/backup/backup'
 import { KEY_FILE } from '../../electron/services/keys/key-store'
 import { DOWNLOAD_TTL_MS, EXPORTS_DIR } from '../../electron/services/reports/exports'
-import type { ExportJob } from '../../shared/rpc/types'
+import type { ExportJob } from '../../shared/reports/types'
 import { addUser, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
 
 // With no umask, a file created without an explicit mode is 0666 and a folder 0777: whatever is

@@ -9,8 +9,8 @@ import { openCore } from '../../electron/core'
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/rpc/contract'
 import type { Role } from '../../shared/domain'
 import type { RpcResult } from '../../shared/rpc/result'
-import type { IntakeInput } from '../../shared/schemas/intake'
-import { emptyIntake } from '../../shared/schemas/intake'
+import type { IntakeInput } from '../../shared/intake/schemas'
+import { emptyIntake } from '../../shared/intake/schemas'
 
 /** A test clock: starts at a fixed instant and moves only when told. */
 export function fakeClock(iso = '2026-11-22T02:00:00.000Z') {

@@ -1,23 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
-import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import { describe, expect } from 'vitest'
+import { it } from './fixtures'
+import { call, ok, validIntake } from './helpers'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
-
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
-  await addUser(core, 'r1', 'receptionist', 'R001')
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
+it.override('users', { r1: ['receptionist', 'R001'] })
 
 describe('intake.register', () => {
-  it('gives the first case of the hall day number 0001 and lists it in today’s log', async () => {
+  it('gives the first case of the hall day number 0001 and lists it in today’s log', async ({ core }) => {
     const result = await ok(core, 'r1', 'intake.register', validIntake())
     expect(result.caseNumber).toBe('WH-20261122-0001')
     const today = await ok(core, 'r1', 'visits.today', {})
@@ -32,7 +20,7 @@ describe('intake.register', () => {
     })
   })
 
-  it('refuses an invalid ID number with a Chinese message and saves nothing', async () => {
+  it('refuses an invalid ID number with a Chinese message and saves nothing', async ({ core }) => {
     const result = await call(core, 'r1', 'intake.register', validIntake('420106196503120310'))
     expect(result.ok).toBe(false)
     if (result.ok) return

@@ -1,22 +1,13 @@
 import ExcelJS from 'exceljs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
-import { addUser, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import { describe, expect } from 'vitest'
+import { it } from './fixtures'
+import { ok, validIntake } from './helpers'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
 const DAY = '2026-11-22'
 
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
-  await addUser(core, 'desk', 'receptionist', 'R001')
+it.override('users', { desk: ['receptionist', 'R001'] })
+it.beforeEach(async ({ core }) => {
   await ok(core, 'desk', 'intake.register', validIntake())
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
 })
 
 function chainOf(html: string): { rows: number; hash: string; text: string } {
@@ -26,7 +17,7 @@ function chainOf(html: string): { rows: number; hash: string; text: string } {
 }
 
 describe('the printed 台账 (print dialog and PDF)', () => {
-  it('carries the audit chain’s row count and newest hash, which stay in the trail at that row', async () => {
+  it('carries the audit chain’s row count and newest hash, which stay in the trail at that row', async ({ core }) => {
     const raw = core.connection.raw
     const expected = raw.prepare('SELECT count(*) AS rows, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash FROM audit_log').get() as {
       rows: number
@@ -45,7 +36,7 @@ describe('the printed 台账 (print dialog and PDF)', () => {
     expect(atCount).toBe(chain.hash)
   })
 
-  it('names who printed it and when, and carries that as a light watermark on every page', async () => {
+  it('names who printed it and when, and carries that as a light watermark on every page', async ({ core }) => {
     const { html } = await ok(core, 'admin', 'reports.logHtml', { from: DAY, to: DAY })
     // The administrator A001 at 10:00 hall time (02:00 UTC, the test clock).
     const by = '导出：工号 A001，2026-11-22 10:00'
@@ -60,7 +51,7 @@ describe('the printed 台账 (print dialog and PDF)', () => {
 })
 
 describe('every export’s header', () => {
-  it('an Excel 台账 prints who exported it and when at the top of every page of both sheets', async () => {
+  it('an Excel 台账 prints who exported it and when at the top of every page of both sheets', async ({ core }) => {
     let job = await ok(core, 'admin', 'reports.export', { kind: 'log', format: 'xlsx', from: DAY, to: DAY })
     while (job.status === 'running') {
       await new Promise<void>((resolve) => setImmediate(resolve))

@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
-import { DATABASE_FILE } from '../../electron/core'
+import { DATABASE_FILE } from '../../electron/paths'
 import type { LiveEvent } from '../../shared/live/changes'
 import { ENGINE, addUser, call, ok, setUpHall, tempDir, testCore, validIntake } from './helpers'
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
-import { DATABASE_FILE } from '../../electron/core'
+import { DATABASE_FILE } from '../../electron/paths'
 import { cachingDatabase } from '../../electron/db/connection'
 import { addUser, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
 

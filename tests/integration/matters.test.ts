@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import { logRows } from '../../electron/services/reports/log-rows'
 import type { MatterCandidatesInput } from '../../shared/matters/schemas'
 import type { MatterCandidate } from '../../shared/matters/types'
-import type { IntakeInput } from '../../shared/schemas/intake'
-import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import type { IntakeInput } from '../../shared/intake/schemas'
+import { it, type TestCore } from './fixtures'
+import { call, ok, validIntake } from './helpers'
 
 // Issue #16: earlier cases that may be the same matter, each with its reason, confirmed or
 // rejected by the receptionist, never linked by the app itself. The expected values below come
@@ -21,23 +21,10 @@ const WAGES = 6
 const WAGE_FACTS = '我在光谷某建筑工地做钢筋工，从今年三月干到八月，包工头张某拖欠工资三万六千元，多次讨要未果，现在人已联系不上。'
 const WAGE_DEMANDS = '要求总包单位和包工头支付拖欠的工资三万六千元，并赔偿误工损失。'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
-
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
-  await addUser(core, 'r1', 'receptionist', 'R001')
-  await addUser(core, 'd1', 'duty_officer', 'D001')
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
+it.override('users', { r1: ['receptionist', 'R001'], d1: ['duty_officer', 'D001'] })
 
 /** Days later: idle sessions are locked by then, so the desk signs in again. */
-async function later(ms: number): Promise<void> {
+async function later(core: TestCore, ms: number): Promise<void> {
   core.clock.advance(ms)
   await ok(core, 'r1', 'auth.signIn', { badgeNo: 'R001', password: 'Mine2026pass' })
 }
@@ -45,7 +32,7 @@ async function later(ms: number): Promise<void> {
 const answer = (text: string) => ({ text, mark: null, reason: '' })
 
 /** Registers an intake and returns its case number. */
-async function register(intake: IntakeInput): Promise<string> {
+async function register(core: TestCore, intake: IntakeInput): Promise<string> {
   return (await ok(core, 'r1', 'intake.register', intake)).caseNumber
 }
 
@@ -78,51 +65,51 @@ function query(overrides: Partial<MatterCandidatesInput> = {}): MatterCandidates
   }
 }
 
-async function candidates(overrides: Partial<MatterCandidatesInput> = {}): Promise<MatterCandidate[]> {
+async function candidates(core: TestCore, overrides: Partial<MatterCandidatesInput> = {}): Promise<MatterCandidate[]> {
   return (await ok(core, 'r1', 'matters.candidates', query(overrides))).candidates
 }
 
 const kinds = (c: MatterCandidate | undefined) => c?.reasons.map((r) => r.kind)
 
 describe('candidates, one for each kind of match', () => {
-  it('finds the same ID number, with the case and its reason', async () => {
-    const first = await register(validIntake(ID_A))
-    const found = await candidates({ noId: false, idNumber: ID_A })
+  it('finds the same ID number, with the case and its reason', async ({ core }) => {
+    const first = await register(core, validIntake(ID_A))
+    const found = await candidates(core, { noId: false, idNumber: ID_A })
     expect(found.map((c) => c.caseNumber)).toEqual([first])
     expect(found[0]?.reasons).toEqual([{ kind: 'idNumber' }])
     expect(found[0]?.maskedIdNumber).toBe('420106********0311')
   })
 
-  it('finds a visitor without an ID card by the same name and phone, and by the same name and address', async () => {
-    const first = await register(validIntake(ID_A, { visitor: noIdVisitor('王秀英', '13912345678', '武汉市江汉区常青路 88 号 3 栋') }))
+  it('finds a visitor without an ID card by the same name and phone, and by the same name and address', async ({ core }) => {
+    const first = await register(core, validIntake(ID_A, { visitor: noIdVisitor('王秀英', '13912345678', '武汉市江汉区常青路 88 号 3 栋') }))
     // The same phone typed with spaces, the address with other spacing and punctuation.
-    const byPhone = await candidates({ name: '王秀英', phone: '139 1234 5678' })
+    const byPhone = await candidates(core, { name: '王秀英', phone: '139 1234 5678' })
     expect(byPhone.map((c) => [c.caseNumber, kinds(c)])).toEqual([[first, ['namePhone']]])
-    const byAddress = await candidates({ name: '王秀英', phone: '13800000000', address: '武汉市江汉区常青路88号3栋' })
+    const byAddress = await candidates(core, { name: '王秀英', phone: '13800000000', address: '武汉市江汉区常青路88号3栋' })
     expect(byAddress.map((c) => [c.caseNumber, kinds(c)])).toEqual([[first, ['nameAddress']]])
     // Another person of the same name elsewhere is no candidate; nor is the phone under another name.
-    expect(await candidates({ name: '王秀英', phone: '13800000000', address: '黄石市下陆区' })).toEqual([])
-    expect(await candidates({ name: '李桂芳', phone: '13912345678' })).toEqual([])
+    expect(await candidates(core, { name: '王秀英', phone: '13800000000', address: '黄石市下陆区' })).toEqual([])
+    expect(await candidates(core, { name: '李桂芳', phone: '13912345678' })).toEqual([])
   })
 
-  it('finds an earlier group visit the visitor represented', async () => {
-    const group = await register(
+  it('finds an earlier group visit the visitor represented', async ({ core }) => {
+    const group = await register(core, 
       validIntake(ID_B, { kind: 'group', headcount: 12, representatives: ['陈志刚', '刘梅'], visitor: { ...validIntake().visitor, name: '赵立新', idNumber: ID_B } }),
     )
-    const found = await candidates({ name: '刘梅', phone: '', address: '' })
+    const found = await candidates(core, { name: '刘梅', phone: '', address: '' })
     expect(found.map((c) => c.caseNumber)).toEqual([group])
     expect(found[0]?.reasons).toEqual([{ kind: 'representative', name: '刘梅' }])
   })
 
-  it('finds a case of the same category whose facts and demands overlap, in percent, above the threshold only', async () => {
-    const wages = await register(wageIntake(noIdVisitor('孙国庆', '', '武汉市洪山区')))
+  it('finds a case of the same category whose facts and demands overlap, in percent, above the threshold only', async ({ core }) => {
+    const wages = await register(core, wageIntake(noIdVisitor('孙国庆', '', '武汉市洪山区')))
     const retold = {
       name: '周海波',
       categoryId: WAGES,
       facts: '我在光谷建筑工地做钢筋工，三月干到八月，包工头张某拖欠工资三万六千元，多次讨要未果。',
       demands: '要求总包单位和包工头支付拖欠的工资三万六千元。',
     }
-    const found = await candidates(retold)
+    const found = await candidates(core, retold)
     expect(found.map((c) => c.caseNumber)).toEqual([wages])
     const text = found[0]?.reasons[0]
     expect(text?.kind).toBe('text')
@@ -130,29 +117,29 @@ describe('candidates, one for each kind of match', () => {
     expect(text?.kind === 'text' && text.similarity).toBeGreaterThanOrEqual(70)
     expect(text?.kind === 'text' && text.similarity).toBeLessThan(100)
     // Another category is not compared; an unrelated grievance in the same category is below the threshold.
-    expect(await candidates({ ...retold, categoryId: CIVIC })).toEqual([])
-    expect(await candidates({ ...retold, facts: '单位未给我缴纳社会保险，今年被辞退也没有经济补偿。', demands: '要求补缴社保。' })).toEqual([])
+    expect(await candidates(core, { ...retold, categoryId: CIVIC })).toEqual([])
+    expect(await candidates(core, { ...retold, facts: '单位未给我缴纳社会保险，今年被辞退也没有经济补偿。', demands: '要求补缴社保。' })).toEqual([])
   })
 
-  it('uses the hall threshold: raised above the similarity, the case is no longer offered', async () => {
-    await register(wageIntake(noIdVisitor('孙国庆', '', '武汉市洪山区')))
+  it('uses the hall threshold: raised above the similarity, the case is no longer offered', async ({ core }) => {
+    await register(core, wageIntake(noIdVisitor('孙国庆', '', '武汉市洪山区')))
     const retold = { categoryId: WAGES, facts: WAGE_FACTS.slice(0, 40), demands: WAGE_DEMANDS }
-    const similarity = (await candidates(retold))[0]?.reasons[0]
+    const similarity = (await candidates(core, retold))[0]?.reasons[0]
     expect(similarity?.kind).toBe('text')
     const percent = similarity?.kind === 'text' ? similarity.similarity : 0
     await ok(core, 'admin', 'settings.update', { address: '', phone: '', receiptLayout: 'a4', receiptPrinter: null, idleLockMinutes: 10, matterSimilarity: Math.min(100, percent + 1) })
-    expect(await candidates(retold)).toEqual([])
+    expect(await candidates(core, retold)).toEqual([])
   })
 
-  it('ranks the same person with the same story first, then by the strength of the reason', async () => {
-    const byId = await register(wageIntake({ ...validIntake().visitor, name: '吕建国', idNumber: ID_A, phone: '13700002222', address: '武汉市武昌区中山路 1 号' }))
+  it('ranks the same person with the same story first, then by the strength of the reason', async ({ core }) => {
+    const byId = await register(core, wageIntake({ ...validIntake().visitor, name: '吕建国', idNumber: ID_A, phone: '13700002222', address: '武汉市武昌区中山路 1 号' }))
     // The same name and phone, another matter of another category.
-    const byPhone = await register(validIntake(ID_B, { visitor: { ...validIntake().visitor, name: '吕建国', idNumber: ID_B, phone: '13700002222', address: '孝感市' } }))
-    const byAddress = await register(validIntake(ID_B, { visitor: noIdVisitor('吕建国', '13600001111', '武汉市武昌区中山路1号') }))
-    const byGroup = await register(
+    const byPhone = await register(core, validIntake(ID_B, { visitor: { ...validIntake().visitor, name: '吕建国', idNumber: ID_B, phone: '13700002222', address: '孝感市' } }))
+    const byAddress = await register(core, validIntake(ID_B, { visitor: noIdVisitor('吕建国', '13600001111', '武汉市武昌区中山路1号') }))
+    const byGroup = await register(core, 
       validIntake(ID_B, { kind: 'group', headcount: 8, representatives: ['吕建国'], visitor: { ...validIntake().visitor, name: '何平', idNumber: '330105195201010173' } }),
     )
-    const found = await candidates({
+    const found = await candidates(core, {
       name: '吕建国',
       noId: false,
       idNumber: ID_A,
@@ -171,11 +158,11 @@ describe('candidates, one for each kind of match', () => {
 })
 
 describe('confirming and rejecting', () => {
-  it('records 不是同一事项 and does not offer the case again for this reception, only for another', async () => {
-    const first = await register(validIntake(ID_A))
+  it('records 不是同一事项 and does not offer the case again for this reception, only for another', async ({ core }) => {
+    const first = await register(core, validIntake(ID_A))
     await ok(core, 'r1', 'matters.decide', { intakeId: 'intake-test-0001', caseNumber: first, decision: 'different', reasons: ['idNumber'] })
-    expect(await candidates({ noId: false, idNumber: ID_A })).toEqual([])
-    expect((await candidates({ intakeId: 'intake-test-0002', noId: false, idNumber: ID_A })).map((c) => c.caseNumber)).toEqual([first])
+    expect(await candidates(core, { noId: false, idNumber: ID_A })).toEqual([])
+    expect((await candidates(core, { intakeId: 'intake-test-0002', noId: false, idNumber: ID_A })).map((c) => c.caseNumber)).toEqual([first])
     const rows = core.connection.raw.prepare('SELECT intake_id, decision, reasons FROM matter_decisions').all()
     expect(rows).toEqual([{ intake_id: 'intake-test-0001', decision: 'different', reasons: '["idNumber"]' }])
     const audit = core.connection.raw.prepare("SELECT entity_id, detail FROM audit_log WHERE action = 'matter.decide'").all() as { entity_id: string; detail: string }[]
@@ -183,14 +170,14 @@ describe('confirming and rejecting', () => {
     expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ decision: 'different' })
   })
 
-  it('records 同一事项: the new visit goes on the earlier case\'s timeline as a repeat visit, and its deadlines do not move', async () => {
-    const first = await register(validIntake(ID_A, { routing: 'assigned', unitId: 1 }))
+  it('records 同一事项: the new visit goes on the earlier case\'s timeline as a repeat visit, and its deadlines do not move', async ({ core }) => {
+    const first = await register(core, validIntake(ID_A, { routing: 'assigned', unitId: 1 }))
     const before = await ok(core, 'r1', 'cases.get', { caseNumber: first })
-    await later(10 * DAY)
+    await later(core, 10 * DAY)
     await ok(core, 'r1', 'matters.decide', { intakeId: 'intake-test-0001', caseNumber: first, decision: 'same', reasons: ['idNumber'] })
-    const offered = await candidates({ noId: false, idNumber: ID_A })
+    const offered = await candidates(core, { noId: false, idNumber: ID_A })
     expect(offered.map((c) => [c.caseNumber, c.confirmed, c.unit])).toEqual([[first, true, '市住房和城乡建设局']])
-    const second = await register(
+    const second = await register(core, 
       validIntake(ID_A, { intakeId: 'intake-test-0001', matterCaseNumber: first, routing: 'resolved', routingReason: '已记入原件，告知办理进度。' }),
     )
     const after = await ok(core, 'r1', 'cases.get', { caseNumber: first })
@@ -205,15 +192,15 @@ describe('confirming and rejecting', () => {
     const decision = core.connection.raw.prepare('SELECT d.decision, v.case_number FROM matter_decisions d JOIN visits v ON v.id = d.visit_id').all()
     expect(decision).toEqual([{ decision: 'same', case_number: second }])
     // A third visit confirmed against the repeat visit belongs to the matter's first case.
-    const third = await register(validIntake(ID_A, { intakeId: 'intake-test-0003', matterCaseNumber: second, routing: 'resolved', routingReason: '告知办理进度。' }))
+    const third = await register(core, validIntake(ID_A, { intakeId: 'intake-test-0003', matterCaseNumber: second, routing: 'resolved', routingReason: '告知办理进度。' }))
     expect((await ok(core, 'r1', 'cases.get', { caseNumber: third })).matterCaseNumber).toBe(first)
     expect((await ok(core, 'r1', 'cases.get', { caseNumber: first })).repeatVisits).toBe(2)
     // The earlier visits are one matter: offered once, as the first case, with its repeat count.
-    const once = await candidates({ intakeId: 'intake-test-0004', noId: false, idNumber: ID_A })
+    const once = await candidates(core, { intakeId: 'intake-test-0004', noId: false, idNumber: ID_A })
     expect(once.map((c) => [c.caseNumber, c.repeatVisits])).toEqual([[first, 2]])
   })
 
-  it('refuses a matter that is not an earlier case', async () => {
+  it('refuses a matter that is not an earlier case', async ({ core }) => {
     const result = await call(core, 'r1', 'intake.register', validIntake(ID_A, { matterCaseNumber: 'WH-20261122-0099' }))
     expect(result.ok).toBe(false)
     expect(!result.ok && result.error.fields?.map((f) => f.path)).toEqual(['matterCaseNumber'])
@@ -221,8 +208,8 @@ describe('confirming and rejecting', () => {
 })
 
 describe('不再受理 after 复核', () => {
-  async function recheckedCase(): Promise<string> {
-    const first = await register(validIntake(ID_A, { routing: 'resolved' }))
+  async function recheckedCase(core: TestCore): Promise<string> {
+    const first = await register(core, validIntake(ID_A, { routing: 'resolved' }))
     for (const step of [
       { action: 'requestReview', note: '来访人对处理意见不服' },
       { action: 'review', result: '维持原处理意见' },
@@ -234,9 +221,9 @@ describe('不再受理 after 复核', () => {
     return first
   }
 
-  it('is offered as 不再受理, and a registration on it is refused unless it is 不予受理', async () => {
-    const first = await recheckedCase()
-    const [candidate] = await candidates({ noId: false, idNumber: ID_A })
+  it('is offered as 不再受理, and a registration on it is refused unless it is 不予受理', async ({ core }) => {
+    const first = await recheckedCase(core)
+    const [candidate] = await candidates(core, { noId: false, idNumber: ID_A })
     expect(candidate?.caseNumber).toBe(first)
     expect(candidate?.noFurtherAcceptance).toBe(true)
     expect(candidate?.recheckedOn).toBe('2026-11-22')
@@ -247,15 +234,15 @@ describe('不再受理 after 复核', () => {
     ])
     // Nothing was written by the refused registration.
     expect(core.connection.raw.prepare('SELECT count(*) FROM visits').pluck().get()).toBe(1)
-    const rejected = await register(
+    const rejected = await register(core, 
       validIntake(ID_A, { matterCaseNumber: first, routing: 'rejected', routingBody: '依法通过诉讼、仲裁、行政复议等法定途径', routingContact: '武昌区人民法院立案庭 027-87654321', routingReason: '同一事项已经复核终结，不再受理。' }),
     )
     expect((await ok(core, 'r1', 'cases.get', { caseNumber: rejected })).routing).toBe('rejected')
   })
 
-  it('says so on the receipt', async () => {
-    const first = await recheckedCase()
-    const rejected = await register(
+  it('says so on the receipt', async ({ core }) => {
+    const first = await recheckedCase(core)
+    const rejected = await register(core, 
       validIntake(ID_A, { matterCaseNumber: first, routing: 'rejected', routingBody: '依法通过诉讼、仲裁、行政复议等法定途径', routingContact: '武昌区人民法院立案庭 027-87654321', routingReason: '同一事项已经复核终结，不再受理。' }),
     )
     const { html } = await ok(core, 'r1', 'receipts.preview', { caseNumber: rejected, layout: 'a4' })
@@ -265,13 +252,13 @@ describe('不再受理 after 复核', () => {
 })
 
 describe('the text window', () => {
-  it('compares a closed case until the window ends, an open one whatever its age', async () => {
-    const closed = await register(wageIntake(noIdVisitor('孙国庆', '', '武汉市洪山区'), { routing: 'resolved' }))
-    const open = await register(wageIntake(noIdVisitor('钱进', '', '武汉市青山区'), { routing: 'accepted' }))
+  it('compares a closed case until the window ends, an open one whatever its age', async ({ core }) => {
+    const closed = await register(core, wageIntake(noIdVisitor('孙国庆', '', '武汉市洪山区'), { routing: 'resolved' }))
+    const open = await register(core, wageIntake(noIdVisitor('钱进', '', '武汉市青山区'), { routing: 'accepted' }))
     const retold = { categoryId: WAGES, facts: WAGE_FACTS, demands: WAGE_DEMANDS }
-    expect((await candidates(retold)).map((c) => c.caseNumber).sort()).toEqual([closed, open].sort())
-    await later(91 * DAY)
-    expect((await candidates(retold)).map((c) => c.caseNumber)).toEqual([open])
+    expect((await candidates(core, retold)).map((c) => c.caseNumber).sort()).toEqual([closed, open].sort())
+    await later(core, 91 * DAY)
+    expect((await candidates(core, retold)).map((c) => c.caseNumber)).toEqual([open])
     // Pruned from the index, not only filtered.
     const docs = core.connection.raw.prepare('SELECT v.case_number FROM matter_docs d JOIN visits v ON v.id = d.visit_id').pluck().all()
     expect(docs).toEqual([open])
@@ -279,14 +266,14 @@ describe('the text window', () => {
 })
 
 describe('counting repeat visits per matter', () => {
-  it('counts them per matter and per person in the statistics, the 台账 and 督办', async () => {
-    const first = await register(validIntake(ID_A, { routing: 'accepted' }))
+  it('counts them per matter and per person in the statistics, the 台账 and 督办', async ({ core }) => {
+    const first = await register(core, validIntake(ID_A, { routing: 'accepted' }))
     // The same matter, the visitor without an ID card this time: a repeat visit per matter, not per person.
-    await register(
+    await register(core, 
       validIntake(ID_A, { visitor: noIdVisitor('吕建国', '13700002222', '武汉市武昌区某小区'), matterCaseNumber: first, routing: 'resolved', routingReason: '告知办理进度。' }),
     )
     // The same person on another matter: a repeat visit per person, not per matter.
-    await register(validIntake(ID_A, { categoryId: WAGES, routing: 'accepted' }))
+    await register(core, validIntake(ID_A, { categoryId: WAGES, routing: 'accepted' }))
     const stats = await ok(core, 'd1', 'reports.statistics', { from: '2026-11-22', to: '2026-11-22' })
     expect([stats.repeatVisits, stats.repeatVisitsByMatter, stats.repeatMatters]).toEqual([1, 1, 1])
     const supervision = await ok(core, 'r1', 'cases.supervision', { unitId: null, categoryId: null, today: null })

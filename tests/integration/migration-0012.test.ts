@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DATABASE_FILE } from '../../electron/core'
+import { DATABASE_FILE } from '../../electron/paths'
 import { openConnection } from '../../electron/db/connection'
 import { migrate } from '../../electron/db/migrate'
 import { MIGRATIONS } from '../../electron/db/migrations'

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import { DEFAULT_DEADLINE_RULES } from '../../shared/deadlines'
-import { addUser, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import type { TestCore } from './fixtures'
+import { HALL_SETTINGS, it } from './fixtures'
+import { ok, validIntake } from './helpers'
 
 // A notice states the periods the case runs on, not the regulation's defaults written into the
 // text: a hall whose province sets shorter periods prints its own, and a case registered before a
@@ -12,47 +13,34 @@ import { addUser, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock 
 // - handling 45 days: 22 Nov + 45 → Wednesday 6 January 2027, a working day;
 // - handling 60 days: 22 Nov + 60 → Thursday 21 January 2027;
 // - 复查 request 20 days from a 办结 on Tuesday 1 December 2026 → Monday 21 December 2026.
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
-const BASE = { address: '中北路1号', phone: '027-88886666', receiptLayout: 'a5' as const, receiptPrinter: null, idleLockMinutes: 0 }
+const BASE = HALL_SETTINGS
 const SHORTER = { ...DEFAULT_DEADLINE_RULES, handling: 45, extensionMax: 20, reviewRequest: 20, recheckRequest: 20 }
 const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '')
 
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
-  await ok(core, 'admin', 'settings.update', BASE)
-  await addUser(core, 'r1', 'receptionist', 'R001')
-  await addUser(core, 'd1', 'duty_officer', 'D001')
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
+it.override({ settings: HALL_SETTINGS, users: { r1: ['receptionist', 'R001'], d1: ['duty_officer', 'D001'] } })
 
-const notice = async (caseNumber: string, document: 'accepted' | 'closed') => text((await ok(core, 'd1', 'receipts.preview', { caseNumber, layout: 'a4', document })).html)
+const notice = async (core: TestCore, caseNumber: string, document: 'accepted' | 'closed') => text((await ok(core, 'd1', 'receipts.preview', { caseNumber, layout: 'a4', document })).html)
 
 describe('the periods a notice states', () => {
-  it('are the hall’s own: 45 days to handle, at most 20 more, 20 days to ask for 复查', async () => {
+  it('are the hall’s own: 45 days to handle, at most 20 more, 20 days to ask for 复查', async ({ core }) => {
     await ok(core, 'admin', 'settings.update', { ...BASE, deadlineRules: SHORTER })
     const { caseNumber } = await ok(core, 'r1', 'intake.register', validIntake('420106196503120311', { routing: 'accepted' }))
-    const accepted = await notice(caseNumber, 'accepted')
+    const accepted = await notice(core, caseNumber, 'accepted')
     expect(accepted).toContain('本机关将自受理之日起 45 日内，即于 2027年1月6日 前办结并书面答复您')
     expect(accepted).toContain('延长期限不得超过 20 日')
     expect(accepted).not.toContain('60 日')
 
     core.clock.set('2026-12-01T02:00:00.000Z')
     await ok(core, 'd1', 'cases.act', { caseNumber, step: { action: 'close', result: '已督促施工单位修复排水管网' } })
-    expect(await notice(caseNumber, 'closed')).toContain('可以自收到本意见书之日起 20 日内，即于 2026年12月21日 前')
+    expect(await notice(core, caseNumber, 'closed')).toContain('可以自收到本意见书之日起 20 日内，即于 2026年12月21日 前')
   })
 
-  it('stay those the case was registered under after the rules change', async () => {
+  it('stay those the case was registered under after the rules change', async ({ core }) => {
     const before = (await ok(core, 'r1', 'intake.register', validIntake('420106196503120311', { routing: 'accepted' }))).caseNumber
     await ok(core, 'admin', 'settings.update', { ...BASE, deadlineRules: SHORTER })
     const after = (await ok(core, 'r1', 'intake.register', validIntake('110105198807300426', { routing: 'accepted' }))).caseNumber
-    expect(await notice(before, 'accepted')).toContain('自受理之日起 60 日内，即于 2027年1月21日 前')
-    expect(await notice(before, 'accepted')).toContain('延长期限不得超过 30 日')
-    expect(await notice(after, 'accepted')).toContain('自受理之日起 45 日内，即于 2027年1月6日 前')
+    expect(await notice(core, before, 'accepted')).toContain('自受理之日起 60 日内，即于 2027年1月21日 前')
+    expect(await notice(core, before, 'accepted')).toContain('延长期限不得超过 30 日')
+    expect(await notice(core, after, 'accepted')).toContain('自受理之日起 45 日内，即于 2027年1月6日 前')
   })
 })

@@ -1,29 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
-import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import { describe, expect } from 'vitest'
+import { HALL_SETTINGS, it } from './fixtures'
+import { call, ok, validIntake } from './helpers'
 
 // Registered Sunday 22 November 2026: written notice due 22 Nov + 15 → Monday 7 December 2026;
 // handling 22 Nov + 60 → Thursday 21 January 2027.
 const VISITOR = '420106196503120311'
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
 const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '')
 
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
-  await ok(core, 'admin', 'settings.update', { address: '中北路1号', phone: '027-88886666', receiptLayout: 'a5', receiptPrinter: null, idleLockMinutes: 0 })
-  await addUser(core, 'r1', 'receptionist', 'R001')
-  await addUser(core, 'd1', 'duty_officer', 'D001')
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
+it.override({ settings: HALL_SETTINGS, users: { r1: ['receptionist', 'R001'], d1: ['duty_officer', 'D001'] } })
 
 describe('告知书 and the receipt state the dates in words', () => {
-  it('the receipt of an accepted case states the notice and handling deadlines; the stub has a seal area', async () => {
+  it('the receipt of an accepted case states the notice and handling deadlines; the stub has a seal area', async ({ core }) => {
     const { caseNumber } = await ok(core, 'r1', 'intake.register', validIntake(VISITOR, { routing: 'accepted' }))
     const t = text((await ok(core, 'd1', 'receipts.preview', { caseNumber, layout: 'a5' })).html)
     expect(t).toContain('本机关将于 2026年12月7日 前书面告知您是否受理')
@@ -31,7 +18,7 @@ describe('告知书 and the receipt state the dates in words', () => {
     expect(t).toContain('盖章处')
   })
 
-  it('受理告知书: case number, handling date in words, seal area, no ID number; 复查意见书 refused before the review', async () => {
+  it('受理告知书: case number, handling date in words, seal area, no ID number; 复查意见书 refused before the review', async ({ core }) => {
     const { caseNumber } = await ok(core, 'r1', 'intake.register', validIntake(VISITOR, { routing: 'accepted' }))
     const html = (await ok(core, 'd1', 'receipts.preview', { caseNumber, layout: 'a4', document: 'accepted' })).html
     const t = text(html)
@@ -42,7 +29,7 @@ describe('告知书 and the receipt state the dates in words', () => {
     expect(early.ok || early.error.key).toBe('e.NOTICE_NOT_DUE')
   })
 
-  it('不予受理告知书 names the reason and the competent body; 办理意见书 says by when to ask for 复查', async () => {
+  it('不予受理告知书 names the reason and the competent body; 办理意见书 says by when to ask for 复查', async ({ core }) => {
     const rejected = await ok(core, 'r1', 'intake.register', validIntake(VISITOR, { routing: 'rejected', routingBody: '武昌区人民法院', routingContact: '武昌区中山路 100 号，电话 027-88880000', routingReason: '该事项已进入诉讼程序' }))
     const r = text((await ok(core, 'd1', 'receipts.preview', { caseNumber: rejected.caseNumber, layout: 'a5', document: 'rejected' })).html)
     expect(r).toContain('不予受理告知书')
@@ -57,7 +44,7 @@ describe('告知书 and the receipt state the dates in words', () => {
     expect(c).toContain('2026年12月31日 前，请求原办理机关、单位的上一级机关、单位复查')
   })
 
-  it('a printed notice is recorded with its document and its own copy number', async () => {
+  it('a printed notice is recorded with its document and its own copy number', async ({ core }) => {
     const { caseNumber } = await ok(core, 'r1', 'intake.register', validIntake(VISITOR, { routing: 'accepted' }))
     const p = await ok(core, 'd1', 'receipts.browserPrint', { caseNumber, layout: 'a4', document: 'accepted' })
     expect(p.copyNo).toBe(1)

@@ -1,25 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import type { RpcResult } from '../../shared/rpc/result'
-import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import { it, type TestCore } from './fixtures'
+import { call, ok, validIntake } from './helpers'
 
 const ID = '420106196503120311'
 const MASKED = '420106********0311'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
-
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir, undefined, { desk: '3号窗口' })
-  await setUpHall(core)
-  await addUser(core, 'r1', 'receptionist', 'R001')
-  await addUser(core, 'd1', 'duty_officer', 'D001')
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
+it.override({ coreOptions: { desk: '3号窗口' }, users: { r1: ['receptionist', 'R001'], d1: ['duty_officer', 'D001'] } })
 
 interface AuditRow {
   at: string
@@ -28,10 +15,10 @@ interface AuditRow {
   entity_id: string | null
   detail: string
 }
-function audit(action: string): AuditRow[] {
+function audit(core: TestCore, action: string): AuditRow[] {
   return core.connection.raw.prepare('SELECT at, user_id, action, entity_id, detail FROM audit_log WHERE action = ? ORDER BY id').all(action) as AuditRow[]
 }
-function userId(badgeNo: string): number {
+function userId(core: TestCore, badgeNo: string): number {
   return core.connection.raw.prepare('SELECT id FROM users WHERE badge_no = ?').pluck().get(badgeNo) as number
 }
 function key(result: RpcResult<unknown>): string {
@@ -39,14 +26,14 @@ function key(result: RpcResult<unknown>): string {
 }
 
 describe('a lookup by full ID number (PIPL)', () => {
-  it('intake.history records who, when, at which desk and the masked number, found or not', async () => {
+  it('intake.history records who, when, at which desk and the masked number, found or not', async ({ core }) => {
     await ok(core, 'r1', 'intake.history', { idNumber: ID })
     await ok(core, 'r1', 'intake.register', validIntake(ID))
     core.clock.advance(60_000)
     await ok(core, 'r1', 'intake.history', { idNumber: '420106196503120311' })
-    const rows = audit('visitor.lookupIdNumber')
+    const rows = audit(core, 'visitor.lookupIdNumber')
     expect(rows).toHaveLength(2)
-    expect(rows.map((r) => r.user_id)).toEqual([userId('R001'), userId('R001')])
+    expect(rows.map((r) => r.user_id)).toEqual([userId(core, 'R001'), userId(core, 'R001')])
     expect(rows[1]?.at).toBe('2026-11-22T02:01:00.000Z')
     expect(rows.map((r) => JSON.parse(r.detail) as unknown)).toEqual([
       { idNumber: MASKED, desk: '3号窗口', via: 'intake.history', found: 0 },
@@ -55,35 +42,35 @@ describe('a lookup by full ID number (PIPL)', () => {
     for (const r of rows) expect(r.detail).not.toContain(ID)
   })
 
-  it('a search by ID number is recorded; a search by name is not a lookup by ID', async () => {
+  it('a search by ID number is recorded; a search by name is not a lookup by ID', async ({ core }) => {
     await ok(core, 'r1', 'intake.register', validIntake(ID))
     const found = await ok(core, 'd1', 'cases.search', { query: ID, by: 'auto' })
     expect(found.by).toBe('idNumber')
     await ok(core, 'd1', 'cases.search', { query: '吕建国', by: 'name' })
-    const rows = audit('visitor.lookupIdNumber')
+    const rows = audit(core, 'visitor.lookupIdNumber')
     expect(rows).toHaveLength(1)
-    expect(rows[0]?.user_id).toBe(userId('D001'))
+    expect(rows[0]?.user_id).toBe(userId(core, 'D001'))
     expect(JSON.parse(rows[0]!.detail)).toEqual({ idNumber: MASKED, desk: '3号窗口', via: 'cases.search', found: 1 })
   })
 
-  it('an invalid ID number looks nothing up and records nothing', async () => {
+  it('an invalid ID number looks nothing up and records nothing', async ({ core }) => {
     expect(key(await call(core, 'r1', 'intake.history', { idNumber: '420106196503120312' }))).toMatch(/^v\.idNumber\./)
-    expect(audit('visitor.lookupIdNumber')).toEqual([])
+    expect(audit(core, 'visitor.lookupIdNumber')).toEqual([])
   })
 })
 
 describe('revealing a full ID number and phone', () => {
-  it('asks for a reason, and keeps it in the audit trail', async () => {
+  it('asks for a reason, and keeps it in the audit trail', async ({ core }) => {
     const { caseNumber } = await ok(core, 'r1', 'intake.register', validIntake(ID))
     expect(key(await call(core, 'd1', 'cases.revealIdentity', { caseNumber, reason: '' }))).toBe('e.REVEAL_REASON')
     expect(key(await call(core, 'd1', 'cases.revealIdentity', { caseNumber, reason: '看看' }))).toBe('e.REVEAL_REASON')
-    expect(audit('visitor.viewIdNumber')).toEqual([])
+    expect(audit(core, 'visitor.viewIdNumber')).toEqual([])
 
     const shown = await ok(core, 'd1', 'cases.revealIdentity', { caseNumber, reason: '电话回访前核对号码' })
     expect(shown).toEqual({ idNumber: ID, phone: '13700002222' })
-    const rows = audit('visitor.viewIdNumber')
+    const rows = audit(core, 'visitor.viewIdNumber')
     expect(rows).toHaveLength(1)
-    expect(rows[0]).toMatchObject({ user_id: userId('D001'), entity_id: caseNumber })
+    expect(rows[0]).toMatchObject({ user_id: userId(core, 'D001'), entity_id: caseNumber })
     expect(JSON.parse(rows[0]!.detail)).toEqual({ reason: '电话回访前核对号码', desk: '3号窗口', fields: ['idNumber', 'phone'] })
   })
 })
@@ -92,7 +79,7 @@ describe('revealing a full ID number and phone', () => {
 const INVISIBLE = ['\u061C', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u00AD', '\u180E', '\u3164', '\uFFF9', '\uFFFA', '\uFFFB', '\u{E0000}', '\u{E0041}', '\u{E007F}', '\u034F']
 
 describe('text cleaning', () => {
-  it('removes every listed invisible character from the stored visitor name, answers and printer name', async () => {
+  it('removes every listed invisible character from the stored visitor name, answers and printer name', async ({ core }) => {
     const hidden = INVISIBLE.join('')
     const intake = validIntake(ID)
     intake.visitor.name = `吕${hidden}建国`
@@ -112,7 +99,7 @@ describe('text cleaning', () => {
     expect(core.connection.raw.prepare('SELECT receipt_printer FROM hall').pluck().get()).toBe('前台打印机')
   })
 
-  it('refuses a lone surrogate as broken text with a Chinese message, and stores nothing', async () => {
+  it('refuses a lone surrogate as broken text with a Chinese message, and stores nothing', async ({ core }) => {
     const visits = () => core.connection.raw.prepare('SELECT count(*) FROM visits').pluck().get()
     for (const broken of ['吕\uD83D建国', '吕建国\uDE00', '\uDC00']) {
       const intake = validIntake(ID)

@@ -1,27 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import { formatCaseNumber } from '../../shared/case-number'
-import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import { it, type TestCore } from './fixtures'
+import { addUser, call, ok, validIntake } from './helpers'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
+it.override('users', { r1: ['receptionist', 'R001'] })
 
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
-  await addUser(core, 'r1', 'receptionist', 'R001')
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
-
-function count(table: string): number {
+function count(core: TestCore, table: string): number {
   return (core.connection.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
 }
 
-function visitRow(caseNumber: string): Record<string, unknown> {
+function visitRow(core: TestCore, caseNumber: string): Record<string, unknown> {
   return core.connection.raw.prepare('SELECT * FROM visits WHERE case_number = ?').get(caseNumber) as Record<
     string,
     unknown
@@ -35,9 +23,9 @@ describe('registration is all or nothing', () => {
   const failAudit = `CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log
     WHEN NEW.action = 'intake.register' BEGIN SELECT RAISE(ABORT, 'boom'); END`
 
-  it('saves nothing and uses no number when the audit row cannot be written', async () => {
+  it('saves nothing and uses no number when the audit row cannot be written', async ({ core }) => {
     await ok(core, 'r1', 'drafts.save', { values: { visitor: { name: '吕建国' } }, step: 2 })
-    const auditRows = count('audit_log')
+    const auditRows = count(core, 'audit_log')
     core.connection.raw.exec(failAudit)
 
     const result = await call(core, 'r1', 'intake.register', validIntake())
@@ -49,10 +37,10 @@ describe('registration is all or nothing', () => {
     expect(result.error.message).not.toMatch(/sqlite/i)
     expect(JSON.stringify(result.error)).not.toContain('boom')
 
-    expect(count('visits')).toBe(0)
-    expect(count('visitors')).toBe(0)
-    expect(count('case_sequences')).toBe(0)
-    expect(count('audit_log')).toBe(auditRows)
+    expect(count(core, 'visits')).toBe(0)
+    expect(count(core, 'visitors')).toBe(0)
+    expect(count(core, 'case_sequences')).toBe(0)
+    expect(count(core, 'audit_log')).toBe(auditRows)
     // The draft is deleted in the same transaction, so it survives the failure.
     expect(await ok(core, 'r1', 'drafts.get', {})).not.toBeNull()
 
@@ -63,7 +51,7 @@ describe('registration is all or nothing', () => {
 })
 
 describe('case numbers', () => {
-  it('are distinct and gapless over 1,000 registrations, then 200 from four windows at once', async () => {
+  it('are distinct and gapless over 1,000 registrations, then 200 from four windows at once', async ({ core }) => {
     const sequential: string[] = []
     for (let i = 0; i < 1000; i++)
       sequential.push((await ok(core, 'r1', 'intake.register', validIntake())).caseNumber)
@@ -109,7 +97,7 @@ describe('case numbers', () => {
     ])
   })
 
-  it('start again at 0001 at midnight in Asia/Shanghai', async () => {
+  it('start again at 0001 at midnight in Asia/Shanghai', async ({ core }) => {
     core.clock.set('2026-11-22T15:59:59.000Z')
     // Hours have passed: the idle lock has closed the screen.
     await ok(core, 'r1', 'auth.unlock', { password: 'Mine2026pass' })
@@ -124,7 +112,7 @@ describe('case numbers', () => {
 })
 
 describe('repeat visitors', () => {
-  it('reuse the visitor record and see the earlier visit with its answers', async () => {
+  it('reuse the visitor record and see the earlier visit with its answers', async ({ core }) => {
     const first = await ok(core, 'r1', 'intake.register', validIntake())
     core.clock.advance(60_000)
     const second = await ok(
@@ -142,8 +130,8 @@ describe('repeat visitors', () => {
         },
       }),
     )
-    expect(count('visitors')).toBe(1)
-    expect(count('visits')).toBe(2)
+    expect(count(core, 'visitors')).toBe(1)
+    expect(count(core, 'visits')).toBe(2)
     // The visitor keeps the latest address, and the phone from before when none was given.
     expect(core.connection.raw.prepare('SELECT phone, address FROM visitors').get()).toEqual({
       phone: '13700002222',
@@ -170,7 +158,7 @@ describe('repeat visitors', () => {
     })
   })
 
-  it('are found whichever way the ID number is typed (lowercase x, full width)', async () => {
+  it('are found whichever way the ID number is typed (lowercase x, full width)', async ({ core }) => {
     await ok(core, 'r1', 'intake.register', validIntake('42010619810517003x'))
     expect(core.connection.raw.prepare('SELECT id_number FROM visitors').pluck().get()).toBe(
       '42010619810517003X',
@@ -179,14 +167,14 @@ describe('repeat visitors', () => {
     expect(typed.visits).toHaveLength(1)
   })
 
-  it('shows no history for someone who has not been here', async () => {
+  it('shows no history for someone who has not been here', async ({ core }) => {
     expect(await ok(core, 'r1', 'intake.history', { idNumber: '110105198807300426' })).toEqual({
       visitor: null,
       visits: [],
     })
   })
 
-  it('refuses a history lookup with an invalid ID number', async () => {
+  it('refuses a history lookup with an invalid ID number', async ({ core }) => {
     const result = await call(core, 'r1', 'intake.history', { idNumber: '420106196503120310' })
     expect(result.ok).toBe(false)
     if (result.ok) return
@@ -196,9 +184,9 @@ describe('repeat visitors', () => {
 })
 
 describe('what a visit records', () => {
-  it('keeps the receptionist’s 工号, 姓名 and 职务 as shown, and when the shows were confirmed', async () => {
+  it('keeps the receptionist’s 工号, 姓名 and 职务 as shown, and when the shows were confirmed', async ({ core }) => {
     const { caseNumber, registeredAt } = await ok(core, 'r1', 'intake.register', validIntake())
-    expect(visitRow(caseNumber)).toMatchObject({
+    expect(visitRow(core, caseNumber)).toMatchObject({
       shown_badge_no: 'R001',
       shown_name: '用户R001',
       shown_position: '接待员',
@@ -207,23 +195,23 @@ describe('what a visit records', () => {
     })
     // The snapshot stays as it was even if the user record changes later.
     core.connection.raw.prepare("UPDATE users SET position = '值班长' WHERE badge_no = 'R001'").run()
-    expect(visitRow(caseNumber)).toMatchObject({ shown_position: '接待员' })
+    expect(visitRow(core, caseNumber)).toMatchObject({ shown_position: '接待员' })
   })
 
-  it('never records the shows as confirmed after the registration itself', async () => {
+  it('never records the shows as confirmed after the registration itself', async ({ core }) => {
     const { caseNumber } = await ok(
       core,
       'r1',
       'intake.register',
       validIntake('420106196503120311', { showsConfirmedAt: '2026-11-22T03:00:00.000Z' }),
     )
-    expect(visitRow(caseNumber)).toMatchObject({
+    expect(visitRow(core, caseNumber)).toMatchObject({
       shows_confirmed_at: '2026-11-22T02:00:00.000Z',
       registered_at: '2026-11-22T02:00:00.000Z',
     })
   })
 
-  it('stores the headcount and the representatives of a group visit', async () => {
+  it('stores the headcount and the representatives of a group visit', async ({ core }) => {
     const { caseNumber } = await ok(
       core,
       'r1',
@@ -234,13 +222,13 @@ describe('what a visit records', () => {
         representatives: [' 张三 ', '李四'],
       }),
     )
-    const row = visitRow(caseNumber)
+    const row = visitRow(core, caseNumber)
     expect(row).toMatchObject({ kind: 'group', headcount: 30 })
     expect(JSON.parse(String(row.representatives))).toEqual(['张三', '李四'])
   })
 
   // Regression: representative names were once stored with control and bidi characters.
-  it('stores representative names without control or bidi characters', async () => {
+  it('stores representative names without control or bidi characters', async ({ core }) => {
     const { caseNumber } = await ok(
       core,
       'r1',
@@ -251,10 +239,10 @@ describe('what a visit records', () => {
         representatives: ['张\u202E三', '李\u0000四'],
       }),
     )
-    expect(JSON.parse(String(visitRow(caseNumber).representatives))).toEqual(['张三', '李四'])
+    expect(JSON.parse(String(visitRow(core, caseNumber).representatives))).toEqual(['张三', '李四'])
   })
 
-  it('stores the reason and no ID number for a visitor without ID', async () => {
+  it('stores the reason and no ID number for a visitor without ID', async ({ core }) => {
     const { caseNumber } = await ok(
       core,
       'r1',
@@ -270,7 +258,7 @@ describe('what a visit records', () => {
         },
       }),
     )
-    expect(visitRow(caseNumber)).toMatchObject({
+    expect(visitRow(core, caseNumber)).toMatchObject({
       no_id_reason: '未携带身份证，据本人口述登记',
       visitor_phone: null,
     })
@@ -286,7 +274,7 @@ describe('what a visit records', () => {
 describe('today’s log and the audit trail', () => {
   const ids = ['420106196503120311', '110105198807300426', '42010619810517003X']
 
-  it('show masked ID numbers only', async () => {
+  it('show masked ID numbers only', async ({ core }) => {
     for (const id of ids) await ok(core, 'r1', 'intake.register', validIntake(id))
     await ok(
       core,
@@ -316,7 +304,7 @@ describe('today’s log and the audit trail', () => {
     ])
   })
 
-  it('has an intake.register row for each case without ID numbers, phone numbers or answers', async () => {
+  it('has an intake.register row for each case without ID numbers, phone numbers or answers', async ({ core }) => {
     const cases: string[] = []
     for (const id of ids) cases.push((await ok(core, 'r1', 'intake.register', validIntake(id))).caseNumber)
     const rows = core.connection.raw

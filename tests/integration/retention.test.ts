@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import type { RpcResult } from '../../shared/rpc/result'
-import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import type { TestCore } from './fixtures'
+import { HALL_SETTINGS, it } from './fixtures'
+import { addUser, call, ok, validIntake } from './helpers'
 
 // 个人信息保存期限 (issue #12, PIPL art. 19 and 47): a closed case keeps its visitor's personal
 // data for the hall's period; past it an administrator purges it in two confirmed steps (the
@@ -10,26 +11,12 @@ import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type Fake
 // is due on 22 May 2027 (cutoff 22 November 2026) and not on 21 May 2027 (cutoff 21 November).
 const FIRST = '420106196503120311'
 const SECOND = '110105198807300426'
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
-
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
-  // Months pass in these tests: no idle lock.
-  await ok(core, 'admin', 'settings.update', { address: '中北路1号', phone: '027-88886666', receiptLayout: 'a5', receiptPrinter: null, idleLockMinutes: 0 })
-  await addUser(core, 'r1', 'receptionist', 'R001')
-  await addUser(core, 'd1', 'duty_officer', 'D001')
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
+// Months pass in these tests: HALL_SETTINGS has no idle lock.
+it.override({ settings: HALL_SETTINGS, users: { r1: ['receptionist', 'R001'], d1: ['duty_officer', 'D001'] } })
 
 const key = (r: RpcResult<unknown>) => (r.ok ? 'ok' : (r.error.fields?.[0]?.key ?? r.error.key))
 
-async function closedAndOpen(): Promise<{ closed: string; open: string }> {
+async function closedAndOpen(core: TestCore): Promise<{ closed: string; open: string }> {
   const closed = (await ok(core, 'r1', 'intake.register', validIntake(FIRST, { routing: 'accepted' }))).caseNumber
   const open = (await ok(core, 'r1', 'intake.register', validIntake(SECOND, { routing: 'accepted' }))).caseNumber
   await ok(core, 'd1', 'cases.act', { caseNumber: closed, step: { action: 'close', result: '已督促施工单位修复排水管网' } })
@@ -38,15 +25,15 @@ async function closedAndOpen(): Promise<{ closed: string; open: string }> {
 }
 
 describe('个人信息保存期限', () => {
-  it('defaults to 36 months and refuses a period under 6 or over 360 months', async () => {
+  it('defaults to 36 months and refuses a period under 6 or over 360 months', async ({ core }) => {
     expect((await ok(core, 'admin', 'retention.due', {})).months).toBe(36)
     expect(key(await call(core, 'admin', 'retention.update', { months: 5 }))).toBe('v.retention.months')
     expect(key(await call(core, 'admin', 'retention.update', { months: 361 }))).toBe('v.retention.months')
     expect((await ok(core, 'admin', 'retention.due', {})).months).toBe(36)
   })
 
-  it('lists a closed case once the full period has passed since it was closed, never an open one', async () => {
-    const { closed } = await closedAndOpen()
+  it('lists a closed case once the full period has passed since it was closed, never an open one', async ({ core }) => {
+    const { closed } = await closedAndOpen(core)
     core.clock.set('2027-05-21T02:00:00.000Z')
     expect(await ok(core, 'admin', 'retention.due', {})).toMatchObject({ months: 6, cutoffDay: '2026-11-21', cases: [], total: 0 })
     core.clock.set('2027-05-22T02:00:00.000Z')
@@ -56,8 +43,8 @@ describe('个人信息保存期限', () => {
     expect(due.total).toBe(1)
   })
 
-  it('purges all or none: a wrong typed count or a case not yet due changes nothing', async () => {
-    const { closed, open } = await closedAndOpen()
+  it('purges all or none: a wrong typed count or a case not yet due changes nothing', async ({ core }) => {
+    const { closed, open } = await closedAndOpen(core)
     core.clock.set('2027-05-22T02:00:00.000Z')
     expect(key(await call(core, 'admin', 'retention.purge', { caseNumbers: [closed], confirmCount: 2 }))).toBe('v.retention.confirmMismatch')
     expect(key(await call(core, 'admin', 'retention.purge', { caseNumbers: [closed, open], confirmCount: 2 }))).toBe('e.RETENTION_NOT_DUE')
@@ -65,8 +52,8 @@ describe('个人信息保存期限', () => {
     expect(key(await call(core, 'd1', 'retention.purge', { caseNumbers: [closed], confirmCount: 1 }))).toBe('e.FORBIDDEN')
   })
 
-  it('removes the visitor’s personal data and keeps the case, its category, its steps and the count', async () => {
-    const { closed, open } = await closedAndOpen()
+  it('removes the visitor’s personal data and keeps the case, its category, its steps and the count', async ({ core }) => {
+    const { closed, open } = await closedAndOpen(core)
     core.clock.set('2027-05-22T02:00:00.000Z')
     expect(await ok(core, 'admin', 'retention.purge', { caseNumbers: [closed], confirmCount: 1 })).toEqual({ purged: 1 })
 
@@ -85,8 +72,8 @@ describe('个人信息保存期限', () => {
     expect(key(await call(core, 'admin', 'retention.purge', { caseNumbers: [closed], confirmCount: 1 }))).toBe('e.RETENTION_PURGED')
   })
 
-  it('is audited with the cases purged and the period', async () => {
-    const { closed } = await closedAndOpen()
+  it('is audited with the cases purged and the period', async ({ core }) => {
+    const { closed } = await closedAndOpen(core)
     core.clock.set('2027-05-22T02:00:00.000Z')
     await ok(core, 'admin', 'retention.purge', { caseNumbers: [closed], confirmCount: 1 })
     await addUser(core, 'au', 'auditor', 'S001')

@@ -1,23 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
-import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import { describe, expect } from 'vitest'
+import { it } from './fixtures'
+import { call, ok, validIntake } from './helpers'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
-
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
-  await addUser(core, 'd1', 'duty_officer', 'D001')
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
+it.override('users', { d1: ['duty_officer', 'D001'] })
 
 describe('hall settings', () => {
-  it('renames the hall, changes the code for future case numbers and the three-shows labels on receipts', async () => {
+  it('renames the hall, changes the code for future case numbers and the three-shows labels on receipts', async ({ core }) => {
     const first = await ok(core, 'd1', 'intake.register', validIntake())
     const settings = await ok(core, 'admin', 'settings.update', {
       hallName: '江岸区信访接待中心',
@@ -42,7 +30,7 @@ describe('hall settings', () => {
     expect(JSON.parse(audit)).toMatchObject({ before: { code: 'WH' }, after: { code: 'JA' } })
   })
 
-  it('refuses a bad hall code, and a duty officer may not change settings', async () => {
+  it('refuses a bad hall code, and a duty officer may not change settings', async ({ core }) => {
     const bad = await call(core, 'admin', 'settings.update', { hallCode: 'W1', address: '', phone: '', receiptLayout: 'a4', receiptPrinter: null, idleLockMinutes: 10 })
     expect(bad.ok || bad.error.message).toBe('大厅代码须为 2–6 个大写英文字母，例如 WH。')
     const officer = await call(core, 'd1', 'settings.update', { address: '', phone: '', receiptLayout: 'a4', receiptPrinter: null, idleLockMinutes: 10 })

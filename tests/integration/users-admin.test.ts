@@ -1,20 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import type { RpcResult } from '../../shared/rpc/result'
-import { ADMIN, addUser, call, ok, setUpHall, tempDir, testCore, type FakeClock } from './helpers'
-
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
-
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
+import { it, type TestCore } from './fixtures'
+import { ADMIN, addUser, call, ok } from './helpers'
 
 function code(result: RpcResult<unknown>): string {
   return result.ok ? 'ok' : result.error.code
@@ -26,7 +13,7 @@ function refusal(result: RpcResult<unknown>): { code: string; key: string; messa
 }
 
 /** The id of the user with the badge number. */
-async function idOf(badgeNo: string): Promise<number> {
+async function idOf(core: TestCore, badgeNo: string): Promise<number> {
   const user = (await ok(core, 'admin', 'users.list', {})).find((u) => u.badgeNo === badgeNo)
   if (user === undefined) throw new Error(`no user ${badgeNo}`)
   return user.id
@@ -41,22 +28,22 @@ interface AuditRowRaw {
   detail: string
 }
 
-function auditRows(action: string): AuditRowRaw[] {
+function auditRows(core: TestCore, action: string): AuditRowRaw[] {
   return core.connection.raw
     .prepare('SELECT * FROM audit_log WHERE action = ? ORDER BY id')
     .all(action) as AuditRowRaw[]
 }
 
-function passwordHashOf(id: number): string {
+function passwordHashOf(core: TestCore, id: number): string {
   return core.connection.raw.prepare('SELECT password_hash FROM users WHERE id = ?').pluck().get(id) as string
 }
 
 const adminId = 1
 
 describe('changing a role', () => {
-  it('takes effect at the next call and is audited with before and after', async () => {
+  it('takes effect at the next call and is audited with before and after', async ({ core }) => {
     await addUser(core, 'desk', 'receptionist', 'R001')
-    const id = await idOf('R001')
+    const id = await idOf(core, 'R001')
     expect(
       code(
         await call(core, 'desk', 'leaders.record', {
@@ -74,7 +61,7 @@ describe('changing a role', () => {
     // The session stays; the new role counts from the next call on.
     expect(code(await call(core, 'desk', 'leaders.list', {}))).toBe('ok')
 
-    const [audit] = auditRows('user.update')
+    const [audit] = auditRows(core, 'user.update')
     expect(audit).toMatchObject({ user_id: adminId, entity: 'user', entity_id: String(id) })
     expect(JSON.parse(audit?.detail ?? '{}')).toEqual({
       badgeNo: 'R001',
@@ -83,22 +70,22 @@ describe('changing a role', () => {
     })
   })
 
-  it('writes nothing when nothing changes', async () => {
+  it('writes nothing when nothing changes', async ({ core }) => {
     await addUser(core, 'desk', 'receptionist', 'R001')
-    const id = await idOf('R001')
+    const id = await idOf(core, 'R001')
     await ok(core, 'admin', 'users.update', { id, role: 'receptionist', disabled: false })
-    expect(auditRows('user.update')).toEqual([])
+    expect(auditRows(core, 'user.update')).toEqual([])
   })
 
-  it('refuses an unknown user', async () => {
+  it('refuses an unknown user', async ({ core }) => {
     const result = await call(core, 'admin', 'users.update', { id: 999, role: 'admin', disabled: false })
     expect(refusal(result)).toMatchObject({ code: 'NOT_FOUND', key: 'e.USER_NOT_FOUND' })
   })
 
-  it('is for administrators only', async () => {
+  it('is for administrators only', async ({ core }) => {
     await addUser(core, 'desk', 'receptionist', 'R001')
     await addUser(core, 'duty', 'duty_officer', 'D001')
-    const id = await idOf('R001')
+    const id = await idOf(core, 'R001')
     for (const session of ['desk', 'duty']) {
       expect(code(await call(core, session, 'users.update', { id, role: 'admin', disabled: false }))).toBe(
         'FORBIDDEN',
@@ -117,7 +104,7 @@ describe('changing a role', () => {
 })
 
 describe('the last administrator', () => {
-  it('cannot be demoted', async () => {
+  it('cannot be demoted', async ({ core }) => {
     const result = await call(core, 'admin', 'users.update', {
       id: adminId,
       role: 'duty_officer',
@@ -126,17 +113,17 @@ describe('the last administrator', () => {
     expect(refusal(result)).toMatchObject({ code: 'CONFLICT', key: 'e.LAST_ADMIN' })
     expect(refusal(result).message).toContain('最后一位在用的管理员')
     expect((await ok(core, 'admin', 'users.list', {}))[0]).toMatchObject({ role: 'admin', disabled: false })
-    expect(auditRows('user.update')).toEqual([])
+    expect(auditRows(core, 'user.update')).toEqual([])
   })
 
-  it('cannot disable themselves: that is refused first, with its own message', async () => {
+  it('cannot disable themselves: that is refused first, with its own message', async ({ core }) => {
     const result = await call(core, 'admin', 'users.update', { id: adminId, role: 'admin', disabled: true })
     expect(refusal(result)).toMatchObject({ code: 'CONFLICT', key: 'e.CANNOT_DISABLE_SELF' })
   })
 
-  it('survives two administrators demoting each other at the same time: one of them stays', async () => {
+  it('survives two administrators demoting each other at the same time: one of them stays', async ({ core }) => {
     await addUser(core, 'admin2', 'admin', 'A002')
-    const second = await idOf('A002')
+    const second = await idOf(core, 'A002')
     const results = await Promise.all([
       call(core, 'admin', 'users.update', { id: second, role: 'receptionist', disabled: false }),
       call(core, 'admin2', 'users.update', { id: adminId, role: 'receptionist', disabled: false }),
@@ -149,9 +136,9 @@ describe('the last administrator', () => {
     expect(admins).toBe(1)
   })
 
-  it('may be demoted when another enabled administrator stays', async () => {
+  it('may be demoted when another enabled administrator stays', async ({ core }) => {
     await addUser(core, 'admin2', 'admin', 'A002')
-    const second = await idOf('A002')
+    const second = await idOf(core, 'A002')
     await ok(core, 'admin', 'users.update', { id: second, role: 'duty_officer', disabled: false })
     await ok(core, 'admin', 'users.update', { id: second, role: 'admin', disabled: false })
     // Demoting oneself is allowed while another administrator remains.
@@ -166,9 +153,9 @@ describe('the last administrator', () => {
     expect(refusal(result)).toMatchObject({ code: 'CONFLICT', key: 'e.LAST_ADMIN' })
   })
 
-  it('is counted among enabled administrators only: a disabled one does not count', async () => {
+  it('is counted among enabled administrators only: a disabled one does not count', async ({ core }) => {
     await addUser(core, 'admin2', 'admin', 'A002')
-    const second = await idOf('A002')
+    const second = await idOf(core, 'A002')
     await ok(core, 'admin', 'users.update', { id: second, role: 'admin', disabled: true })
     // Re-enabling and demoting a disabled administrator is fine; the first stays.
     await ok(core, 'admin', 'users.update', { id: second, role: 'receptionist', disabled: true })
@@ -182,7 +169,7 @@ describe('the last administrator', () => {
 })
 
 describe('disabling', () => {
-  it('refuses disabling yourself, with its own message', async () => {
+  it('refuses disabling yourself, with its own message', async ({ core }) => {
     await addUser(core, 'admin2', 'admin', 'A002')
     const result = await call(core, 'admin', 'users.update', { id: adminId, role: 'admin', disabled: true })
     expect(refusal(result)).toMatchObject({ code: 'CONFLICT', key: 'e.CANNOT_DISABLE_SELF' })
@@ -190,11 +177,11 @@ describe('disabling', () => {
     expect(code(await call(core, 'admin', 'users.list', {}))).toBe('ok')
   })
 
-  it('ends the user’s sessions at once, and the user cannot sign in again', async () => {
+  it('ends the user’s sessions at once, and the user cannot sign in again', async ({ core }) => {
     await addUser(core, 'desk', 'receptionist', 'R001')
     // The same user in a second window.
     await ok(core, 'desk2', 'auth.signIn', { badgeNo: 'R001', password: 'Mine2026pass' })
-    const id = await idOf('R001')
+    const id = await idOf(core, 'R001')
 
     const row = await ok(core, 'admin', 'users.update', { id, role: 'receptionist', disabled: true })
     expect(row.disabled).toBe(true)
@@ -208,15 +195,15 @@ describe('disabling', () => {
       message: '此账号已停用，请联系管理员。',
     })
 
-    expect(JSON.parse(auditRows('user.update')[0]?.detail ?? '{}')).toMatchObject({
+    expect(JSON.parse(auditRows(core, 'user.update')[0]?.detail ?? '{}')).toMatchObject({
       before: { disabled: false },
       after: { disabled: true },
     })
   })
 
-  it('can be undone: an enabled user signs in again', async () => {
+  it('can be undone: an enabled user signs in again', async ({ core }) => {
     await addUser(core, 'desk', 'receptionist', 'R001')
-    const id = await idOf('R001')
+    const id = await idOf(core, 'R001')
     await ok(core, 'admin', 'users.update', { id, role: 'receptionist', disabled: true })
     await ok(core, 'admin', 'users.update', { id, role: 'receptionist', disabled: false })
     expect(code(await call(core, 'desk', 'auth.signIn', { badgeNo: 'R001', password: 'Mine2026pass' }))).toBe(
@@ -224,20 +211,20 @@ describe('disabling', () => {
     )
   })
 
-  it('leaves the other users’ sessions alone', async () => {
+  it('leaves the other users’ sessions alone', async ({ core }) => {
     await addUser(core, 'desk', 'receptionist', 'R001')
     await addUser(core, 'desk2', 'receptionist', 'R002')
-    await ok(core, 'admin', 'users.update', { id: await idOf('R001'), role: 'receptionist', disabled: true })
+    await ok(core, 'admin', 'users.update', { id: await idOf(core, 'R001'), role: 'receptionist', disabled: true })
     expect(code(await call(core, 'desk2', 'visits.today', {}))).toBe('ok')
     expect(code(await call(core, 'admin', 'users.list', {}))).toBe('ok')
   })
 })
 
 describe('resetting a password', () => {
-  it('makes the user change it at the next sign-in, ends their sessions and is audited without the hash', async () => {
+  it('makes the user change it at the next sign-in, ends their sessions and is audited without the hash', async ({ core }) => {
     await addUser(core, 'desk', 'receptionist', 'R001')
-    const id = await idOf('R001')
-    const oldHash = passwordHashOf(id)
+    const id = await idOf(core, 'R001')
+    const oldHash = passwordHashOf(core, id)
 
     const row = await ok(core, 'admin', 'users.resetPassword', {
       id,
@@ -245,7 +232,7 @@ describe('resetting a password', () => {
       confirmPassword: 'Reset2026pass',
     })
     expect(row).toMatchObject({ id, mustChangePassword: true, disabled: false })
-    expect(passwordHashOf(id)).not.toBe(oldHash)
+    expect(passwordHashOf(core, id)).not.toBe(oldHash)
     expect(core.sessions.get('desk')).toBeUndefined()
     expect(code(await call(core, 'desk', 'visits.today', {}))).toBe('UNAUTHENTICATED')
 
@@ -263,10 +250,10 @@ describe('resetting a password', () => {
     })
     expect(code(await call(core, 'desk', 'visits.today', {}))).toBe('ok')
 
-    const [audit] = auditRows('user.resetPassword')
+    const [audit] = auditRows(core, 'user.resetPassword')
     expect(audit).toMatchObject({ user_id: adminId, entity: 'user', entity_id: String(id) })
     expect(audit?.detail).not.toContain(oldHash)
-    expect(audit?.detail).not.toContain(passwordHashOf(id))
+    expect(audit?.detail).not.toContain(passwordHashOf(core, id))
     expect(audit?.detail).not.toContain('Reset2026pass')
     expect(audit?.detail).not.toMatch(/scrypt|hash/i)
     expect(JSON.parse(audit?.detail ?? '{}')).toMatchObject({
@@ -276,7 +263,7 @@ describe('resetting a password', () => {
     })
   })
 
-  it('unlocks an account locked by wrong passwords', async () => {
+  it('unlocks an account locked by wrong passwords', async ({ core }) => {
     await addUser(core, 'desk', 'receptionist', 'R001')
     for (let i = 0; i < 5; i++)
       await call(core, 'desk', 'auth.signIn', { badgeNo: 'R001', password: 'Wrong2026pass' })
@@ -285,7 +272,7 @@ describe('resetting a password', () => {
     )
 
     await ok(core, 'admin', 'users.resetPassword', {
-      id: await idOf('R001'),
+      id: await idOf(core, 'R001'),
       password: 'Reset2026pass',
       confirmPassword: 'Reset2026pass',
     })
@@ -298,9 +285,9 @@ describe('resetting a password', () => {
     expect(row).toEqual({ failed_attempts: 0, locked_until: null })
   })
 
-  it('refuses a weak or mismatched password, and an unknown user', async () => {
+  it('refuses a weak or mismatched password, and an unknown user', async ({ core }) => {
     await addUser(core, 'desk', 'receptionist', 'R001')
-    const id = await idOf('R001')
+    const id = await idOf(core, 'R001')
     const weak = await call(core, 'admin', 'users.resetPassword', {
       id,
       password: 'short1',
@@ -323,13 +310,13 @@ describe('resetting a password', () => {
     expect(code(await call(core, 'desk', 'auth.signIn', { badgeNo: 'R001', password: 'Mine2026pass' }))).toBe(
       'ok',
     )
-    expect(auditRows('user.resetPassword')).toEqual([])
+    expect(auditRows(core, 'user.resetPassword')).toEqual([])
   })
 
-  it('does not touch the administrator’s own session', async () => {
+  it('does not touch the administrator’s own session', async ({ core }) => {
     await addUser(core, 'desk', 'receptionist', 'R001')
     await ok(core, 'admin', 'users.resetPassword', {
-      id: await idOf('R001'),
+      id: await idOf(core, 'R001'),
       password: 'Reset2026pass',
       confirmPassword: 'Reset2026pass',
     })

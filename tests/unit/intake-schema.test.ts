@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { IntakeInput } from '../../shared/schemas/intake'
-import { emptyIntake, intakeSchema, isAnswerDone } from '../../shared/schemas/intake'
+import type { IntakeInput } from '../../shared/intake/schemas'
+import { emptyIntake, intakeSchema, isAnswerDone } from '../../shared/intake/schemas'
 import { cleanLine, cleanText, toHalfWidth } from '../../shared/text'
 
 /** A complete, valid intake built from the empty form, as a receptionist would fill it. */
@@ -133,7 +133,7 @@ describe('intakeSchema', () => {
   })
 
   // Representative names are only trimmed, not cleaned like every other text field
-  // (shared/schemas/intake.ts, `representatives` and the check in superRefine).
+  // (shared/intake/schemas.ts, `representatives` and the check in superRefine).
   it('treats a representative name made only of invisible characters as empty', () => {
     const form = withChange((f) => {
       f.kind = 'group'

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { Role } from '../../../shared/domain'
-import type { SessionInfo, UserRow } from '../../../shared/rpc/types'
-import type { changePasswordSchema, createUserSchema, setupSchema, signInSchema } from '../../../shared/schemas/accounts'
+import type { SessionInfo, UserRow } from '../../../shared/accounts/types'
+import type { changePasswordSchema, createUserSchema, setupSchema, signInSchema } from '../../../shared/accounts/schemas'
 import { AppError } from '../../errors'
 import type { Database, User } from '../../db/schema'
 import { getHall, insertHall } from '../../db/repositories/hall'
@@ -233,21 +233,19 @@ export function createAccounts({ db, sessions, scryptN, announce }: AccountsDeps
   }
 
   async function lock(key: string, user: User, now: Date, reason: 'manual' | 'idle'): Promise<void> {
-    const session = sessions.get(key)
-    if (session === undefined || session.locked) return
-    session.locked = true
+    if (!sessions.lock(key)) return
     await db.transaction().execute((trx) =>
       appendAudit(trx, now, { userId: user.id, action: 'auth.lock', entity: 'user', entityId: String(user.id), detail: { reason } }),
     )
   }
 
   async function unlock(key: string, user: User, password: string, now: Date, timeZone: string): Promise<SessionInfo> {
-    const session = sessions.get(key)
-    if (session === undefined) throw new AppError('UNAUTHENTICATED')
+    if (sessions.get(key) === undefined) throw new AppError('UNAUTHENTICATED')
     // A wrong password at the lock screen counts like one at sign-in; a lock ends every session.
     const checked = await signOutOnLock(user.id, () => checkPassword(user.id, password, now, timeZone, 'auth.unlock'))
-    session.locked = false
-    session.lastActivity = now.getTime()
+    // Ended while the password was checked (the user disabled meanwhile): signed out, as changePassword answers.
+    const session = sessions.unlock(key, now)
+    if (session === undefined) throw new AppError('UNAUTHENTICATED')
     return sessionInfo(checked, session)
   }
 

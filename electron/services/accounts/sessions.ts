@@ -1,13 +1,18 @@
-/** What the core remembers of a signed-in window or browser tab. Never persisted. */
+/** What the core remembers of a signed-in window or browser tab. Never persisted; changed only by its store. */
 export interface SessionState {
-  userId: number
-  lastActivity: number
-  locked: boolean
+  readonly userId: number
+  readonly lastActivity: number
+  readonly locked: boolean
 }
 
-/** Sessions keyed by transport: one per Electron window, one per browser-host tab. */
+type Session = { -readonly [K in keyof SessionState]: SessionState[K] }
+
+/**
+ * Sessions keyed by transport: one per Electron window, one per browser-host tab. A session
+ * handed out is the one the store changes, so a call's context sees a lock taken during it.
+ */
 export class SessionStore {
-  private readonly sessions = new Map<string, SessionState>()
+  private readonly sessions = new Map<string, Session>()
 
   get(key: string): SessionState | undefined {
     return this.sessions.get(key)
@@ -17,6 +22,29 @@ export class SessionStore {
     const session = { userId, lastActivity: now.getTime(), locked: false }
     this.sessions.set(key, session)
     return session
+  }
+
+  /** Locks the session; false when there is none or it was locked already. */
+  lock(key: string): boolean {
+    const session = this.sessions.get(key)
+    if (session === undefined || session.locked) return false
+    session.locked = true
+    return true
+  }
+
+  /** Unlocks the session, as active now; undefined when it has ended meanwhile. */
+  unlock(key: string, now: Date): SessionState | undefined {
+    const session = this.sessions.get(key)
+    if (session === undefined) return undefined
+    session.locked = false
+    session.lastActivity = now.getTime()
+    return session
+  }
+
+  /** Marks the session active now (a call that passed every check). */
+  touch(key: string, now: Date): void {
+    const session = this.sessions.get(key)
+    if (session !== undefined) session.lastActivity = now.getTime()
   }
 
   end(key: string): void {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import type { UserRow } from '../../../shared/rpc/types'
-import type { resetPasswordSchema, updateUserSchema } from '../../../shared/schemas/accounts'
+import type { UserRow } from '../../../shared/accounts/types'
+import type { resetPasswordSchema, updateUserSchema } from '../../../shared/accounts/schemas'
 import { AppError } from '../../errors'
 import type { Database, User } from '../../db/schema'
 import {

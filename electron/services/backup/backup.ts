@@ -1,44 +1,29 @@
-import { createHash } from 'node:crypto'
-import {
-  chmodSync,
-  closeSync,
-  createReadStream,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
-import { basename, join } from 'node:path'
+/**
+ * The hall's backups as a service: a backup made now with SQLite's online backup API while the
+ * app keeps working, verified and recorded with its sidecar; the scheduled one; the last
+ * backup's record and whether it is stale. The file format is in format.ts, the folder's listing
+ * and pruning in folder.ts, names in stamps.ts and the daily timer in schedule.ts.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { Clock } from '../../clock'
 import { systemClock } from '../../clock'
 import type { Connection } from '../../db/connection'
-import { MIGRATIONS } from '../../db/migrations'
 import { getHall } from '../../db/repositories/hall'
 import { AppError } from '../../errors'
 import { DEFAULT_TIME_ZONE } from '../accounts/accounts'
 import { appendAudit } from '../audit/audit'
-import { dateTimeFormat } from '../../../shared/intl'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
+import type { BackupFile, BackupStatus } from '../../../shared/backup/types'
+import type { CallContext } from '../../rpc/context'
+import { signedIn } from '../../rpc/context'
+import { DEFAULT_KEEP_DAYS, listBackups, pruneBackups } from './folder'
+import { checkBackup, sha256File, writeFileAtomic, writeSidecar } from './format'
+import { DAY_MS, backupFileName, timeStamp } from './stamps'
 
-export const DAY_MS = 24 * 60 * 60 * 1000
-export const DEFAULT_KEEP_DAYS = 30
-/** How soon after start a stale backup is made up: long enough for the window to show first. */
-export const STALE_START_DELAY_MS = 60_000
 export const BACKUP_STATE_FILE = 'backup-state.json'
-/** The tables every Intake Desk database has had since its first schema version. */
-export const REQUIRED_TABLES = ['visits', 'visitors', 'users', 'hall', 'audit_log'] as const
-
-const BACKUP_NAME = /^intake-desk-(\d{8}-\d{6})(?:-\d+)?\.sqlite3$/
-const SQLITE_MAGIC = 'SQLite format 3\0'
 
 /** A backup just written and verified. */
 export interface BackupInfo {
@@ -51,223 +36,9 @@ export interface BackupInfo {
   sha256: string
 }
 
-/** A backup found in a folder. */
-export interface BackupListing {
-  path: string
-  fileName: string
-  /** ISO-8601 UTC, from the sidecar, else from the file name. */
-  createdAt: string
-  /** From the file's header; null when the header is unreadable. */
-  schemaVersion: number | null
-  sizeBytes: number
-  /** Whether the file still has the hash its sidecar recorded; null without a sidecar. */
-  hashMatches: boolean | null
-}
-
 export interface LastBackup {
   at: string
   path: string
-}
-
-export type BackupRefusal = 'missing' | 'not-db' | 'damaged' | 'foreign' | 'too-new'
-export type BackupCheck =
-  { ok: true; schemaVersion: number } | { ok: false; refusal: BackupRefusal; error: AppError }
-
-interface Sidecar {
-  app: 'intake-desk'
-  createdAt: string
-  schemaVersion: number
-  sizeBytes: number
-  sha256: string
-}
-
-/** The local wall-clock time of an instant as YYYYMMDD-HHmmss, for file and folder names. */
-export function timeStamp(at: Date, timeZone: string): string {
-  const parts = dateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at)
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00'
-  return `${part('year')}${part('month')}${part('day')}-${part('hour')}${part('minute')}${part('second')}`
-}
-
-function stampAsUtc(stamp: string): number | null {
-  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})$/.exec(stamp)
-  if (m === null) return null
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number]
-  return Date.UTC(y, mo - 1, d, h, mi, s)
-}
-
-/** The instant a stamp written by timeStamp stands for, in the same time zone. */
-export function parseTimeStamp(stamp: string, timeZone: string): Date | null {
-  const wall = stampAsUtc(stamp)
-  if (wall === null) return null
-  const offsetAt = (t: number) => (stampAsUtc(timeStamp(new Date(t), timeZone)) ?? t) - t
-  // Twice, so that an instant near a daylight-saving change lands on the right offset.
-  const first = wall - offsetAt(wall)
-  return new Date(wall - offsetAt(first))
-}
-
-/** The database's user_version, read from its header without opening it; null if not SQLite. */
-function headerVersion(path: string): number | null {
-  const fd = openSync(path, 'r')
-  try {
-    const header = Buffer.alloc(100)
-    if (readSync(fd, header, 0, 100, 0) < 100) return null
-    if (header.toString('latin1', 0, 16) !== SQLITE_MAGIC) return null
-    return header.readUInt32BE(60)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
-
-function writeFileAtomic(path: string, text: string): void {
-  const temp = `${path}.tmp`
-  writeFileSync(temp, text, { mode: 0o600 })
-  const fd = openSync(temp, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temp, path)
-}
-
-function readSidecar(path: string): Sidecar | null {
-  try {
-    const value = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as Partial<Sidecar>
-    if (typeof value.createdAt !== 'string' || Number.isNaN(Date.parse(value.createdAt))) return null
-    if (typeof value.sha256 !== 'string' || typeof value.sizeBytes !== 'number') return null
-    if (typeof value.schemaVersion !== 'number') return null
-    return {
-      app: 'intake-desk',
-      createdAt: value.createdAt,
-      schemaVersion: value.schemaVersion,
-      sizeBytes: value.sizeBytes,
-      sha256: value.sha256,
-    }
-  } catch {
-    return null
-  }
-}
-
-function refuse(
-  refusal: BackupRefusal,
-  path: string,
-  params: Record<string, string | number> = {},
-): BackupCheck {
-  const key = {
-    missing: 'e.BACKUP_MISSING',
-    'not-db': 'e.BACKUP_NOT_DB',
-    damaged: 'e.BACKUP_DAMAGED',
-    foreign: 'e.BACKUP_FOREIGN',
-    'too-new': 'e.BACKUP_TOO_NEW',
-  }[refusal]
-  const code = refusal === 'missing' ? 'NOT_FOUND' : 'CONFLICT'
-  return { ok: false, refusal, error: new AppError(code, key, { file: basename(path), ...params }) }
-}
-
-/**
- * Whether a file can be restored: a SQLite database that passes its integrity check, holds
- * the Intake Desk tables and is no newer than this app. Opens the file read-only.
- */
-export function checkBackup(path: string): BackupCheck {
-  if (!existsSync(path)) return refuse('missing', path)
-  const stat = statSync(path)
-  if (!stat.isFile() || headerVersion(path) === null) return refuse('not-db', path)
-  let raw: BetterSqlite3.Database | undefined
-  try {
-    raw = new BetterSqlite3(path, { readonly: true, fileMustExist: true })
-    const integrity = raw.pragma('integrity_check', { simple: true })
-    if (integrity !== 'ok') return refuse('damaged', path)
-    const tables = new Set(
-      (raw.pragma('table_list') as { schema: string; name: string; type: string }[])
-        .filter((t) => t.schema === 'main' && t.type === 'table')
-        .map((t) => t.name),
-    )
-    if (!REQUIRED_TABLES.every((t) => tables.has(t))) return refuse('foreign', path)
-    const version = raw.pragma('user_version', { simple: true }) as number
-    if (version > MIGRATIONS.length)
-      return refuse('too-new', path, { found: version, supported: MIGRATIONS.length })
-    return { ok: true, schemaVersion: version }
-  } catch (error) {
-    const code = error instanceof BetterSqlite3.SqliteError ? error.code : ''
-    return refuse(code === 'SQLITE_NOTADB' ? 'not-db' : 'damaged', path)
-  } finally {
-    raw?.close()
-  }
-}
-
-/** The backups in a folder, newest first; other files are ignored. */
-export async function listBackups(
-  folder: string,
-  options: { verifyHashes?: boolean; timeZone?: string } = {},
-): Promise<BackupListing[]> {
-  if (!existsSync(folder)) return []
-  const found: BackupListing[] = []
-  for (const fileName of readdirSync(folder)) {
-    const match = BACKUP_NAME.exec(fileName)
-    const path = join(folder, fileName)
-    if (match === null || !statSync(path).isFile()) continue
-    const sidecar = readSidecar(path)
-    const createdAt =
-      sidecar?.createdAt ??
-      parseTimeStamp(match[1] ?? '', options.timeZone ?? DEFAULT_TIME_ZONE)?.toISOString()
-    if (createdAt === undefined) continue
-    const verify = options.verifyHashes ?? true
-    found.push({
-      path,
-      fileName,
-      createdAt,
-      schemaVersion: headerVersion(path),
-      sizeBytes: statSync(path).size,
-      hashMatches: sidecar === null || !verify ? null : (await sha256File(path)) === sidecar.sha256,
-    })
-  }
-  // Two backups of the same second: the one with the higher suffix was made later.
-  const suffix = (name: string) => Number(/-\d{6}-(\d+)\.sqlite3$/.exec(name)?.[1] ?? 1)
-  return found.sort(
-    (a, b) => b.createdAt.localeCompare(a.createdAt) || suffix(b.fileName) - suffix(a.fileName),
-  )
-}
-
-/**
- * Removes the backups in `folder` older than `keepDays` (by the sidecar's time, else the file
- * name's) with their sidecars. Files not named like a backup are never touched.
- */
-export function pruneBackups(
-  folder: string,
-  now: Date,
-  keepDays: number,
-  timeZone: string,
-  keep: string[] = [],
-): string[] {
-  const removed: string[] = []
-  const limit = now.getTime() - Math.max(1, keepDays) * DAY_MS
-  for (const fileName of readdirSync(folder)) {
-    const match = BACKUP_NAME.exec(fileName)
-    const path = join(folder, fileName)
-    if (match === null || keep.includes(path) || !statSync(path).isFile()) continue
-    const sidecar = readSidecar(path)
-    const created = sidecar !== null ? new Date(sidecar.createdAt) : parseTimeStamp(match[1] ?? '', timeZone)
-    if (created === null || created.getTime() >= limit) continue
-    rmSync(path)
-    rmSync(`${path}.json`, { force: true })
-    removed.push(fileName)
-  }
-  return removed
 }
 
 export interface BackupsOptions {
@@ -283,6 +54,8 @@ export interface BackupsOptions {
   stepPages?: number
   /** Tells the backup page that a backup was written. */
   announce?: Announce
+  /** Restores a backup and replaces the running core (core-host.ts); absent in tests. */
+  restore?: ((path: string, userId: number) => Promise<void>) | undefined
 }
 
 export type Backups = ReturnType<typeof createBackups>
@@ -345,8 +118,8 @@ export function createBackups(options: BackupsOptions) {
       throw new AppError('CONFLICT', 'e.BACKUP_FOLDER', { folder })
     }
     const stamp = timeStamp(now, timeZone)
-    let fileName = `intake-desk-${stamp}.sqlite3`
-    for (let n = 2; existsSync(join(folder, fileName)); n++) fileName = `intake-desk-${stamp}-${n}.sqlite3`
+    let fileName = backupFileName(stamp)
+    for (let n = 2; existsSync(join(folder, fileName)); n++) fileName = backupFileName(stamp, n)
     const path = join(folder, fileName)
     const partial = `${path}.partial`
     try {
@@ -375,14 +148,13 @@ export function createBackups(options: BackupsOptions) {
         sizeBytes: statSync(path).size,
         sha256: await sha256File(path),
       }
-      const sidecar: Sidecar = {
+      writeSidecar(path, {
         app: 'intake-desk',
         createdAt: info.createdAt,
         schemaVersion: info.schemaVersion,
         sizeBytes: info.sizeBytes,
         sha256: info.sha256,
-      }
-      writeFileAtomic(`${path}.json`, `${JSON.stringify(sidecar, null, 2)}\n`)
+      })
       writeFileAtomic(stateFile, `${JSON.stringify({ at: info.createdAt, path } satisfies LastBackup)}\n`)
       const removed = pruneBackups(folder, now, keepDays, timeZone, [path])
       await db.transaction().execute((trx) =>
@@ -426,59 +198,51 @@ export function createBackups(options: BackupsOptions) {
     return last === null || now.getTime() - Date.parse(last.at) > DAY_MS
   }
 
+  /** backup.status: the hall's folder and keep days, and how old the last backup is. */
+  function status(ctx: CallContext): Promise<BackupStatus> {
+    const { hall } = signedIn(ctx)
+    return Promise.resolve({ folder: hall.backup_folder, keepDays: hall.backup_keep_days, last: lastBackup(), stale: isStale(ctx.now) })
+  }
+
+  /** backup.now: a backup to the hall's folder, which must be set. */
+  async function now(ctx: CallContext): Promise<BackupFile> {
+    const { hall, user } = signedIn(ctx)
+    if (hall.backup_folder === null) throw new AppError('CONFLICT', 'e.NO_BACKUP_FOLDER')
+    const info = await backupNow(hall.backup_folder, user.id)
+    return { path: info.path, fileName: info.fileName, createdAt: info.createdAt, schemaVersion: info.schemaVersion, sizeBytes: info.sizeBytes, hashMatches: true }
+  }
+
+  /** backup.list: the backups in the hall's folder, each file's hash checked. */
+  async function list(ctx: CallContext): Promise<BackupFile[]> {
+    const { hall } = signedIn(ctx)
+    if (hall.backup_folder === null) return []
+    return listIn(hall.backup_folder, { verifyHashes: true })
+  }
+
+  /** backup.restore: through the core host, which reopens the core on the restored data. */
+  async function restore(ctx: CallContext, input: { path: string }): Promise<null> {
+    const { user } = signedIn(ctx)
+    if (options.restore === undefined) throw new AppError('CONFLICT', 'e.RESTORE_UNAVAILABLE')
+    await options.restore(input.path, user.id)
+    return null
+  }
+
+  async function listIn(folder: string, list: { verifyHashes?: boolean } = {}): Promise<BackupFile[]> {
+    return listBackups(folder, { timeZone: (await settings()).timeZone, ...list })
+  }
+
   return {
+    status,
+    now,
+    list,
+    restore,
     /** What setup offers: a backups folder inside the data folder (another disk is better; the field says so). */
     defaultFolder: join(options.dataDir, 'backups'),
     backupNow,
     scheduled,
-    listBackups: async (folder: string, list: { verifyHashes?: boolean } = {}) =>
-      listBackups(folder, { timeZone: (await settings()).timeZone, ...list }),
+    listBackups: listIn,
     checkBackup,
     lastBackup,
     isStale,
-  }
-}
-
-export interface BackupSchedule {
-  run: () => Promise<unknown>
-  /** Between runs; a day unless told. */
-  every?: number
-  /** Until the first run; see firstBackupDelay. */
-  firstIn?: number
-  onError?: (error: unknown) => void
-}
-
-/** Shortly after start when the last backup is stale, else a full period later. */
-export function firstBackupDelay(stale: boolean, every = DAY_MS): number {
-  return stale ? STALE_START_DELAY_MS : every
-}
-
-/** Runs `run` on a chain of unref'd timers, so it never keeps the process alive; returns stop. */
-export function startBackupSchedule(schedule: BackupSchedule): () => void {
-  const every = schedule.every ?? DAY_MS
-  const onError =
-    schedule.onError ??
-    ((error: unknown) => {
-      const e = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-      console.error(`[intake-desk] scheduled backup failed: ${e}`)
-    })
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let stopped = false
-  const arm = (ms: number) => {
-    if (stopped) return
-    timer = setTimeout(tick, ms)
-    timer.unref()
-  }
-  const tick = () => {
-    schedule
-      .run()
-      .catch(onError)
-      .finally(() => arm(every))
-      .catch(() => undefined)
-  }
-  arm(schedule.firstIn ?? every)
-  return () => {
-    stopped = true
-    clearTimeout(timer)
   }
 }

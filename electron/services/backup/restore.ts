@@ -1,3 +1,9 @@
+/**
+ * Restoring a backup: the files put in place of the closed database (the current one set aside
+ * in `replaced-…/`), the numbers issued since the backup kept from being issued again, and the
+ * audit row. Opening the core on the restored data is the caller's (core-host.ts): it passes
+ * `reopen`, so no service reaches up to the core.
+ */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -5,27 +11,25 @@ import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from '../../db/schema'
 import { listDaySequences, raiseDaySequences } from '../../db/repositories/sequences'
 import { existingCaseNumbers, lastVisitId, listCaseNumbersAfter } from '../../db/repositories/visits'
+import type { Clock } from '../../clock'
 import { systemClock } from '../../clock'
-import type { Core, CoreOptions } from '../../core'
-import { DATABASE_FILE, openCore } from '../../core'
 import { getHall } from '../../db/repositories/hall'
 import { AppError } from '../../errors'
+import { DATABASE_FILE } from '../../paths'
 import { DEFAULT_TIME_ZONE } from '../accounts/accounts'
 import { appendAudit } from '../audit/audit'
-import { checkBackup, timeStamp } from './backup'
+import { checkBackup } from './format'
+import { timeStamp } from './stamps'
 
 /** The files SQLite keeps beside a database; each moves with it. */
 const COMPANIONS = ['', '-wal', '-shm', '-journal'] as const
 
 /**
- * A restore that could not finish. The current data is back in place and open again in
- * `core`, which the transports should use from now on.
+ * A restore that could not finish after the core was closed. The current data is back in place
+ * and open again in the core `reopen` gave last, which the transports should use from now on.
  */
 export class RestoreFailedError extends AppError {
-  constructor(
-    readonly core: Core,
-    cause: unknown,
-  ) {
+  constructor(cause: unknown) {
     super(
       cause instanceof AppError ? cause.code : 'INTERNAL',
       cause instanceof AppError ? cause.key : 'e.RESTORE_FAILED',
@@ -129,36 +133,51 @@ export function undoRestore(dataDir: string, replacedDir: string): void {
   rmSync(replacedDir, { recursive: true, force: true })
 }
 
+/** What a restore needs of the running core: its database, and closing it. */
+export interface RestorableCore {
+  connection: { db: Kysely<Database> }
+  close: () => Promise<void>
+}
+
+export interface RestoreRequest<C extends RestorableCore> {
+  /** The data folder the core's database file is in. */
+  dataDir: string
+  backupPath: string
+  userId: number | null
+  clock?: Clock
+  /** Opens a core on the database now in `dataDir`: the restored one, or the current one put back. */
+  reopen: () => Promise<C>
+}
+
 /**
  * Restores a backup under a running core: checks it (a refusal leaves the core open and the
- * data untouched), closes the core, swaps the files, and opens a new core on the restored data,
- * migrating it forward if it is older. Every session of the old core ends with it.
- * On a failure after the close, the current data is put back and reopened in the error's core.
+ * data untouched), closes the core, swaps the files, and has `reopen` open a new core on the
+ * restored data, which migrates it forward if it is older. Every session of the old core ends
+ * with it. On a failure after the close, the current data is put back, `reopen` opens it again
+ * and RestoreFailedError is thrown.
  */
-export async function restoreAndReopen(
-  core: Core,
-  options: CoreOptions,
-  backupPath: string,
-  userId: number | null,
-): Promise<Core> {
+export async function restoreBackup<C extends RestorableCore>(core: C, request: RestoreRequest<C>): Promise<C> {
+  const { dataDir, backupPath, userId, reopen } = request
   const check = checkBackup(backupPath)
   if (!check.ok) throw check.error
   const hall = await getHall(core.connection.db)
   const timeZone = hall?.time_zone ?? DEFAULT_TIME_ZONE
-  const now = (options.clock ?? systemClock)()
+  const now = (request.clock ?? systemClock)()
   await core.close()
 
   let replacedDir: string
   try {
-    replacedDir = restoreFiles(options.dataDir, backupPath, now, timeZone).replacedDir
+    replacedDir = restoreFiles(dataDir, backupPath, now, timeZone).replacedDir
   } catch (error) {
-    throw new RestoreFailedError(await openCore(options), error)
+    await reopen()
+    throw new RestoreFailedError(error)
   }
-  let next: Core | undefined
+  let next: C | undefined
   try {
-    next = await openCore(options)
-    const issued = await issuedNumbers(join(replacedDir, DATABASE_FILE), await lastVisitId(next.connection.db))
-    await next.connection.db.transaction().execute(async (trx) => {
+    next = await reopen()
+    const db = next.connection.db
+    const issued = await issuedNumbers(join(replacedDir, DATABASE_FILE), await lastVisitId(db))
+    await db.transaction().execute(async (trx) => {
       const restored = await existingCaseNumbers(trx, issued.caseNumbers)
       const notRestored = issued.caseNumbers.filter((n) => !restored.has(n))
       // Receipts with the numbers issued after the backup are in visitors' hands: never issue them again.
@@ -181,7 +200,8 @@ export async function restoreAndReopen(
     return next
   } catch (error) {
     await next?.close()
-    undoRestore(options.dataDir, replacedDir)
-    throw new RestoreFailedError(await openCore(options), error)
+    undoRestore(dataDir, replacedDir)
+    await reopen()
+    throw new RestoreFailedError(error)
   }
 }

@@ -8,11 +8,10 @@ import type { DeadlineRules } from '../../../shared/deadlines'
 import { daysLeft, writtenDate } from '../../../shared/deadlines'
 import { maskIdNumber } from '../../../shared/id-number'
 import { maskPhone } from '../../../shared/phone'
-import type { CaseDetail } from '../../../shared/rpc/types'
-import type { CaseStep } from '../../../shared/schemas/cases'
+import type { CaseDetail } from '../../../shared/cases/types'
+import type { CaseStep } from '../../../shared/cases/schemas'
 import { hallDate } from '../../../shared/time'
-import { translate } from '../../../shared/i18n/translate'
-import { zhCN } from '../../../shared/i18n/zh-CN'
+import { zhText } from '../../../shared/i18n/zh-text'
 import { AppError, fieldError } from '../../errors'
 import type { CaseEvent, Database, Hall, NewVisit, User } from '../../db/schema'
 import { findCase, firstPrintAt, insertEvent, listEvents, openCaseIds, otherVisitsOf, updateCase } from '../../db/repositories/cases'
@@ -209,8 +208,8 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
       if (isTransition(action)) {
         if (!canTransition(action, from)) {
           throw new AppError('CONFLICT', 'e.TRANSITION', {
-            action: translate(zhCN, `case.actions.${action}`),
-            status: translate(zhCN, `case.status.${from}`),
+            action: zhText(`case.actions.${action}`),
+            status: zhText(`case.status.${from}`),
           })
         }
         if (c.clock_paused === 1 && action !== 'close') throw new AppError('CONFLICT', 'e.CASE_PAUSED')

@@ -4,15 +4,10 @@ import type { Database, User } from '../../db/schema'
 import { appendAudit } from '../audit/audit'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
+import type { LeaderReception } from '../../../shared/cases/types'
 
-export interface LeaderReceptionView {
-  id: number
-  day: string
-  leaderName: string
-  leaderTitle: string
-  note: string
-  caseNumbers: string[]
-}
+/** What the 领导接访 list shows: the wire type. */
+export type LeaderReceptionView = LeaderReception
 
 /** 领导接访: a leader's reception day and the cases received that day. */
 export function createLeaders(db: Kysely<Database>, announce: Announce) {

@@ -6,8 +6,8 @@ import { daysLeft } from '../../../shared/deadlines'
 import { countsUnder, type SupervisionCount } from '../../../shared/cases/supervision-filter'
 import { maskIdNumber, parseIdNumber } from '../../../shared/id-number'
 import { parsePhone } from '../../../shared/phone'
-import type { CaseListRow, SearchMatch, SupervisionView } from '../../../shared/rpc/types'
-import { SEARCH_MATCHES } from '../../../shared/rpc/types'
+import type { CaseListRow, SearchMatch, SupervisionView } from '../../../shared/cases/types'
+import { SEARCH_MATCHES, type SearchBy } from '../../../shared/cases/types'
 import { bigramQuery } from '../../../shared/search/bigrams'
 import { toHalfWidth } from '../../../shared/text'
 import { hallDate } from '../../../shared/time'
@@ -36,8 +36,6 @@ function toRow(r: ListRow, today: string): CaseListRow {
     repeatVisits: Number(r.repeat_visits ?? 0),
   }
 }
-
-export type SearchBy = 'auto' | 'caseNumber' | 'name' | 'idNumber' | 'phone' | 'text'
 
 /** 督办 and search: lists of cases, ID numbers masked. */
 export function createCaseLists(db: Kysely<Database>) {

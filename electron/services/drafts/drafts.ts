@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Draft } from '../../../shared/rpc/types'
+import type { Draft } from '../../../shared/intake/types'
 import type { Database } from '../../db/schema'
 import { deleteDraft, getDraft, saveDraft } from '../../db/repositories/drafts'
 

@@ -2,10 +2,9 @@ import type { Kysely, Transaction } from 'kysely'
 import type { CaseClock } from '../../../shared/cases/clocks'
 import type { DeadlineRules } from '../../../shared/deadlines'
 import type { PrintDocument, PrintTarget, ReceiptLayout } from '../../../shared/domain'
-import { translate } from '../../../shared/i18n/translate'
-import { zhCN } from '../../../shared/i18n/zh-CN'
+import { zhText } from '../../../shared/i18n/zh-text'
 import { noticeAvailable, renderNoticeHtml } from '../../print/notice-html'
-import type { BrowserPrint, PrintRecord, PrinterList, ReceiptPreview } from '../../../shared/rpc/types'
+import type { BrowserPrint, PrintRecord, PrinterList, ReceiptPreview } from '../../../shared/receipts/types'
 import { AppError, fieldError } from '../../errors'
 import type { Database, User } from '../../db/schema'
 import { countSucceededPrints, findPrint, insertPrint, listPrintsOfVisit, updatePrint } from '../../db/repositories/receipt-prints'
@@ -69,7 +68,7 @@ export function createReceipts({ db, printer, fonts, deadlines, onPrinted, annou
     }
     const { clocks: caseClocks, rules } = await deadlines(caseNumber)
     if (document !== 'receipt' && !noticeAvailable(data, caseClocks, document)) {
-      throw new AppError('CONFLICT', 'e.NOTICE_NOT_DUE', { notice: translate(zhCN, `notice.titles.${document}`) })
+      throw new AppError('CONFLICT', 'e.NOTICE_NOT_DUE', { notice: zhText(`notice.titles.${document}`) })
     }
     return { data, printed, clocks: caseClocks, rules, document }
   }
@@ -87,7 +86,7 @@ export function createReceipts({ db, printer, fonts, deadlines, onPrinted, annou
       ? renderReceiptHtml(l.data, { layout, copyNo, preview, fontCss: fonts, clocks: l.clocks })
       : renderNoticeHtml(l.data, l.clocks, l.document, { layout, copyNo, preview, fontCss: fonts, rules: l.rules })
 
-  const fileName = (l: Loaded) => `${l.document === 'receipt' ? '回执' : translate(zhCN, `notice.titles.${l.document}`).replace(/[（）]/g, '_')}_${l.data.caseNumber}.pdf`
+  const fileName = (l: Loaded) => `${l.document === 'receipt' ? '回执' : zhText(`notice.titles.${l.document}`).replace(/[（）]/g, '_')}_${l.data.caseNumber}.pdf`
 
   async function preview(user: User, caseNumber: string, layout: ReceiptLayout | undefined, document: PrintDocument = 'receipt'): Promise<ReceiptPreview> {
     const l = await load(user, caseNumber, document, false)

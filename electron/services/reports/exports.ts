@@ -3,13 +3,12 @@ import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Period } from '../../../shared/reports/period'
-import type { ExportJob } from '../../../shared/rpc/types'
+import type { ExportJob } from '../../../shared/reports/types'
 import { AppError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
 import type { PrinterAdapter } from '../../print/printer'
 import type { ReceiptFonts } from '../../print/receipt-font'
-import { translate } from '../../../shared/i18n/translate'
-import { zhCN } from '../../../shared/i18n/zh-CN'
+import { zhText } from '../../../shared/i18n/zh-text'
 import { hallClockTime, hallDate } from '../../../shared/time'
 import { appendAudit, auditChainHead } from '../audit/audit'
 import { writeCsv, writeXlsx } from './formats'
@@ -47,7 +46,7 @@ export function exportTitle(hall: Hall, kind: ExportKind, period: Period): strin
 
 /** 导出：工号 A001，2026-11-22 10:05 — every export's header, and the printed 台账's watermark. */
 export function exportedBy(user: User, now: Date, timeZone: string): string {
-  return translate(zhCN, 'security.exportedBy', { badgeNo: user.badge_no, at: `${hallDate(now, timeZone)} ${hallClockTime(now, timeZone)}` })
+  return zhText('security.exportedBy', { badgeNo: user.badge_no, at: `${hallDate(now, timeZone)} ${hallClockTime(now, timeZone)}` })
 }
 
 /**

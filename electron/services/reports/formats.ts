@@ -1,13 +1,10 @@
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import ExcelJS from 'exceljs'
-import { translate } from '../../../shared/i18n/translate'
-import { zhCN } from '../../../shared/i18n/zh-CN'
-import type { Rate, Statistics } from '../../../shared/rpc/types'
+import { zhText } from '../../../shared/i18n/zh-text'
+import type { Rate, Statistics } from '../../../shared/reports/types'
 import type { LogRow } from './log-rows'
 import { dateTimeFormat } from '../../../shared/intl'
-
-const zh = (key: string, params?: Record<string, string | number>) => translate(zhCN, key, params)
 
 /** The 台账's columns: header, width, and how a row fills it. */
 export const LOG_COLUMNS: { header: string; width: number; value: (r: LogRow, tz: string) => string | number | Date }[] = [
@@ -15,13 +12,13 @@ export const LOG_COLUMNS: { header: string; width: number; value: (r: LogRow, tz
   { header: '案件编号', width: 19, value: (r) => r.caseNumber },
   { header: '来访人', width: 10, value: (r) => r.visitorName },
   { header: '身份证号', width: 21, value: (r) => r.maskedIdNumber },
-  { header: '来访类型', width: 9, value: (r) => zh(`visitor.${r.kind}`) },
+  { header: '来访类型', width: 9, value: (r) => zhText(`visitor.${r.kind}`) },
   { header: '人数', width: 6, value: (r) => r.headcount },
   { header: '诉求类别', width: 18, value: (r) => r.category },
   { header: '诉求摘要', width: 48, value: (r) => r.demands },
-  { header: '办理方式', width: 10, value: (r) => zh(`routing.${r.routing}`) },
+  { header: '办理方式', width: 10, value: (r) => zhText(`routing.${r.routing}`) },
   { header: '责任单位', width: 22, value: (r) => r.unit },
-  { header: '当前状态', width: 10, value: (r) => zh(`case.status.${r.status}`) },
+  { header: '当前状态', width: 10, value: (r) => zhText(`case.status.${r.status}`) },
   { header: '接待人', width: 10, value: (r) => r.receptionist },
   { header: '同一事项', width: 19, value: (r) => r.matterCaseNumber },
 ]

@@ -1,6 +1,5 @@
-import { translate } from '../../../shared/i18n/translate'
-import { zhCN } from '../../../shared/i18n/zh-CN'
-import type { Statistics } from '../../../shared/rpc/types'
+import { zhText } from '../../../shared/i18n/zh-text'
+import type { Statistics } from '../../../shared/reports/types'
 import { RECEIPT_FONT_FAMILY } from '../../print/receipt-font'
 import { LOG_COLUMNS, summaryLines } from './formats'
 import type { LogRow } from './log-rows'
@@ -42,13 +41,13 @@ export async function logHtml(
     .join('')
   // The total line: batches (one per registration) and person-times (a group visit counts its people).
   const people = rows.reduce((n, r) => n + r.headcount, 0)
-  const total = `<tr class="total"><td colspan="${LOG_COLUMNS.length + 1}">${escape(translate(zhCN, 'reports.logTotal', { batches: rows.length, people }))}</td></tr>`
+  const total = `<tr class="total"><td colspan="${LOG_COLUMNS.length + 1}">${escape(zhText('reports.logTotal', { batches: rows.length, people }))}</td></tr>`
   const summary = summaryLines(stats)
     .map(([k, v, by]) => `<span class="s"><b>${escape(k.trim())}</b> ${escape(String(v))}<i>（${escape(by)}）</i></span>`)
     .join('')
-  const empty = rows.length === 0 ? `<p>${escape(translate(zhCN, 'today.empty'))}</p>` : ''
+  const empty = rows.length === 0 ? `<p>${escape(zhText('today.empty'))}</p>` : ''
   const chain = `<p class="chain" data-chain-rows="${marks.chain.rows}" data-chain-hash="${marks.chain.hash}">${escape(
-    translate(zhCN, 'reports.chainHead', { n: marks.chain.rows, hash: marks.chain.hash }),
+    zhText('reports.chainHead', { n: marks.chain.rows, hash: marks.chain.hash }),
   )}</p>`
   const by = `<p class="by" data-exported-by>${escape(marks.exportedBy)}</p>`
   // Fixed-position, so the print engine repeats it on every page.

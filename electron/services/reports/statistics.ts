@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { Period } from '../../../shared/reports/period'
 import { daysOf } from '../../../shared/reports/period'
-import type { CountRow, Rate, Statistics } from '../../../shared/rpc/types'
+import type { CountRow, Rate, Statistics } from '../../../shared/reports/types'
 import type { Database } from '../../db/schema'
 
 const compact = (day: string) => day.replace(/-/g, '')

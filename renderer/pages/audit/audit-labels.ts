@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { ParseKeys, TFunction } from 'i18next'
 import { zhCN } from '../../../shared/i18n/zh-CN'
 
 type ActionKey = keyof typeof zhCN.audit.actions
@@ -130,7 +130,8 @@ function valueText(t: TFunction, key: string, value: unknown): string {
   }
   const prefix = catalogue[key]
   if (prefix !== undefined) {
-    const k = `${prefix}.${text}`
+    // A code the catalogue lacks comes back as the key itself and is shown as written.
+    const k = `${prefix}.${text}` as ParseKeys
     const translated = t(k)
     if (translated !== k) return translated
   }

@@ -3,13 +3,14 @@ import { Alert, Form, Input, InputNumber, Modal, Radio, Select } from 'antd'
 import { useEffect, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import type { ClockKey } from '../../../shared/cases/clocks'
 import type { CaseAction } from '../../../shared/cases/machine'
 import { SATISFACTION } from '../../../shared/cases/machine'
 import { writtenDate } from '../../../shared/deadlines'
 import { LIMITS } from '../../../shared/domain'
-import type { CaseDetail } from '../../../shared/rpc/types'
-import type { CaseStep, CaseStepInput } from '../../../shared/schemas/cases'
-import { caseStepSchema } from '../../../shared/schemas/cases'
+import type { CaseDetail } from '../../../shared/cases/types'
+import type { CaseStep, CaseStepInput } from '../../../shared/cases/schemas'
+import { caseStepSchema } from '../../../shared/cases/schemas'
 import { call, errorText } from '../../api/client'
 import { useRpcQuery } from '../../api/queries'
 import { FieldItem } from '../../forms/FieldItem'
@@ -81,7 +82,7 @@ export function ActionDialog({ detail, action, extensionMax, onClose, onDone }: 
   const lateClock = watched === null ? undefined : detail.clocks.find((k) => k.key === watched && k.due !== null && k.daysLeft !== null && k.daysLeft < 0)
   const lateField = lateClock?.due != null && (
     <>
-      <Alert type="warning" showIcon role="alert" style={{ marginBottom: 12 }} message={t('case.late.warning', { clock: t(`case.clocks.${lateClock.key}`), due: writtenDate(lateClock.due) })} />
+      <Alert type="warning" showIcon role="alert" style={{ marginBottom: 12 }} message={t('case.late.warning', { clock: t(`case.clocks.${lateClock.key as ClockKey}`), due: writtenDate(lateClock.due) })} />
       <FieldItem control={c} name="lateReason" label={t('case.fields.lateReason')} required>
         {(f) => <Input.TextArea {...f} maxLength={LIMITS.reason} autoSize={{ minRows: 2, maxRows: 6 }} />}
       </FieldItem>

@@ -2,7 +2,10 @@ import { EyeOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CaseAction } from '../../../shared/cases/machine'
+import type { ClockKey } from '../../../shared/cases/clocks'
+import type { CaseAction, CaseStatus, Satisfaction } from '../../../shared/cases/machine'
+import type { zhCN } from '../../../shared/i18n/zh-CN'
+import type { PrintRecord } from '../../../shared/receipts/types'
 import { ANSWER_KEYS } from '../../../shared/domain'
 import { failureText, queryClient, rpcKey, useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
@@ -13,6 +16,9 @@ import { NoticesCard } from './NoticesCard'
 import { RevealDialog } from './RevealDialog'
 
 export const caseHref = (caseNumber: string) => `#/case/${caseNumber}`
+
+/** What a timeline entry records: a step, or the registration and repeat visits around them. */
+type EventAction = keyof typeof zhCN.case.actions
 
 /** 案件详情: visitor, the five answers, routing, clocks, timeline, prints and other visits. */
 export function CasePage({ caseNumber }: { caseNumber: string }) {
@@ -66,8 +72,8 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
         {detail.noFurtherAcceptance && <Alert style={{ marginTop: 12 }} type="warning" showIcon message={t('case.noFurther')} />}
         <div style={{ marginTop: 16 }}>
           <Space wrap data-testid="case-actions">
-            {detail.actions.map((a) => (
-              <Button key={a} type={['close', 'assign', 'start', 'followUp'].includes(a) ? 'primary' : 'default'} onClick={() => setAction(a as CaseAction)}>
+            {(detail.actions as CaseAction[]).map((a) => (
+              <Button key={a} type={['close', 'assign', 'start', 'followUp'].includes(a) ? 'primary' : 'default'} onClick={() => setAction(a)}>
                 {t(`case.actions.${a}`)}
               </Button>
             ))}
@@ -82,7 +88,8 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
               <Descriptions.Item label={t('visitor.idNumber')}>
                 <Space>
                   {detail.visitor.noIdReason ? `${t('visitor.noId')}：${detail.visitor.noIdReason}` : detail.visitor.maskedIdNumber}
-                  {officer && !detail.visitor.noIdReason && identity === null && (
+                  {/* Nothing to reveal once the personal data is purged (个人信息保存期限). */}
+                  {officer && !detail.visitor.noIdReason && detail.visitor.maskedIdNumber !== '' && identity === null && (
                     <Button size="small" icon={<EyeOutlined />} onClick={() => setAsking(true)}>
                       {t('case.revealId')}
                     </Button>
@@ -103,7 +110,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
               {detail.routingContact && <Descriptions.Item label={t('routing.contact')}>{detail.routingContact}</Descriptions.Item>}
               {detail.routingReason && <Descriptions.Item label={t('case.fields.reason')}>{detail.routingReason}</Descriptions.Item>}
               {detail.result && <Descriptions.Item label={t('case.result')}>{detail.result}</Descriptions.Item>}
-              {detail.satisfaction && <Descriptions.Item label={t('case.fields.satisfaction')}>{t(`case.satisfaction.${detail.satisfaction}`)}</Descriptions.Item>}
+              {detail.satisfaction && <Descriptions.Item label={t('case.fields.satisfaction')}>{t(`case.satisfaction.${detail.satisfaction as Satisfaction}`)}</Descriptions.Item>}
               <Descriptions.Item label={t('case.receptionist')}>
                 {detail.receptionist.badgeNo} {detail.receptionist.name} {detail.receptionist.position}
               </Descriptions.Item>
@@ -128,7 +135,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
           <Card title={t('case.sections.clocks')} size="small" data-testid="case-clocks" style={{ marginTop: officer ? 16 : 0 }}>
             {detail.clocks.map((c) => (
               <div key={c.key} style={{ display: 'flex', justifyContent: 'space-between', padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
-                <span>{t(`case.clocks.${c.key}`)}</span>
+                <span>{t(`case.clocks.${c.key as ClockKey}`)}</span>
                 <Space>
                   {c.due && <Typography.Text type="secondary">{t('case.clockDue', { due: c.due })}</Typography.Text>}
                   <ClockTag clock={c} />
@@ -141,8 +148,8 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
               items={detail.events.map((e) => ({
                 children: (
                   <div>
-                    <Typography.Text strong>{t(`case.actions.${e.action}`)}</Typography.Text>
-                    {e.toStatus && e.fromStatus && e.toStatus !== e.fromStatus && <Tag style={{ marginLeft: 8 }}>{t(`case.status.${e.toStatus}`)}</Tag>}
+                    <Typography.Text strong>{t(`case.actions.${e.action as EventAction}`)}</Typography.Text>
+                    {e.toStatus && e.fromStatus && e.toStatus !== e.fromStatus && <Tag style={{ marginLeft: 8 }}>{t(`case.status.${e.toStatus as CaseStatus}`)}</Tag>}
                     <div>
                       <Typography.Text type="secondary">
                         {formatDateTime(e.at, tz)} · {e.userName}
@@ -158,7 +165,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
                     {typeof e.data.lateReason === 'string' && (
                       <Typography.Text type="warning">{t('case.fields.lateReason')}：{e.data.lateReason}</Typography.Text>
                     )}
-                    {typeof e.data.satisfaction === 'string' && <div>{t(`case.satisfaction.${e.data.satisfaction}`)}</div>}
+                    {typeof e.data.satisfaction === 'string' && <div>{t(`case.satisfaction.${e.data.satisfaction as Satisfaction}`)}</div>}
                     {e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}
                   </div>
                 ),
@@ -187,7 +194,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
                 { title: t('print.when'), dataIndex: 'requestedAt', render: (v: string) => formatDateTime(v, tz) },
                 { title: t('print.copyNo'), dataIndex: 'copyNo' },
                 { title: t('print.who'), dataIndex: 'userName' },
-                { title: t('print.result'), dataIndex: 'status', render: (v: string) => t(`print.statuses.${v}`) },
+                { title: t('print.result'), dataIndex: 'status', render: (v: PrintRecord['status']) => t(`print.statuses.${v}`) },
               ]}
             />
           </Card>

@@ -2,7 +2,7 @@ import { Table, Tag, Tooltip } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CaseListRow } from '../../../shared/rpc/types'
+import type { CaseListRow } from '../../../shared/cases/types'
 import { useApp } from '../../app-context'
 import { formatDate } from '../../format'
 import { caseHref } from './CasePage'
@@ -44,7 +44,7 @@ export function CaseTable({ rows, testId, empty, ranked = false, loading = false
       title: t('today.routing'),
       dataIndex: 'status',
       width: 100,
-      render: (v: string, r) => (
+      render: (v: CaseListRow['status'], r) => (
         <span className="nowrap">
           {t(`case.status.${v}`)}
           {r.leaderName && <Tag color="gold" style={{ marginLeft: 6 }}>{r.leaderName}</Tag>}

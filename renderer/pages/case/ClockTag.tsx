@@ -1,6 +1,6 @@
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { CaseClockView } from '../../../shared/rpc/types'
+import type { CaseClockView } from '../../../shared/cases/types'
 
 /** A clock's state at a glance: red when overdue, orange within 3 days, green when done. */
 export function ClockTag({ clock }: { clock: CaseClockView }) {
@@ -8,7 +8,7 @@ export function ClockTag({ clock }: { clock: CaseClockView }) {
   if (clock.doneOn !== null) return <Tag color="green">{t('case.done', { day: clock.doneOn })}</Tag>
   if (clock.paused) return <Tag color="purple">{t('case.paused')}</Tag>
   if (clock.daysLeft === null) return null
-  if (clock.visitorSide) return <Tag>{t('case.clockDue', { due: clock.due })}</Tag>
+  if (clock.visitorSide) return <Tag>{t('case.clockDue', { due: clock.due ?? '' })}</Tag>
   if (clock.daysLeft < 0) return <Tag color="red">{t('case.overdueBy', { n: -clock.daysLeft })}</Tag>
   if (clock.daysLeft === 0) return <Tag color="orange">{t('case.dueToday')}</Tag>
   return <Tag color={clock.daysLeft <= 3 ? 'orange' : 'blue'}>{t('case.daysLeft', { n: clock.daysLeft })}</Tag>

@@ -3,7 +3,8 @@ import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NoticeKind } from '../../../shared/domain'
-import type { CaseDetail, PrintRecord } from '../../../shared/rpc/types'
+import type { PrintRecord } from '../../../shared/receipts/types'
+import type { CaseDetail } from '../../../shared/cases/types'
 import { useApp } from '../../app-context'
 import { formatDateTime } from '../../format'
 import { ReceiptDialog } from '../receipt/ReceiptDialog'
@@ -18,7 +19,7 @@ export function NoticesCard({ detail, onPrinted }: { detail: CaseDetail; onPrint
   const [open, setOpen] = useState<NoticeKind | null>(null)
   const { suggested, available } = detail.notices
   const printed = detail.prints.filter((p) => p.document !== 'receipt')
-  const title = (k: string) => t(`notice.titles.${k}`)
+  const title = (k: NoticeKind) => t(`notice.titles.${k}`)
   const others = available.filter((k) => k !== suggested)
 
   return (
@@ -64,7 +65,7 @@ export function NoticesCard({ detail, onPrinted }: { detail: CaseDetail; onPrint
         dataSource={printed}
         locale={{ emptyText: t('case.noticesNone') }}
         columns={[
-          { title: t('case.noticeName'), dataIndex: 'document', render: (v: string) => title(v) },
+          { title: t('case.noticeName'), dataIndex: 'document', render: (v: NoticeKind) => title(v) },
           // Kept on one line each: the column is narrow beside the visitor's details.
           { title: t('print.copyNo'), dataIndex: 'copyNo', render: (v: number) => <span style={{ whiteSpace: 'nowrap' }}>{t('receipt.copy', { n: v })}</span> },
           {
@@ -79,7 +80,7 @@ export function NoticesCard({ detail, onPrinted }: { detail: CaseDetail; onPrint
           {
             title: t('print.result'),
             dataIndex: 'status',
-            render: (v: string, r) => (
+            render: (v: PrintRecord['status'], r) => (
               <Tag color={v === 'succeeded' ? 'green' : v === 'failed' ? 'red' : 'default'} title={t(`print.targets.${r.target}`)}>
                 {t(`print.statuses.${v}`)}
               </Tag>

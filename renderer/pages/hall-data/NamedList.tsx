@@ -1,7 +1,7 @@
 import { Button, Input, Space, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { UnitRow } from '../../../shared/rpc/types'
+import type { UnitRow } from '../../../shared/hall-data/types'
 import { call, errorText } from '../../api/client'
 import { useRpcQuery } from '../../api/queries'
 

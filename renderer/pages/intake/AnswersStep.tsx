@@ -5,8 +5,8 @@ import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { AnswerKey, AnswerMark } from '../../../shared/domain'
 import { ANSWER_KEYS, LIMITS } from '../../../shared/domain'
-import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
-import { isAnswerDone } from '../../../shared/schemas/intake'
+import type { IntakeInput, IntakeValues } from '../../../shared/intake/schemas'
+import { isAnswerDone } from '../../../shared/intake/schemas'
 import { FieldItem } from '../../forms/FieldItem'
 
 type MarkChoice = 'answered' | AnswerMark

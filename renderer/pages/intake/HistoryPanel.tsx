@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseIdNumber } from '../../../shared/id-number'
 import { maskPhone } from '../../../shared/phone'
-import type { PriorVisit, VisitorHistory } from '../../../shared/rpc/types'
+import type { PriorVisit, VisitorHistory } from '../../../shared/intake/types'
 import { call } from '../../api/client'
 import { useApp } from '../../app-context'
 import { formatDate } from '../../format'
@@ -109,7 +109,7 @@ export function HistoryPanel({ idNumber, onUse, onUseContact }: Props) {
           { title: t('history.date'), dataIndex: 'registeredAt', width: 100, className: 'nowrap', render: (v: string) => formatDate(v, hall.timeZone) },
           { title: t('history.caseNumber'), dataIndex: 'caseNumber', width: 160, className: 'nowrap' },
           { title: t('history.category'), dataIndex: 'category', ellipsis: { showTitle: false }, render: (v: string) => <OneLine text={v} /> },
-          { title: t('history.routing'), dataIndex: 'routing', width: 96, className: 'nowrap', render: (v: string) => t(`routing.${v}`) },
+          { title: t('history.routing'), dataIndex: 'routing', width: 96, className: 'nowrap', render: (v: PriorVisit['routing']) => t(`routing.${v}`) },
         ]}
       />
       <div style={{ marginTop: 12 }}>

@@ -4,7 +4,7 @@ import type { UseFormReturn } from 'react-hook-form'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { OPEN_STATUSES } from '../../../shared/cases/machine'
-import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
+import type { IntakeInput, IntakeValues } from '../../../shared/intake/schemas'
 import { useConfirmedMatter } from './matter-state'
 
 /**

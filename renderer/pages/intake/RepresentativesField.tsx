@@ -5,8 +5,8 @@ import type { UseFormReturn } from 'react-hook-form'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { LIMITS, MAX_REPRESENTATIVES } from '../../../shared/domain'
-import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
-import { decodeMessage } from '../../forms/messages'
+import type { IntakeInput, IntakeValues } from '../../../shared/intake/schemas'
+import { messageText } from '../../forms/messages'
 
 /** 代表: one to five names; asking for a sixth is refused with the rule that forbids it. */
 export function RepresentativesField({ form }: { form: UseFormReturn<IntakeInput, unknown, IntakeValues> }) {
@@ -35,7 +35,7 @@ export function RepresentativesField({ form }: { form: UseFormReturn<IntakeInput
           const itemError = Array.isArray(errors) ? (errors[i] as { message?: string } | undefined)?.message : undefined
           return (
             <Space key={i} align="start">
-              <Form.Item validateStatus={itemError ? 'error' : undefined} help={itemError ? t(decodeMessage(itemError).key) : undefined} style={{ marginBottom: 0 }}>
+              <Form.Item validateStatus={itemError ? 'error' : undefined} help={itemError ? messageText(t, itemError) : undefined} style={{ marginBottom: 0 }}>
                 <Input
                   value={name}
                   maxLength={LIMITS.name}
@@ -60,7 +60,7 @@ export function RepresentativesField({ form }: { form: UseFormReturn<IntakeInput
           {t('visitor.addRepresentative')}
         </Button>
         {refused && <Alert type="error" showIcon role="alert" message={t('v.representatives.tooMany')} />}
-        {!refused && listError && <Alert type="error" showIcon role="alert" message={t(decodeMessage(listError).key)} />}
+        {!refused && listError && <Alert type="error" showIcon role="alert" message={messageText(t, listError)} />}
       </Space>
     </Form.Item>
   )

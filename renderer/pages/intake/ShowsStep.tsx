@@ -4,10 +4,10 @@ import { useEffect, useState } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { IntakeInput, IntakeValues } from '../../../shared/schemas/intake'
+import type { IntakeInput, IntakeValues } from '../../../shared/intake/schemas'
 import { useApp } from '../../app-context'
 import { formatTime } from '../../format'
-import { decodeMessage } from '../../forms/messages'
+import { messageText } from '../../forms/messages'
 import { openChannel } from '../visitor-view/channel'
 
 const SHOW_KEYS = ['badge', 'name', 'position'] as const
@@ -79,7 +79,7 @@ export function ShowsStep({ form }: { form: UseFormReturn<IntakeInput, unknown, 
             </Checkbox>
           ))}
           {confirmedAt && <Typography.Text type="success">{t('shows.confirmedAt', { time: formatTime(confirmedAt, hall.timeZone, true) })}</Typography.Text>}
-          {error && <Alert type="error" showIcon role="alert" message={t(decodeMessage(error).key)} />}
+          {error && <Alert type="error" showIcon role="alert" message={messageText(t, error)} />}
           <Button icon={<DesktopOutlined />} onClick={openVisitorView} tabIndex={-1}>
             {t('shows.openVisitorView')}
           </Button>

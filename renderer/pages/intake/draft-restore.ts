@@ -1,6 +1,6 @@
 import { ANSWER_KEYS, ANSWER_MARKS, ROUTINGS, VISIT_KINDS } from '../../../shared/domain'
-import type { IntakeInput } from '../../../shared/schemas/intake'
-import { emptyIntake } from '../../../shared/schemas/intake'
+import type { IntakeInput } from '../../../shared/intake/schemas'
+import { emptyIntake } from '../../../shared/intake/schemas'
 
 type Loose = Record<string, unknown>
 

@@ -2,7 +2,7 @@ import { LockOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Input, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SessionInfo } from '../../../shared/rpc/types'
+import type { SessionInfo } from '../../../shared/accounts/types'
 import { call, errorText } from '../../api/client'
 
 /** The idle or manual lock: the form is gone from the screen, its draft waits on the main side. */

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PrintDocument, ReceiptLayout } from '../../../shared/domain'
 import { RECEIPT_LAYOUTS } from '../../../shared/domain'
-import type { PrintRecord, ReceiptPreview } from '../../../shared/rpc/types'
+import type { PrintRecord, ReceiptPreview } from '../../../shared/receipts/types'
 import { call, errorText } from '../../api/client'
 import { useApp } from '../../app-context'
 import { formatDateTime } from '../../format'
@@ -153,11 +153,11 @@ export function ReceiptDialog({ caseNumber, open, onClose, document = 'receipt' 
               { title: t('print.when'), dataIndex: 'requestedAt', render: (v: string) => formatDateTime(v, hall.timeZone) },
               { title: t('print.copyNo'), dataIndex: 'copyNo' },
               { title: t('print.who'), dataIndex: 'userName' },
-              { title: t('print.target'), dataIndex: 'target', render: (v: string, r) => `${t(`print.targets.${v}`)}${r.printer ? ` · ${r.printer}` : ''}` },
+              { title: t('print.target'), dataIndex: 'target', render: (v: PrintRecord['target'], r) => `${t(`print.targets.${v}`)}${r.printer ? ` · ${r.printer}` : ''}` },
               {
                 title: t('print.result'),
                 dataIndex: 'status',
-                render: (v: string, r) => (
+                render: (v: PrintRecord['status'], r) => (
                   <Tag color={v === 'succeeded' ? 'green' : v === 'failed' ? 'red' : 'default'}>
                     {t(`print.statuses.${v}`)}
                     {r.failureReason ? `：${r.failureReason}` : ''}

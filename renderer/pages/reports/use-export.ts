@@ -1,7 +1,7 @@
 import { App } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ExportJob } from '../../../shared/rpc/types'
+import type { ExportJob } from '../../../shared/reports/types'
 import { call, errorText, fetchDownload } from '../../api/client'
 
 type Request = { kind: 'log' | 'weekly'; format: 'xlsx' | 'csv' | 'pdf'; from: string; to: string }

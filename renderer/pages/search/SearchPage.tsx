@@ -3,18 +3,17 @@ import { Alert, Button, Card, Input, Select, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { failureText, useRpcQuery } from '../../api/queries'
+import { SEARCH_BYS, type SearchBy } from '../../../shared/cases/types'
 import { CaseTable } from '../case/CaseTable'
 
-type By = 'auto' | 'caseNumber' | 'name' | 'idNumber' | 'phone' | 'text'
-const BYS: By[] = ['auto', 'caseNumber', 'name', 'idNumber', 'phone', 'text']
 
 /** 案件查询: by case number, name, ID number, phone, or any words of the five answers. */
 export function SearchPage() {
   const { t } = useTranslation()
   const [query, setQuery] = useState('')
-  const [by, setBy] = useState<By>('auto')
+  const [by, setBy] = useState<SearchBy>('auto')
   // The search last asked for; its results follow the hall's changes (except an ID-number lookup, audited).
-  const [asked, setAsked] = useState<{ query: string; by: By } | null>(null)
+  const [asked, setAsked] = useState<{ query: string; by: SearchBy } | null>(null)
   const found = useRpcQuery('cases.search', asked ?? { query: '', by: 'auto' }, { enabled: asked !== null })
   const error = failureText(found.error)
   const result = error === null ? (found.data ?? null) : null
@@ -29,7 +28,7 @@ export function SearchPage() {
   return (
     <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('search.title')}</Typography.Title>}>
       <Space.Compact style={{ width: '100%', marginBottom: 16 }}>
-        <Select<By> value={by} onChange={setBy} style={{ width: 140 }} aria-label={t('search.title')} options={BYS.map((b) => ({ value: b, label: t(`search.by.${b}`) }))} />
+        <Select<SearchBy> value={by} onChange={setBy} style={{ width: 140 }} aria-label={t('search.title')} options={SEARCH_BYS.map((b) => ({ value: b, label: t(`search.by.${b}`) }))} />
         <Input
           autoFocus
           value={query}

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DeadlineRules } from '../../../shared/deadlines'
 import { deadlineRulesSchema } from '../../../shared/deadlines'
-import type { RulesImpact } from '../../../shared/rpc/types'
+import type { RulesImpact } from '../../../shared/settings/types'
 import { call } from '../../api/client'
 
 const same = (a: DeadlineRules, b: Partial<DeadlineRules>) => (Object.keys(a) as (keyof DeadlineRules)[]).every((k) => a[k] === b[k])

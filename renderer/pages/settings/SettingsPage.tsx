@@ -5,8 +5,8 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { LIMITS, RECEIPT_LAYOUTS } from '../../../shared/domain'
-import type { HallSettingsInput } from '../../../shared/schemas/receipts'
-import { hallSettingsSchema } from '../../../shared/schemas/receipts'
+import type { HallSettingsInput } from '../../../shared/settings/schemas'
+import { hallSettingsSchema } from '../../../shared/settings/schemas'
 import { call, errorText } from '../../api/client'
 import { failureText, useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
@@ -16,6 +16,7 @@ import { applyServerErrors } from '../../forms/messages'
 import { DEFAULT_DEADLINE_RULES } from '../../../shared/deadlines'
 import type { DeadlineRules } from '../../../shared/deadlines'
 import { BackupCard } from './BackupCard'
+import { RetentionCard } from './RetentionCard'
 import { RulesImpactNotice } from './RulesImpactNotice'
 
 const RULE_KEYS = Object.keys(DEFAULT_DEADLINE_RULES) as (keyof DeadlineRules)[]
@@ -154,6 +155,7 @@ export function SettingsPage() {
         </Button>
       </Form>
       <BackupCard />
+      <RetentionCard />
     </Card>
   )
 }

@@ -1,7 +1,7 @@
 import { Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DeskLink } from '../../../shared/rpc/types'
+import type { DeskLink } from '../../../shared/app/types'
 import { call } from '../../api/client'
 
 /** How often the header asks for the link's state; app.link never touches the database. */

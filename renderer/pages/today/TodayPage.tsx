@@ -2,7 +2,7 @@ import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons'
 import { Button, Card, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TodayLogRow } from '../../../shared/rpc/types'
+import type { TodayLogRow } from '../../../shared/intake/types'
 import { failureText, useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { formatTime } from '../../format'
@@ -54,7 +54,7 @@ export function TodayPage() {
           },
           { title: t('today.idNumber'), dataIndex: 'maskedIdNumber', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v || '—'}</span> },
           { title: t('today.category'), dataIndex: 'category' },
-          { title: t('today.routing'), dataIndex: 'routing', render: (v: string) => t(`routing.${v}`) },
+          { title: t('today.routing'), dataIndex: 'routing', render: (v: TodayLogRow['routing']) => t(`routing.${v}`) },
           { title: t('today.receptionist'), dataIndex: 'receptionist' },
           {
             title: t('print.title'),

@@ -1,18 +1,14 @@
 import { z } from 'zod'
-import {
-  ANSWER_KEYS,
-  ANSWER_MARKS,
-  LIMITS,
-  MAX_REPRESENTATIVES,
-  ROUTINGS,
-  ROUTINGS_NEEDING_BODY,
-  VISIT_KINDS,
-} from '../domain'
+import { ANSWER_KEYS, ANSWER_MARKS, LIMITS, MAX_REPRESENTATIVES, ROUTINGS, ROUTINGS_NEEDING_BODY, VISIT_KINDS } from '../domain'
+import { optionalLine, paragraph } from '../fields'
 import { parseIdNumber } from '../id-number'
-import { parsePhone } from '../phone'
-import { optionalLine, paragraph } from './fields'
-import { cleanLine, isWellFormedText } from '../text'
 import { intakeIdSchema } from '../matters/schemas'
+import { parsePhone } from '../phone'
+import { cleanLine, isWellFormedText } from '../text'
+
+export const idLookupSchema = z.strictObject({
+  idNumber: z.string('v.text').max(64, 'v.idNumber.length'),
+})
 
 const answer = z.strictObject({
   text: paragraph(LIMITS.answer),
@@ -167,6 +163,7 @@ export const intakeSchema = z
   })
 
 export type IntakeInput = z.input<typeof intakeSchema>
+
 export type IntakeValues = z.output<typeof intakeSchema>
 
 /** An empty intake form, the starting point of every reception. */
@@ -228,4 +225,5 @@ export const draftSchema = z.strictObject({
     .refine((v) => JSON.stringify(v).length <= 64_000, 'v.draft.tooLarge'),
   step: z.number('v.number').int('v.number').min(0, 'v.number').max(10, 'v.number'),
 })
+
 export type DraftInput = z.input<typeof draftSchema>

@@ -1,33 +1,9 @@
 import { z } from 'zod'
-import { LIMITS, NOTICE_KINDS, RECEIPT_LAYOUTS } from '../domain'
-import { cleanedString, line, optionalLine } from './fields'
 import { HALL_CODE_PATTERN } from '../case-number'
-import { toHalfWidth } from '../text'
 import { deadlineRulesSchema } from '../deadlines/rules'
-
-export const caseNumberSchema = z
-  .string('v.text')
-  .max(32, 'v.caseNumber')
-  .transform((s) => s.trim().toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{2,6}-\d{8}-\d{4}$/, 'v.caseNumber'))
-
-const layout = z.enum(RECEIPT_LAYOUTS, 'v.receipt.layout').optional()
-
-/** Which paper: the 回执 unless a notice (告知书) is named. */
-const document = z.enum(['receipt', ...NOTICE_KINDS], 'v.receipt.document').optional()
-
-export const receiptRequestSchema = z.strictObject({ caseNumber: caseNumberSchema, layout, document })
-
-export const printRequestSchema = z.strictObject({
-  caseNumber: caseNumberSchema,
-  layout,
-  document,
-  printer: cleanedString(LIMITS.printer).nullable().optional(),
-})
-
-export const completePrintSchema = z.strictObject({
-  printId: z.number('v.number').int('v.number').positive('v.number'),
-})
+import { LIMITS, RECEIPT_LAYOUTS } from '../domain'
+import { cleanedString, line, optionalLine } from '../fields'
+import { toHalfWidth } from '../text'
 
 /** Hall settings an administrator can change (the hall code is fixed: it is in every case number). */
 export const hallSettingsSchema = z.strictObject({
@@ -56,6 +32,7 @@ export const hallSettingsSchema = z.strictObject({
   matterSimilarity: z.number('v.number').int('v.matter.similarity').min(30, 'v.matter.similarity').max(100, 'v.matter.similarity').optional(),
   matterRecentDays: z.number('v.number').int('v.matter.recentDays').min(0, 'v.matter.recentDays').max(3650, 'v.matter.recentDays').optional(),
 })
+
 /** What a change of the rules would do to the open cases, before it is made. */
 export const rulesImpactSchema = z.strictObject({ deadlineRules: deadlineRulesSchema })
 

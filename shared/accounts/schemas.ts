@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { LIMITS, ROLES } from '../domain'
 import { HALL_CODE_PATTERN } from '../case-number'
-import { cleanedString, line } from './fields'
+import { LIMITS, ROLES } from '../domain'
+import { cleanedString, line } from '../fields'
 import { toHalfWidth } from '../text'
 
 /** A password: 8 or more characters with at least one letter and one digit. */
@@ -53,12 +53,14 @@ export const setupSchema = z.strictObject({
   /** 备份文件夹: the daily backup goes there from the first day (empty: no backup yet). */
   backupFolder: cleanedString(500).optional(),
 })
+
 export type SetupInput = z.input<typeof setupSchema>
 
 export const signInSchema = z.strictObject({
   badgeNo: badgeNoSchema,
   password: z.string('v.text').min(1, 'v.password.required').max(LIMITS.password, 'v.password.tooLong'),
 })
+
 export type SignInInput = z.input<typeof signInSchema>
 
 /** 锁定屏幕: by hand (the button) or after the idle time (自动锁定). */
@@ -67,6 +69,7 @@ const plainObject = z.custom<{ reason?: 'manual' | 'idle' }>(
   (v) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype,
   'e.BAD_REQUEST',
 )
+
 export const lockSchema = plainObject.pipe(z.strictObject({ reason: z.enum(['manual', 'idle'], 'v.lock.reason').optional() }))
 
 export const unlockSchema = z.strictObject({
@@ -83,17 +86,15 @@ export const changePasswordSchema = z
     message: 'v.password.same',
     path: ['password'],
   })
+
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>
 
 /** An administrator adds a user with an initial password that must be changed at first sign-in. */
 export const createUserSchema = userFieldsSchema
   .extend({ role: z.enum(ROLES, 'v.user.role'), ...newPassword.shape })
   .refine(passwordsMatch, { message: 'v.password.mismatch', path: ['confirmPassword'] })
-export type CreateUserInput = z.input<typeof createUserSchema>
 
-export const idLookupSchema = z.strictObject({
-  idNumber: z.string('v.text').max(64, 'v.idNumber.length'),
-})
+export type CreateUserInput = z.input<typeof createUserSchema>
 
 const userIdSchema = z.number('v.number').int('v.number').positive('v.number')
 
@@ -103,10 +104,12 @@ export const updateUserSchema = z.strictObject({
   role: z.enum(ROLES, 'v.user.role'),
   disabled: z.boolean('v.boolean'),
 })
+
 export type UpdateUserInput = z.input<typeof updateUserSchema>
 
 /** An administrator sets a new password, which the user must change at the next sign-in. */
 export const resetPasswordSchema = z
   .strictObject({ id: userIdSchema, ...newPassword.shape })
   .refine(passwordsMatch, { message: 'v.password.mismatch', path: ['confirmPassword'] })
+
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>

@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { cleanLine, cleanText, isWellFormedText } from '../text'
+import { isIsoDate } from './deadlines/calendar'
+import { cleanLine, cleanText, isWellFormedText } from './text'
+
+/** A row's id: a positive whole number. */
+export const idSchema = z.number('v.number').int('v.number').positive('v.number')
+
+export const isoDateSchema = z.string('v.date').refine(isIsoDate, 'v.date')
 
 // Raw strings longer than this many characters are refused before any cleaning work is done,
 // so a pasted megabyte cannot cost more than a length check.
@@ -35,12 +41,10 @@ export function paragraph(max: number) {
     .pipe(z.string().max(max, 'v.tooLong'))
 }
 
-/** A free-form string kept as typed but for invisible characters (a printer name, a folder path). */
+/**
+ * A free-form string kept as typed but for invisible characters (a printer name, a folder path):
+ * the same cleaning as a paragraph, named for what it holds.
+ */
 export function cleanedString(max: number) {
-  return z
-    .string('v.text')
-    .max(max * 2 + RAW_SLACK, 'v.tooLong')
-    .refine(isWellFormedText, 'v.brokenText')
-    .transform(cleanText)
-    .pipe(z.string().max(max, 'v.tooLong'))
+  return paragraph(max)
 }

@@ -1,23 +1,28 @@
 import { z } from 'zod'
-import { SATISFACTION } from '../cases/machine'
-import { isIsoDate } from '../deadlines/calendar'
+import { SATISFACTION } from './machine'
+import { SEARCH_BYS } from './types'
 import { EXTENSION_CAP_DAYS } from '../deadlines/rules'
 import { LIMITS } from '../domain'
-import { line, optionalLine, paragraph } from './fields'
-import { isWellFormedText } from '../text'
-import { caseNumberSchema } from './receipts'
+import { idSchema, isoDateSchema, line, optionalLine, paragraph } from '../fields'
+
+export const caseNumberSchema = z
+  .string('v.text')
+  .max(32, 'v.caseNumber')
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{2,6}-\d{8}-\d{4}$/, 'v.caseNumber'))
 
 const text = (key: string) => paragraph(LIMITS.answer).refine((s) => s !== '', key)
+
 const note = paragraph(LIMITS.reason)
+
 /** Why a step is taken after its period ended (late 延期, late 复查/复核 request); required then, checked on the main side. */
 const lateReason = paragraph(LIMITS.reason).default('')
-const id = z.number('v.number').int('v.number').positive('v.number')
 
 /** One step on a case, by action; the main side checks the status and the role. */
 export const caseStepSchema = z.discriminatedUnion(
   'action',
   [
-    z.strictObject({ action: z.literal('assign'), unitId: id, note }),
+    z.strictObject({ action: z.literal('assign'), unitId: idSchema, note }),
     // 转送: the receiving body's contact is optional (it tells the visitor itself); 不予受理 must say how to reach the competent body.
     z.strictObject({ action: z.literal('transfer'), body: line(LIMITS.body, 'v.routing.bodyRequired'), contact: optionalLine(LIMITS.body).default(''), reason: text('v.routing.reasonRequired') }),
     z.strictObject({ action: z.literal('reject'), body: line(LIMITS.body, 'v.routing.bodyRequired'), contact: line(LIMITS.body, 'v.routing.contactRequired'), reason: text('v.routing.reasonRequired') }),
@@ -43,16 +48,16 @@ export const caseStepSchema = z.discriminatedUnion(
   ],
   'v.case.action',
 )
+
 export type CaseStep = z.output<typeof caseStepSchema>
+
 export type CaseStepInput = z.input<typeof caseStepSchema>
 
 export const caseActSchema = z.strictObject({ caseNumber: caseNumberSchema, step: caseStepSchema })
 
-export const isoDateSchema = z.string('v.date').refine(isIsoDate, 'v.date')
-
 export const supervisionSchema = z.strictObject({
-  unitId: id.nullable(),
-  categoryId: id.nullable(),
+  unitId: idSchema.nullable(),
+  categoryId: idSchema.nullable(),
   /** The day to judge against; tests and reports set it, the screen sends null for today. */
   today: isoDateSchema.nullable(),
 })
@@ -65,32 +70,7 @@ export const revealSchema = z.strictObject({
 
 export const searchSchema = z.strictObject({
   query: line(100, 'v.search.required'),
-  by: z.enum(['auto', 'caseNumber', 'name', 'idNumber', 'phone', 'text'], 'v.search.by'),
-})
-
-export const unitNameSchema = z.strictObject({ name: line(LIMITS.body, 'v.unit.nameRequired') })
-export const unitUpdateSchema = z.strictObject({ id, name: line(LIMITS.body, 'v.unit.nameRequired'), retired: z.boolean('v.boolean') })
-export const categoryUpdateSchema = unitUpdateSchema
-
-const holidayEntrySchema = z.strictObject({
-  date: isoDateSchema,
-  kind: z.enum(['holiday', 'workday'], 'v.holiday.kind'),
-  name: line(20, 'v.holiday.nameRequired'),
-})
-/**
- * A change of the calendar applies to cases registered afterwards; `applyToOpenCases` moves the
- * open ones too, in the same transaction (DESIGN §3).
- */
-const applyToOpenCases = z.boolean('v.boolean').optional()
-const holidayCsv = z.string('v.text').max(200_000, 'v.tooLong').refine(isWellFormedText, 'v.brokenText')
-export const holidaySchema = holidayEntrySchema.extend({ applyToOpenCases })
-export const holidayRemoveSchema = z.strictObject({ date: isoDateSchema, applyToOpenCases })
-export const holidayImportSchema = z.strictObject({ csv: holidayCsv, applyToOpenCases })
-/** What a calendar change would do, before it is made: entries put, dates removed, or a CSV import. */
-export const holidaysImpactSchema = z.strictObject({
-  put: z.array(holidayEntrySchema, 'v.holiday.kind').max(1000, 'v.tooLong'),
-  remove: z.array(isoDateSchema, 'v.holiday.kind').max(1000, 'v.tooLong'),
-  csv: holidayCsv.optional(),
+  by: z.enum(SEARCH_BYS, 'v.search.by'),
 })
 
 export const leaderReceptionSchema = z.strictObject({
@@ -100,20 +80,3 @@ export const leaderReceptionSchema = z.strictObject({
   note: paragraph(LIMITS.reason),
   caseNumbers: z.array(caseNumberSchema, 'v.text').max(100, 'v.tooLong'),
 })
-
-export const periodSchema = z
-  .strictObject({ from: isoDateSchema, to: isoDateSchema })
-  .refine((p) => p.from <= p.to, { message: 'v.period.order', path: ['to'] })
-  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 3 * 366 * 86_400_000, { message: 'v.period.tooLong', path: ['to'] })
-
-export const exportSchema = z
-  .strictObject({
-    kind: z.enum(['log', 'weekly'], 'v.export.kind'),
-    format: z.enum(['xlsx', 'csv', 'pdf'], 'v.export.format'),
-    from: isoDateSchema,
-    to: isoDateSchema,
-  })
-  .refine((p) => p.from <= p.to, { message: 'v.period.order', path: ['to'] })
-  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 3 * 366 * 86_400_000, { message: 'v.period.tooLong', path: ['to'] })
-
-export const jobSchema = z.strictObject({ id: z.string('v.text').regex(/^[0-9a-f]{24}$/, 'v.export.job') })

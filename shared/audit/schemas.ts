@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDateSchema } from './cases'
+import { isoDateSchema } from '../fields'
 
 /** An action name such as `auth.signIn`, or a family of them such as `case.*`. */
 const actionSchema = z
@@ -24,4 +24,5 @@ export const auditListSchema = z
     message: 'v.audit.range',
     path: ['to'],
   })
+
 export type AuditListInput = z.input<typeof auditListSchema>
