@@ -15,8 +15,10 @@ import { createLocalDraftsTable } from './db/repositories/drafts'
 import type { Dispatch } from './rpc/dispatcher'
 import { createDispatcher } from './rpc/dispatcher'
 import { createHandlers } from './rpc/handlers'
-import { createAccounts, type Accounts } from './services/accounts/accounts'
-import { createUsersAdmin } from './services/accounts/users-admin'
+import { createApp } from './services/app/app'
+import { createAuth } from './services/accounts/auth'
+import { createSetup } from './services/accounts/setup'
+import { createUsers } from './services/accounts/users'
 import { createAuditViewer } from './services/audit/viewer'
 import { DEFAULT_SCRYPT_N } from './services/accounts/password'
 import { SessionStore } from './services/accounts/sessions'
@@ -26,11 +28,13 @@ import { createCalendar } from './services/calendar/calendar'
 import { createCases } from './services/cases/cases'
 import { createCaseLists } from './services/cases/lists'
 import { createLeaders } from './services/cases/leaders'
-import { createHallData } from './services/hall-data/hall-data'
+import { createHolidays } from './services/hall-data/holidays'
+import { createUnitLists } from './services/hall-data/units'
 import { getHall } from './db/repositories/hall'
 import { createReceipts } from './services/receipts/receipts'
 import { createSettings } from './services/settings/settings'
 import { createExports, type Exports } from './services/reports/exports'
+import { createStatistics } from './services/reports/statistics'
 import { createBackups, type Backups } from './services/backup/backup'
 import { createPrivacy } from './services/privacy/privacy'
 import { createRetention } from './services/retention/retention'
@@ -96,7 +100,6 @@ export interface Core {
   connection: Connection
   /** The database's housekeeping between registrations (electron/db/maintenance.ts). */
   maintenance: Maintenance
-  accounts: Accounts
   intake: Intake
   sessions: SessionStore
   /** What committed transactions changed, for the pages (IPC, SSE). */
@@ -153,8 +156,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const changes = options.changes ?? openChangeChannel({ ...(options.database === undefined ? {} : { database: options.database }), ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }), desk: deskName }, (error) => logError('changes', error))
   const { announce } = changes
   const sessions = new SessionStore()
-  const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N, announce })
-  const usersAdmin = createUsersAdmin({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N, announce })
+  const accountsDeps = { db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N, announce }
+  const auth = createAuth(accountsDeps)
   const auditViewer = createAuditViewer(db, announce)
   const calendar = createCalendar(db)
   await calendar.ensureNationalHolidays()
@@ -193,19 +196,27 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   })
   const settings = createSettings(db, calendar, cases, announce)
   const lists = createCaseLists(db)
-  const hallData = createHallData(db, calendar, cases, announce)
   const leaders = createLeaders(db, announce)
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts, options.dataDir, clock)
   const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce, restore: options.restore })
   const privacy = createPrivacy(db, deskName)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
-  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, queue, privacy, matters, retention: createRetention(db, announce) })
+  const handlers = createHandlers({
+    db, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, leaders, exports, backups, queue, privacy, matters, retention: createRetention(db, announce),
+    app: createApp({ link, defaultBackupFolder: backups.defaultFolder }),
+    setup: createSetup(accountsDeps),
+    auth,
+    users: createUsers(accountsDeps),
+    unitLists: createUnitLists(db, announce),
+    holidays: createHolidays(db, calendar, cases, announce),
+    statistics: createStatistics(db),
+  })
   const dispatch = createDispatcher({
     db,
     ...(hall === undefined ? {} : { hallLink: hall.link }),
     sessions,
-    accounts,
+    auth,
     clock,
     handlers,
     desk: deskName,
@@ -215,7 +226,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dispatch,
     connection: keyedConnection,
     maintenance,
-    accounts,
     intake,
     sessions,
     exports,
