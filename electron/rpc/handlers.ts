@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely'
 import type { AppStatus, DeskLink, HallInfo } from '../../shared/app/types'
 import { AppError } from '../errors'
 import type { Database, Hall, User } from '../db/schema'
-import { listActiveCategories } from '../db/repositories/categories'
 import type { Accounts } from '../services/accounts/accounts'
 import { sessionInfo } from '../services/accounts/accounts'
 import type { UsersAdmin } from '../services/accounts/users-admin'
@@ -16,13 +15,11 @@ import type { Exports } from '../services/reports/exports'
 import type { Backups } from '../services/backup/backup'
 import { statistics } from '../services/reports/statistics'
 import { hallDate } from '../../shared/time'
-import { parseIdNumber } from '../../shared/id-number'
 import { rulesOf } from '../services/calendar/calendar'
 import type { Cases } from '../services/cases/cases'
 import type { CaseLists } from '../services/cases/lists'
 import type { Leaders } from '../services/cases/leaders'
 import type { HallData } from '../services/hall-data/hall-data'
-import type { Privacy } from '../services/privacy/privacy'
 import type { Matters } from '../services/matters/matters'
 import type { CallContext, Handlers } from './context'
 import type { Queue } from '../services/queue/queue'
@@ -30,6 +27,11 @@ import { queueHandlers } from '../services/queue/handlers'
 import type { Retention } from '../services/retention/retention'
 import { retentionHandlers } from '../services/retention/handlers'
 import { backupHandlers } from '../services/backup/handlers'
+import { casesHandlers } from '../services/cases/handlers'
+import { draftsHandlers } from '../services/drafts/handlers'
+import { intakeHandlers } from '../services/intake/handlers'
+import { mattersHandlers } from '../services/matters/handlers'
+import { receiptsHandlers } from '../services/receipts/handlers'
 
 export interface HandlerDeps {
   db: Kysely<Database>
@@ -47,7 +49,6 @@ export interface HandlerDeps {
   leaders: Leaders
   exports: Exports
   backups: Backups
-  privacy: Privacy
   matters: Matters
   queue: Queue
   retention: Retention
@@ -77,7 +78,7 @@ export function hallInfo(hall: Hall): HallInfo {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { db, accounts, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups } = deps
+  const { db, accounts, settings, clock, hallData, exports, backups } = deps
   return {
     'app.status': (ctx): Promise<AppStatus> =>
       Promise.resolve({
@@ -117,63 +118,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'audit.list': (ctx, input) => deps.auditViewer.listAudit(signedIn(ctx).hall, input),
     'audit.verify': (ctx) => deps.auditViewer.verify(signedIn(ctx).user, ctx.now),
     'audit.setAdminAccess': (ctx, input) => deps.auditViewer.setAdminAccess(signedIn(ctx).user, input.allowed, ctx.now),
-    'categories.list': () => listActiveCategories(db),
-    'intake.register': (ctx, input) => {
-      const { user, hall } = signedIn(ctx)
-      return intake.register(hall, user, input, ctx.now)
-    },
-    'intake.history': async (ctx, input) => {
-      const found = await intake.history(input.idNumber, ctx.now)
-      await deps.privacy.idLookup(signedIn(ctx).user, input.idNumber, 'intake.history', found.visits.length, ctx.now)
-      return found
-    },
-    'visits.today': (ctx) => intake.today(signedIn(ctx).hall, ctx.now),
-    'matters.candidates': async (ctx, input) => {
-      const { user, hall } = signedIn(ctx)
-      const { idLookedUp, ...found } = await deps.matters.candidates(hall, input, ctx.now)
-      // A lookup by full ID number is recorded, as intake.history's is.
-      if (idLookedUp) await deps.privacy.idLookup(user, input.idNumber, 'matters.candidates', found.candidates.filter((c) => c.reasons.some((r) => r.kind === 'idNumber')).length, ctx.now)
-      return found
-    },
-    'matters.decide': (ctx, input) => deps.matters.decide(signedIn(ctx).user, input, ctx.now),
-    'drafts.get': (ctx) => drafts.get(signedIn(ctx).user.id),
-    'drafts.save': (ctx, input) => drafts.save(signedIn(ctx).user.id, input.values, input.step, ctx.now),
-    'drafts.discard': async (ctx) => {
-      await drafts.discard(signedIn(ctx).user.id)
-      return null
-    },
-    'receipts.preview': (ctx, input) => receipts.preview(signedIn(ctx).user, input.caseNumber, input.layout, input.document),
-    // Printing takes a while: its end is timed by the clock, not by the start of the call.
-    'receipts.print': (ctx, input) => receipts.print(signedIn(ctx).user, input.caseNumber, input.layout, input.printer, clock, input.document),
-    'receipts.savePdf': (ctx, input) => receipts.savePdf(signedIn(ctx).user, input.caseNumber, input.layout, clock, input.document),
-    'receipts.browserPrint': (ctx, input) => receipts.browserPrint(signedIn(ctx).user, input.caseNumber, input.layout, ctx.now, input.document),
-    'receipts.complete': (ctx, input) => receipts.complete(signedIn(ctx).user, input.printId, ctx.now),
-    'receipts.history': (_ctx, input) => receipts.history(input.caseNumber),
-    'receipts.printers': () => receipts.printers(),
     'settings.get': () => settings.get(),
     'settings.update': (ctx, input) => settings.update(signedIn(ctx).user, input, ctx.now),
     'settings.rulesImpact': (ctx, input) => settings.rulesImpact(signedIn(ctx).hall, input.deadlineRules),
-    'cases.get': (ctx, input) => {
-      const { user, hall } = signedIn(ctx)
-      return cases.get(user, hall, input.caseNumber, ctx.now)
-    },
-    'cases.act': async (ctx, input) => {
-      const { user, hall } = signedIn(ctx)
-      await cases.act(user, hall, input.caseNumber, input.step, ctx.now)
-      return cases.get(user, hall, input.caseNumber, ctx.now)
-    },
-    'cases.revealIdentity': (ctx, input) => {
-      const { user } = signedIn(ctx)
-      return cases.revealIdentity(user, input.caseNumber, (trx) => deps.privacy.reveal(trx, user, input.caseNumber, input.reason, ctx.now))
-    },
-    'cases.supervision': (ctx, input) => lists.supervision(signedIn(ctx).hall, input, ctx.now),
-    'cases.search': async (ctx, input) => {
-      const { user, hall } = signedIn(ctx)
-      const found = await lists.search(hall, input.query, input.by, ctx.now)
-      // A lookup by a full ID number is audited; a name with its last digits is not a full number.
-      if (found.by === 'idNumber' && parseIdNumber(input.query).ok) await deps.privacy.idLookup(user, input.query, 'cases.search', found.rows.length, ctx.now)
-      return found
-    },
     'units.list': (_ctx, input) => hallData.list('units', input.includeRetired),
     'units.add': (ctx, input) => hallData.add(signedIn(ctx).user, 'units', input.name, ctx.now),
     'units.update': (ctx, input) => hallData.update(signedIn(ctx).user, 'units', input, ctx.now),
@@ -198,8 +145,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const put = [...input.put, ...(input.csv === undefined ? [] : hallData.parseHolidayCsv(input.csv))]
       return hallData.holidaysImpact(signedIn(ctx).hall, put, input.remove)
     },
-    'leaders.record': (ctx, input) => leaders.record(signedIn(ctx).user, input, ctx.now),
-    'leaders.list': () => leaders.list(),
     'reports.statistics': (ctx, input) => statistics(db, input, hallDate(ctx.now, signedIn(ctx).hall.time_zone)),
     'reports.export': (ctx, input) => {
       const { user, hall } = signedIn(ctx)
@@ -211,6 +156,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const { user, hall } = signedIn(ctx)
       return exports.html(user, hall, input, hallDate(ctx.now, hall.time_zone), ctx.now)
     },
+    ...intakeHandlers(deps.intake),
+    ...draftsHandlers(deps.drafts),
+    ...mattersHandlers(deps.matters),
+    ...receiptsHandlers(deps.receipts),
+    ...casesHandlers(deps.cases, deps.lists, deps.leaders),
     ...backupHandlers(backups),
     ...queueHandlers(deps.queue, db),
     ...retentionHandlers(deps.retention),
