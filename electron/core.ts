@@ -23,7 +23,8 @@ import { createAuditViewer } from './services/audit/viewer'
 import { DEFAULT_SCRYPT_N } from './services/accounts/password'
 import { SessionStore } from './services/accounts/sessions'
 import { createDrafts } from './services/drafts/drafts'
-import { createIntake, type Intake } from './services/intake/intake'
+import { createIntake } from './services/intake/intake'
+import { createRegistration, type Registration } from './services/intake/registration'
 import { createCalendar } from './services/calendar/calendar'
 import { createCases } from './services/cases/cases'
 import { createCaseLists } from './services/cases/lists'
@@ -100,7 +101,8 @@ export interface Core {
   connection: Connection
   /** The database's housekeeping between registrations (electron/db/maintenance.ts). */
   maintenance: Maintenance
-  intake: Intake
+  /** Registration straight through the service, past the dispatcher (a test seeds thousands with it). */
+  intake: Registration
   sessions: SessionStore
   /** What committed transactions changed, for the pages (IPC, SSE). */
   changes: ChangeChannel
@@ -161,16 +163,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const auditViewer = createAuditViewer(db, announce)
   const calendar = createCalendar(db)
   await calendar.ensureNationalHolidays()
-  const cases = createCases(db, calendar, announce)
+  const privacy = createPrivacy(db, deskName)
+  const cases = createCases(db, calendar, privacy, announce)
   const startHall = await getHall(db)
   if (startHall !== undefined) await cases.refreshMissing(startHall)
-  const matters = createMatters(db)
+  const matters = createMatters(db, privacy)
   if (startHall !== undefined) await matters.prune(startHall, clock())
   // SQLite's housekeeping (FTS merges, WAL checkpoints); the hall's server does its own.
   const maintenance = hall === undefined ? createMaintenance(connection.raw, { onError: (error) => logError('maintenance', error) }) : idleMaintenance()
   const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)
   const queue = createQueue(db, fonts)
-  const intake = createIntake(db, {
+  const registration = createRegistration(db, {
     inRegistration: queue.linkOnRegister,
     dueDates: cases.dueOfNewCase,
     afterCommit: maintenance.afterWrite,
@@ -178,6 +181,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...(localDrafts === undefined ? {} : { localDrafts: localDrafts.db }),
     ...(options.testClockOffsetMs === undefined ? {} : { testClockOffsetMs: options.testClockOffsetMs }),
   })
+  const intake = createIntake(db, registration, privacy)
   const drafts = createDrafts(localDrafts?.db ?? db)
   if (options.warmFonts === true) void fonts.warm()
   const receipts = createReceipts({
@@ -187,6 +191,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       if (hall !== undefined) await cases.refreshDue(trx, caseNumber, hall)
     },
     announce,
+    clock,
     printer: options.printer ?? browserOnlyPrinter,
     fonts,
     deadlines: async (caseNumber) => {
@@ -195,15 +200,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
   })
   const settings = createSettings(db, calendar, cases, announce)
-  const lists = createCaseLists(db)
+  const lists = createCaseLists(db, privacy)
   const leaders = createLeaders(db, announce)
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts, options.dataDir, clock)
   const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce, restore: options.restore })
-  const privacy = createPrivacy(db, deskName)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
   const handlers = createHandlers({
-    db, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, leaders, exports, backups, queue, privacy, matters, retention: createRetention(db, announce),
+    db, auditViewer, intake, drafts, receipts, settings, cases, lists, leaders, exports, backups, queue, matters, retention: createRetention(db, announce),
     app: createApp({ link, defaultBackupFolder: backups.defaultFolder }),
     setup: createSetup(accountsDeps),
     auth,
@@ -226,7 +230,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dispatch,
     connection: keyedConnection,
     maintenance,
-    intake,
+    intake: registration,
     sessions,
     exports,
     backups,
