@@ -2,7 +2,8 @@
  * The integration suite's one fixture: a core on a fresh data folder (a fresh schema on
  * PostgreSQL), the hall set up with session `admin` signed in as its administrator, and the
  * file's users signed in on their sessions; closed and removed after each test. A file says
- * what it needs with `test.override` (`users`, `settings`, `coreOptions`, `hall: false`).
+ * what it needs with `test.override` (`users`, `settings`, `coreOptions`, `hall: false`); a test
+ * of what outlasts a restart takes `reopen`.
  */
 import { test as base } from 'vitest'
 import type { Core, CoreOptions } from '../../electron/core'
@@ -26,6 +27,12 @@ interface IntegrationFixtures {
   /** The core's data folder, removed after the test. */
   dir: string
   core: TestCore
+  /**
+   * Closes the core and opens another on its data folder and clock, as the app after a restart
+   * (the sessions are gone), with `options` or else the file's coreOptions; it is closed after the
+   * test. SQLite only: on PostgreSQL the core's schema goes with it.
+   */
+  reopen: (options?: Partial<CoreOptions>) => Promise<TestCore>
 }
 
 export const test = base.extend<IntegrationFixtures>({
@@ -44,6 +51,10 @@ export const test = base.extend<IntegrationFixtures>({
   },
   core: async ({ dir, coreOptions, hall, settings, users }, use) => {
     const core = await testCore(dir, undefined, coreOptions)
+    // It closes once: a test that took `reopen` has closed it already.
+    const close = core.close
+    let closing: Promise<void> | undefined
+    core.close = () => (closing ??= close())
     try {
       if (hall) await setUpHall(core)
       if (settings !== null) await ok(core, 'admin', 'settings.update', settings)
@@ -52,6 +63,18 @@ export const test = base.extend<IntegrationFixtures>({
       await use(core)
     } finally {
       await core.close()
+    }
+  },
+  reopen: async ({ dir, core, coreOptions }, use) => {
+    let latest: TestCore | undefined
+    try {
+      await use(async (options = coreOptions) => {
+        await (latest ?? core).close()
+        latest = await testCore(dir, core.clock, options)
+        return latest
+      })
+    } finally {
+      await latest?.close()
     }
   },
 })
