@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import type { PrinterAdapter } from '../../electron/print/printer'
 import type { ReceiptLayout } from '../../shared/domain'
-import { addUser, call, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import { test } from './fixtures'
+import { call, ok, validIntake } from './helpers'
 
 /** A printer that remembers what it was given and fails when told to. */
 function fakePrinter() {
@@ -25,28 +25,24 @@ function fakePrinter() {
   return Object.assign(adapter, { jobs, fail: (reason: string | null) => (failWith = reason) })
 }
 
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
-let printer: ReturnType<typeof fakePrinter>
-let caseNumber: string
-
-beforeEach(async () => {
-  dir = tempDir()
-  printer = fakePrinter()
-  core = await testCore(dir.dir, undefined, { printer })
-  await setUpHall(core)
-  await addUser(core, 'r1', 'receptionist', 'R001')
-  await addUser(core, 'r2', 'receptionist', 'R002')
-  await addUser(core, 'd1', 'duty_officer', 'D001')
-  caseNumber = (await ok(core, 'r1', 'intake.register', validIntake())).caseNumber
+const it = test.extend<{ printer: ReturnType<typeof fakePrinter>; caseNumber: string }>({
+  // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's dependencies from its destructuring
+  printer: async ({}, use) => {
+    await use(fakePrinter())
+  },
+  // Every test starts with one case registered by r1, whether it names it or not.
+  caseNumber: [
+    async ({ core }, use) => {
+      await use((await ok(core, 'r1', 'intake.register', validIntake())).caseNumber)
+    },
+    { auto: true },
+  ],
 })
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
+it.override('coreOptions', ({ printer }) => ({ printer }))
+it.override('users', { r1: ['receptionist', 'R001'], r2: ['receptionist', 'R002'], d1: ['duty_officer', 'D001'] })
 
 describe('receipts', () => {
-  it('prints silently to the default printer and records who, when, where and the result', async () => {
+  it('prints silently to the default printer and records who, when, where and the result', async ({ core, printer, caseNumber }) => {
     await ok(core, 'admin', 'settings.update', { address: '中北路1号', phone: '027-88886666', receiptLayout: 'a5', receiptPrinter: 'EPSON-TM', idleLockMinutes: 10 })
     const record = await ok(core, 'r1', 'receipts.print', { caseNumber })
     expect(record).toMatchObject({ copyNo: 1, target: 'printer', printer: 'EPSON-TM', layout: 'a5', status: 'succeeded', userName: '用户R001' })
@@ -55,7 +51,7 @@ describe('receipts', () => {
     expect(printer.jobs[0]?.html).not.toContain('补打')
   })
 
-  it('a receptionist prints only the case they just registered, and only once', async () => {
+  it('a receptionist prints only the case they just registered, and only once', async ({ core, caseNumber }) => {
     await ok(core, 'r1', 'receipts.print', { caseNumber })
     const again = await call(core, 'r1', 'receipts.print', { caseNumber })
     expect(again.ok || again.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('补打请联系值班员') as string })
@@ -64,7 +60,7 @@ describe('receipts', () => {
   })
 
   // Issue 13: after printing, the receptionist's preview stays (no error) and says 补打 is not theirs.
-  it('a receptionist still previews the receipt just printed, told that 补打 is a duty officer’s', async () => {
+  it('a receptionist still previews the receipt just printed, told that 补打 is a duty officer’s', async ({ core, caseNumber }) => {
     expect(await ok(core, 'r1', 'receipts.preview', { caseNumber })).toMatchObject({ mayPrint: true, nextCopyNo: 1 })
     await ok(core, 'r1', 'receipts.print', { caseNumber })
     expect(await ok(core, 'r1', 'receipts.preview', { caseNumber })).toMatchObject({ mayPrint: false, nextCopyNo: 2 })
@@ -72,7 +68,7 @@ describe('receipts', () => {
     expect((await call(core, 'r1', 'receipts.browserPrint', { caseNumber })).ok).toBe(false)
   })
 
-  it('a duty officer reprints: the receipt says 补打 and the copy number, and both prints are recorded', async () => {
+  it('a duty officer reprints: the receipt says 补打 and the copy number, and both prints are recorded', async ({ core, printer, caseNumber }) => {
     await ok(core, 'r1', 'receipts.print', { caseNumber })
     const preview = await ok(core, 'd1', 'receipts.preview', { caseNumber })
     expect(preview.nextCopyNo).toBe(2)
@@ -85,7 +81,7 @@ describe('receipts', () => {
     expect(audit).toEqual(['receipt.print', 'receipt.printed', 'receipt.reprint', 'receipt.printed'])
   })
 
-  it('a failed print is shown and stored with the printer’s reason, and the next attempt is still copy 1', async () => {
+  it('a failed print is shown and stored with the printer’s reason, and the next attempt is still copy 1', async ({ core, printer, caseNumber }) => {
     printer.fail('打印机缺纸')
     const failed = await ok(core, 'r1', 'receipts.print', { caseNumber })
     expect(failed).toMatchObject({ copyNo: 1, status: 'failed', failureReason: '打印机缺纸' })
@@ -94,12 +90,12 @@ describe('receipts', () => {
     expect(retried).toMatchObject({ copyNo: 1, status: 'succeeded' })
   })
 
-  it('saves a PDF and records its path', async () => {
+  it('saves a PDF and records its path', async ({ core, caseNumber }) => {
     const record = await ok(core, 'd1', 'receipts.savePdf', { caseNumber })
     expect(record).toMatchObject({ target: 'pdf', printer: '/tmp/回执.pdf', status: 'succeeded' })
   })
 
-  it('不予受理 and 转送 receipts name the competent body and the reason', async () => {
+  it('不予受理 and 转送 receipts name the competent body and the reason', async ({ core }) => {
     const refused = await ok(
       core,
       'r1',
@@ -114,16 +110,15 @@ describe('receipts', () => {
     expect(missing.ok || missing.error.fields?.map((f) => f.path)).toEqual(['routingBody', 'routingReason'])
   })
 
-  it('an unknown case number is a Chinese message, and a malformed one a validation error', async () => {
+  it('an unknown case number is a Chinese message, and a malformed one a validation error', async ({ core }) => {
     const unknown = await call(core, 'd1', 'receipts.preview', { caseNumber: 'WH-20200101-0001' })
     expect(unknown.ok || unknown.error.message).toBe('找不到案件 WH-20200101-0001。')
     const bad = await call(core, 'd1', 'receipts.preview', { caseNumber: "'; drop table visits" })
     expect(bad.ok || bad.error.code).toBe('VALIDATION')
   })
 
-  it('the browser host has no direct printing', async () => {
-    await core.close()
-    core = await testCore(dir.dir)
+  it('the browser host has no direct printing', async ({ core, caseNumber, reopen }) => {
+    core = await reopen({})
     await ok(core, 'd1', 'auth.signIn', { badgeNo: 'D001', password: 'Mine2026pass' })
     const r = await call(core, 'd1', 'receipts.print', { caseNumber })
     expect(r.ok || r.error.code).toBe('CONFLICT')
