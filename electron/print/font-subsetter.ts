@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 
 /** The few exports of HarfBuzz's subsetting build (harfbuzzjs/dist/harfbuzz-subset.wasm) used here. */
 interface HarfBuzz {
-  memory: WebAssembly.Memory
+  memory: { buffer: ArrayBuffer }
   _initialize(): void
   malloc(bytes: number): number
   free(pointer: number): void
@@ -25,6 +25,11 @@ interface HarfBuzz {
   hb_subset_or_fail(face: number, input: number): number
 }
 
+/** Node's WebAssembly, which the node-only type library leaves undeclared. */
+const { WebAssembly: wasm } = globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array): Promise<{ instance: { exports: unknown } }> }
+}
+
 const HB_MEMORY_MODE_WRITABLE = 2
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6
 const HB_SUBSET_FLAGS_NO_HINTING = 0x1
@@ -40,7 +45,7 @@ export type Subset = (text: string) => Buffer
  * receipt's glyphs take about a millisecond.
  */
 export async function openSubsetter(wasmPath: string): Promise<{ font: (data: Buffer) => Subset }> {
-  const { instance } = await WebAssembly.instantiate(await readFile(wasmPath))
+  const { instance } = await wasm.instantiate(await readFile(wasmPath))
   const hb = instance.exports as unknown as HarfBuzz
   hb._initialize()
   // Memory can grow during a subset, which detaches earlier views: take a fresh one each time.
