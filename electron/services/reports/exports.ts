@@ -6,6 +6,7 @@ import type { Period } from '../../../shared/reports/period'
 import type { ExportJob } from '../../../shared/reports/types'
 import { AppError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
+import { pdfPageCount } from '../../print/chromium-pdf'
 import type { PrinterAdapter } from '../../print/printer'
 import type { ReceiptFonts } from '../../print/receipt-font'
 import { zhText } from '../../../shared/i18n/zh-text'
@@ -80,13 +81,17 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
     const title = exportTitle(hall, kind, period)
     const by = exportedBy(user, now(), hall.time_zone)
     let rows: number
+    let pages: number | undefined
     if (format === 'xlsx') rows = await writeXlsx(job.path, title, by, stats, logRows(db, period), hall.time_zone, onRows)
     else if (format === 'csv') rows = await writeCsv(job.path, by, logRows(db, period), hall.time_zone, onRows)
     else {
       const all: LogRow[] = []
       for await (const page of logRows(db, period)) all.push(...page)
-      writeFileSync(job.path, await printer.toPdf(await logHtml(title, stats, all, hall.time_zone, fonts, { chain: await auditChainHead(db), exportedBy: by })), { mode: 0o600 })
+      if (printer.toPdf === null) throw new AppError('CONFLICT', 'e.NO_PDF')
+      const pdf = await printer.toPdf(await logHtml(title, stats, all, hall.time_zone, fonts, { chain: await auditChainHead(db), exportedBy: by }))
+      writeFileSync(job.path, pdf, { mode: 0o600 })
       rows = all.length
+      pages = pdfPageCount(pdf)
     }
     await db.transaction().execute((trx) =>
       appendAudit(trx, now(), {
@@ -94,7 +99,7 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
         action: 'report.export',
         entity: 'report',
         entityId: job.fileName,
-        detail: { kind, format, from: period.from, to: period.to, rows },
+        detail: { kind, format, from: period.from, to: period.to, rows, ...(pages === undefined ? {} : { pages }) },
       }),
     )
     chmodSync(job.path, 0o600)
@@ -104,7 +109,7 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
   }
 
   function start(sessionKey: string, user: User, hall: Hall, kind: ExportKind, period: Period, format: ExportFormat, today: string, now: () => Date): ExportJob {
-    if (format === 'pdf' && !printer.direct) throw new AppError('CONFLICT', 'e.NO_PRINTER')
+    if (format === 'pdf' && printer.toPdf === null) throw new AppError('CONFLICT', 'e.NO_PDF')
     sweep()
     mkdirSync(dir, { recursive: true, mode: 0o700 })
     chmodSync(dir, 0o700)
@@ -165,7 +170,10 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
       discard(job)
       return { path: saved.path }
     },
-    /** The log as a printable page, for the browser's print dialog (to paper or to PDF). */
+    /**
+     * The log as a printable page, for the browser's print dialog (to paper or to PDF), audited
+     * when handed out: the browser does not say whether its dialog printed.
+     */
     async html(user: User, hall: Hall, period: Period, today: string, now: Date): Promise<{ html: string; fileName: string }> {
       const all: LogRow[] = []
       for await (const page of logRows(db, period)) all.push(...page)
@@ -173,7 +181,17 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
         chain: await auditChainHead(db),
         exportedBy: exportedBy(user, now, hall.time_zone),
       })
-      return { html, fileName: exportFileName('log', period, 'pdf') }
+      const fileName = exportFileName('log', period, 'pdf')
+      await db.transaction().execute((trx) =>
+        appendAudit(trx, now, {
+          userId: user.id,
+          action: 'report.print',
+          entity: 'report',
+          entityId: fileName.replace(/\.pdf$/, ''),
+          detail: { kind: 'log', target: 'browser', from: period.from, to: period.to, rows: all.length },
+        }),
+      )
+      return { html, fileName }
     },
     cleanup(): void {
       jobs.clear()
