@@ -33,7 +33,8 @@ export function findChromium(named?: string): string | null {
  * the browser host has no Electron to call printToPDF on, and the browser showing the page can
  * only print through its dialog. The page honours its own @page size and margin boxes, as in
  * Electron. The document and a throwaway browser profile live in a folder of `workDir` (the
- * data folder's, owner-only), removed afterwards; scripts are off, the page has none.
+ * data folder's, owner-only), removed afterwards. (Turning scripts off with --blink-settings
+ * stops headless Chromium from printing at all; the page has none.)
  */
 export function chromiumPdf(executable: string, workDir: string): (html: string) => Promise<Buffer> {
   return async (html) => {
@@ -49,7 +50,6 @@ export function chromiumPdf(executable: string, workDir: string): (html: string)
         '--no-first-run',
         '--no-default-browser-check',
         '--disable-extensions',
-        '--blink-settings=scriptEnabled=false',
         '--no-pdf-header-footer',
         `--user-data-dir=${join(dir, 'profile')}`,
         `--print-to-pdf=${out}`,
@@ -58,6 +58,7 @@ export function chromiumPdf(executable: string, workDir: string): (html: string)
         pathToFileURL(page).href,
       ]
       await run(executable, args, { timeout: RENDER_TIMEOUT_MS, windowsHide: true })
+      if (!existsSync(out)) throw new Error(`${executable} wrote no PDF`)
       return await readFile(out)
     } finally {
       await rm(dir, { recursive: true, force: true })
