@@ -46,7 +46,7 @@ export type Subset = (text: string) => Buffer
  */
 export async function openSubsetter(wasmPath: string): Promise<{ font: (data: Buffer) => Subset }> {
   const { instance } = await wasm.instantiate(await readFile(wasmPath))
-  const hb = instance.exports as unknown as HarfBuzz
+  const hb = instance.exports as HarfBuzz
   hb._initialize()
   // Memory can grow during a subset, which detaches earlier views: take a fresh one each time.
   const heap = () => new Uint8Array(hb.memory.buffer)
