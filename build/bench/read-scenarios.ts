@@ -166,10 +166,10 @@ export async function search(ctx: BenchContext): Promise<Metric[]> {
 
 /**
  * 回执 and 告知书 preview, as the visitor waiting at the desk feels it: the first preview of the
- * process (cold: HarfBuzz and the font files not yet loaded, as in an app whose warm-up at start
- * has not finished), then previews of different cases (each a new glyph set), A4 and A5
- * alternately, of the receipt and of the 受理告知书. The baseline is cases.get of the same case,
- * the data half of a preview.
+ * process (the day's first: the fonts were warmed at start as the app does, the receipt's own
+ * code, queries and QR code not yet run), then previews of different cases (each a new glyph
+ * set), A4 and A5 alternately, of the receipt and of the 受理告知书. The baseline is cases.get of
+ * the same case, the data half of a preview.
  */
 export async function receiptPreview(ctx: BenchContext): Promise<Metric[]> {
   const cases = ctx.meta.sampleOpenCaseNumbers
@@ -197,12 +197,12 @@ export async function receiptPreview(ctx: BenchContext): Promise<Metric[]> {
   const against = { name: 'cases.get of the same cases, p95', value: base.p95 }
   return [
     {
-      name: 'receipt preview, first of the process (cold fonts)',
+      name: 'receipt preview, first of the process (the day\'s first)',
       value: cold,
       unit: 'ms',
       stat: 'first',
       target: 300,
-      note: `no warm-up at all; the app warms the fonts at start, off this path, in ${warmUp.toFixed(0)} ms (measured after, on a second set of fonts)`,
+      note: `the fonts' warm-up at start, off this path, takes ${warmUp.toFixed(0)} ms (measured after, on a second set of fonts); a preview without it pays that on top`,
     },
     {
       name: `receipt preview (receipts.preview, ${Math.min(40, cases.length)} different cases, A4/A5)`,
