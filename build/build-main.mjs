@@ -1,6 +1,5 @@
 // Bundles the main process, the preload and the browser host into dist/electron.
 // Native and Electron modules stay external: electron-builder rebuilds better-sqlite3 for Electron.
-// subset-font stays external too: it loads HarfBuzz's WebAssembly from its own folder.
 import { copyFile, mkdir } from 'node:fs/promises'
 import { build } from 'esbuild'
 
@@ -11,7 +10,7 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   // pg-native and pg-cloudflare are optional backends of pg that the app does not use.
-  external: ['electron', 'better-sqlite3', 'subset-font', 'pg-native', 'pg-cloudflare'],
+  external: ['electron', 'better-sqlite3', 'pg-native', 'pg-cloudflare'],
   logLevel: 'warning',
 }
 
@@ -27,3 +26,6 @@ await mkdir('dist/fonts', { recursive: true })
 await copyFile(`${fonts}/400Regular/NotoSansSC_400Regular.ttf`, 'dist/fonts/NotoSansSC-Regular.ttf')
 await copyFile(`${fonts}/700Bold/NotoSansSC_700Bold.ttf`, 'dist/fonts/NotoSansSC-Bold.ttf')
 await copyFile(`${fonts}/LICENSE_FONT`, 'dist/fonts/LICENSE-NotoSansSC.txt')
+// HarfBuzz subsets it for each receipt (electron/print/font-subsetter.ts).
+await copyFile('node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm', 'dist/fonts/harfbuzz-subset.wasm')
+await copyFile('node_modules/harfbuzzjs/LICENSE', 'dist/fonts/LICENSE-harfbuzzjs.txt')

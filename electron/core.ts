@@ -60,7 +60,7 @@ export interface CoreOptions {
   clock?: Clock
   /** scrypt cost; lowered only by tests. */
   scryptN?: number
-  /** Electron's printer; the browser host has none and prints through the browser. */
+  /** Electron's printer; the browser host prints through the browser and makes PDFs with the machine's Chromium. */
   printer?: PrinterAdapter
   /** Where the receipt font lives (dist/fonts in the app; the npm package in development). */
   fontDir?: string

@@ -87,7 +87,8 @@ async function main(): Promise<void> {
   // The hall's clock: today at 17:30, after the day's generated visits.
   let now = hallInstant(today, 17, 30)
   const clock = () => new Date(now)
-  const options = { dataDir, clock, scryptN: SCRYPT_N }
+  // Fonts warmed at start as the app and the browser host do (main.ts, serve.ts).
+  const options = { dataDir, clock, scryptN: SCRYPT_N, warmFonts: true }
   const metrics: Metric[] = []
   const opens: number[] = []
   let core: Core | undefined

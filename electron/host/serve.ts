@@ -6,11 +6,16 @@ import { DatabaseFromFutureError, HallDatabaseUnsuitableError } from '../db/migr
 import { isConnectionError } from '../db/postgres'
 import { HallKeyMissingError } from '../services/keys/hall-secret'
 import { defaultDataDir } from '../paths'
+import { chromiumPdf, findChromium } from '../print/chromium-pdf'
+import { browserOnlyPrinter } from '../print/printer'
+import { EXPORTS_DIR } from '../services/reports/exports'
 import { startHost } from './server'
 
 /**
- * `npm run serve -- --data-dir DIR --port N [--database postgres://USER:PASS@HOST:PORT/DB] [--desk-name 3号窗口]`:
+ * `npm run serve -- --data-dir DIR --port N [--database postgres://USER:PASS@HOST:PORT/DB] [--desk-name 3号窗口] [--chromium PATH]`:
  * the browser host. Without --database (or INTAKE_DESK_DATABASE) the hall is the SQLite file in the data dir.
+ * PDF files (the 台账) are rendered by the machine's Chromium, Chrome or Edge: found in the usual
+ * places, or named by --chromium.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,6 +28,8 @@ async function main(): Promise<void> {
       database: { type: 'string' },
       // The desk's name in the header and on each registration, print and audit row.
       'desk-name': { type: 'string' },
+      // The browser that renders PDF files, when it is not in the usual places.
+      chromium: { type: 'string' },
     },
   })
   const database = values.database ?? (process.env.INTAKE_DESK_DATABASE || undefined)
@@ -41,6 +48,11 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const dataDir = values['data-dir'] ?? defaultDataDir()
+  const chromium = findChromium(values.chromium)
+  if (chromium === null && values.chromium !== undefined) {
+    console.error(`--chromium：找不到 ${values.chromium} / --chromium: no browser at ${values.chromium}`)
+    process.exit(2)
+  }
   let clock: Clock | undefined
   if (values.clock !== undefined) {
     const start = Date.parse(values.clock)
@@ -55,6 +67,7 @@ async function main(): Promise<void> {
       dataDir,
       fontDir: join(__dirname, '..', 'fonts'),
       warmFonts: true,
+      printer: { ...browserOnlyPrinter, toPdf: chromium === null ? null : chromiumPdf(chromium, join(dataDir, EXPORTS_DIR)) },
       ...(clock ? { clock } : {}),
       ...(database === undefined ? {} : { database }),
       ...(desk === undefined ? {} : { desk }),
@@ -66,6 +79,7 @@ async function main(): Promise<void> {
     staticDir: join(__dirname, '..', 'renderer'),
     port,
   })
+  if (chromium === null) console.error('[intake-desk] 未找到 Chrome、Edge 或 Chromium：台账不能存为 PDF 文件，仍可打印 / no Chromium found: no PDF files, printing still works')
   console.log(`Intake Desk listening on ${host.url}${database === undefined ? '' : ' (hall database: PostgreSQL)'}`)
 
   let stopping = false

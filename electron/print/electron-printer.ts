@@ -68,9 +68,8 @@ export function electronPrinter(getWindow: () => BrowserWindow | null): PrinterA
         return { ok: false, reason: error instanceof Error ? error.message : String(error) }
       }
     },
-    toPdf(html: string): Promise<Buffer> {
-      return withReceiptWindow(html, (win) => win.webContents.printToPDF({ landscape: true, printBackground: true, preferCSSPageSize: true, pageSize: 'A4' }))
-    },
+    toPdf: (html: string): Promise<Buffer> =>
+      withReceiptWindow(html, (win) => win.webContents.printToPDF({ landscape: true, printBackground: true, preferCSSPageSize: true, pageSize: 'A4' })),
     async saveFile(tempPath: string, suggestedName: string): Promise<PdfOutcome> {
       const parent = getWindow()
       const options = { defaultPath: suggestedName }

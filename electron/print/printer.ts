@@ -19,19 +19,22 @@ export interface PrinterAdapter {
   list(): Promise<PrinterInfo[]>
   print(html: string, layout: ReceiptLayout, deviceName: string | null): Promise<PrintOutcome>
   savePdf(html: string, layout: ReceiptLayout, suggestedName: string): Promise<PdfOutcome>
-  /** A landscape A4 PDF of a document (the 台账). */
-  toPdf(html: string): Promise<Buffer>
+  /**
+   * A PDF of a document that sets its own page (the 台账, A4 landscape), or null where nothing
+   * renders PDFs (a browser host without a Chromium to call on).
+   */
+  readonly toPdf: ((html: string) => Promise<Buffer>) | null
   /** Lets the user choose where a finished file goes. */
   saveFile(tempPath: string, suggestedName: string): Promise<PdfOutcome>
 }
 
-/** The browser host's adapter: no direct printing. */
+/** The browser host's adapter: no direct printing; PDFs only when given a renderer (chromium-pdf.ts). */
 export const browserOnlyPrinter: PrinterAdapter = {
   direct: false,
   list: () => Promise.resolve([]),
   print: () => Promise.resolve({ ok: false, reason: 'no direct printing in the browser host' }),
   savePdf: () => Promise.resolve({ ok: false, reason: 'no direct printing in the browser host' }),
-  toPdf: () => Promise.reject(new Error('no PDF rendering in the browser host')),
+  toPdf: null,
   saveFile: () => Promise.resolve({ ok: false, reason: 'the browser host downloads instead' }),
 }
 

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import subsetFont from 'subset-font'
+import type { Subset } from './font-subsetter'
+import { openSubsetter } from './font-subsetter'
 
 /** The receipt's typeface, shipped with the app so Chinese prints on machines without CJK fonts. */
 export const RECEIPT_FONT_FAMILY = 'Intake Desk Receipt Sans'
@@ -21,55 +23,54 @@ function findFont(dir: string, names: string[]): string {
   throw new Error(`Receipt font not found in ${dir}`)
 }
 
-/** Fonts subset for this many different glyph sets are kept (preview, then print, of one receipt). */
-const CACHE_SIZE = 16
+/** HarfBuzz's subsetting build: copied beside the fonts by the build; tests read it from the npm package. */
+const WASM = 'harfbuzz-subset.wasm'
+const PACKAGE_WASM_DIR = join('node_modules', 'harfbuzzjs', 'dist')
 
 /**
  * Builds @font-face rules holding only the glyphs the receipt uses, inline: the receipt HTML is
  * self-contained (printer window, PDF and preview alike) and stays small.
  *
- * Speed (a visitor waits for the preview, `npm run bench`): the subset is written as TrueType,
- * not WOFF2 — WOFF2's Brotli pass in WebAssembly cost about a second per receipt, for a file
- * that is read once from memory; layout closure and hinting are skipped (horizontal Chinese text
- * uses neither); the same glyph set is served from a small cache; and `warm()` loads the font
- * files and HarfBuzz at start-up, so the first receipt of the day does not pay for them.
+ * Speed (a visitor waits for the preview, `npm run bench`): the two weights are parsed by
+ * HarfBuzz once per process and kept open (font-subsetter.ts), so a receipt's subset costs about
+ * a millisecond instead of the ~60 ms of copying and parsing 10 MB per weight; the subset is
+ * TrueType, not WOFF2 (Brotli in WebAssembly cost about a second, for a file read once from
+ * memory); and `warm()` does the loading at start-up, off the first receipt's path.
  */
 export function createReceiptFonts(dir: string) {
-  let fonts: { regular: Buffer; bold: Buffer } | undefined
-  const load = () => (fonts ??= { regular: readFileSync(findFont(dir, CANDIDATES.regular)), bold: readFileSync(findFont(dir, CANDIDATES.bold)) })
-  const cache = new Map<string, Promise<string>>()
-  const options = { targetFormat: 'truetype', noLayoutClosure: true, noHinting: true } as const
+  let faces: Promise<{ regular: Subset; bold: Subset }> | undefined
 
-  async function build(glyphs: string): Promise<string> {
-    const { regular, bold } = load()
-    const [r, b] = await Promise.all([subsetFont(regular, glyphs, options), subsetFont(bold, glyphs, options)])
-    const face = (data: Buffer, weight: number) =>
-      `@font-face{font-family:'${RECEIPT_FONT_FAMILY}';font-weight:${weight};font-style:normal;src:url(data:font/ttf;base64,${data.toString('base64')}) format('truetype');}`
-    return face(r, 400) + face(b, 700)
+  async function open(): Promise<{ regular: Subset; bold: Subset }> {
+    const wasm = [join(dir, WASM), join(PACKAGE_WASM_DIR, WASM)].find((path) => existsSync(path)) ?? join(dir, WASM)
+    const [subsetter, regular, bold] = await Promise.all([openSubsetter(wasm), readFile(findFont(dir, CANDIDATES.regular)), readFile(findFont(dir, CANDIDATES.bold))])
+    return { regular: subsetter.font(regular), bold: subsetter.font(bold) }
+  }
+
+  const load = () => {
+    if (faces === undefined) {
+      faces = open()
+      // A failed load (a font missing) is tried again by the next receipt, which reports it.
+      faces.catch(() => (faces = undefined))
+    }
+    return faces
   }
 
   async function fontFaceCss(text: string): Promise<string> {
     // Digits, Latin letters and common punctuation always, whatever this receipt holds.
-    const all = `${text}0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-:*（）()·，。：；、/ `
-    const glyphs = [...new Set(all)].sort().join('')
-    let css = cache.get(glyphs)
-    if (css === undefined) {
-      css = build(glyphs)
-      cache.set(glyphs, css)
-      css.catch(() => cache.delete(glyphs))
-      if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string)
-    } else {
-      // Most recently used last.
-      cache.delete(glyphs)
-      cache.set(glyphs, css)
-    }
-    return css
+    const glyphs = `${text}0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-:*（）()·，。：；、/ `
+    const { regular, bold } = await load()
+    const face = (data: Buffer, weight: number) =>
+      `@font-face{font-family:'${RECEIPT_FONT_FAMILY}';font-weight:${weight};font-style:normal;src:url(data:font/ttf;base64,${data.toString('base64')}) format('truetype');}`
+    return face(regular(glyphs), 400) + face(bold(glyphs), 700)
   }
 
-  /** Loads the fonts and HarfBuzz ahead of the first receipt; failures surface on that receipt instead. */
+  /**
+   * Loads the fonts and HarfBuzz ahead of the first receipt, and subsets once: HarfBuzz reads a
+   * face's tables on first use (~50 ms). Failures surface on the first receipt instead.
+   */
   async function warm(): Promise<void> {
     try {
-      await build('接访台回执0')
+      await fontFaceCss('接访台回执告知书')
     } catch {
       // The first real receipt reports a missing font with its own message.
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { IntakeInput } from '../../shared/intake/schemas'
 import { emptyIntake } from '../../shared/intake/schemas'
 import { apiClient } from './api'
-import { ADMIN, SCREENSHOTS, expect, test } from './fixtures'
+import { ADMIN, SCREENSHOTS, expect, signIn, test } from './fixtures'
 
 // Issue #11: the printed 台账 (A4 landscape) keeps a case number, a name and a masked ID each on
 // one line, repeats the header row on every page, numbers the pages (第 N 页 共 M 页), shows the
@@ -36,7 +36,7 @@ function intake(i: number): IntakeInput {
   }
 }
 
-test('the printed 台账: one line per case number, name and masked ID; header on every page; page numbers; period, figures and a total', async ({ page, host }) => {
+test('the printed 台账 and the PDF the browser host saves: one line per case number, name and masked ID; header on every page; page numbers; period, figures and a total', async ({ page, host }) => {
   test.setTimeout(180_000)
   mkdirSync(OUT, { recursive: true })
   const api = apiClient(host)
@@ -49,13 +49,32 @@ test('the printed 台账: one line per case number, name and masked ID; header o
   const { html } = await api.ok('reports.logHtml', { from: today, to: today })
   await page.setContent(html)
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
-  const file = join(OUT, 'log.pdf')
-  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])
-  expect(pages, 'more rows than one page holds').toBeGreaterThanOrEqual(2)
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))
-  expect(Number(size?.[1])).toBeGreaterThan(Number(size?.[2]))
+  const printed = join(OUT, 'log.pdf')
+  writeFileSync(printed, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+  checkLog(printed, numbers, today)
+  pageImages(printed, 'log-page')
 
+  // The browser host saves the same 台账 as a PDF file (the machine's Chromium renders it on the
+  // host side): a download, not the print dialog.
+  await page.goto(host.url)
+  await signIn(page, ADMIN.badgeNo, ADMIN.password)
+  await page.getByRole('menuitem', { name: '台账与统计' }).click()
+  await page.getByRole('button', { name: '今天', exact: true }).click()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 PDF/ }).click()])
+  expect(download.suggestedFilename()).toBe(`台账_${today}.pdf`)
+  const saved = join(OUT, 'log-saved.pdf')
+  await download.saveAs(saved)
+  checkLog(saved, numbers, today)
+  pageImages(saved, 'log-saved-page')
+})
+
+/** Reads a 台账 PDF back with `pdftotext -layout` and checks what the issue asks of it. */
+function checkLog(file: string, numbers: string[], today: string): void {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1])
+  expect(pages, 'more rows than one page holds').toBeGreaterThanOrEqual(2)
+  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)
+  expect(Number(size?.[1])).toBeGreaterThan(Number(size?.[2]))
   const byPage = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '')
   expect(byPage).toHaveLength(pages)
   const text = byPage.join('\n')
@@ -74,5 +93,10 @@ test('the printed 台账: one line per case number, name and masked ID; header o
   expect(byPage[0]).toContain(today)
   expect(byPage[0]?.replace(/\s+/g, '')).toContain('批次')
   expect(byPage.at(-1)?.replace(/\s+/g, '')).toContain(`合计：${ROWS}批次，${ROWS}人次`)
-  for (let i = 1; i <= pages; i++) execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(i), '-l', String(i), '-singlefile', file, join(OUT, `log-page-${i}`)])
-})
+}
+
+/** Every page as a PNG beside the PDF, for a person to look at. */
+function pageImages(file: string, prefix: string): void {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])
+  for (let i = 1; i <= pages; i++) execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(i), '-l', String(i), '-singlefile', file, join(OUT, `${prefix}-${i}`)])
+}

@@ -8,6 +8,7 @@ import type { ExportJob } from '../../../shared/reports/types'
 import type { exportSchema, jobSchema, periodSchema } from '../../../shared/reports/schemas'
 import { AppError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
+import { pdfPageCount } from '../../print/chromium-pdf'
 import type { PrinterAdapter } from '../../print/printer'
 import type { ReceiptFonts } from '../../print/receipt-font'
 import type { CallContext } from '../../rpc/context'
@@ -85,13 +86,17 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
     const title = exportTitle(hall, kind, period)
     const by = exportedBy(user, clock(), hall.time_zone)
     let rows: number
+    let pages: number | undefined
     if (format === 'xlsx') rows = await writeXlsx(job.path, title, by, stats, logRows(db, period), hall.time_zone, onRows)
     else if (format === 'csv') rows = await writeCsv(job.path, by, logRows(db, period), hall.time_zone, onRows)
     else {
       const all: LogRow[] = []
       for await (const page of logRows(db, period)) all.push(...page)
-      writeFileSync(job.path, await printer.toPdf(await logHtml(title, stats, all, hall.time_zone, fonts, { chain: await auditChainHead(db), exportedBy: by })), { mode: 0o600 })
+      if (printer.toPdf === null) throw new AppError('CONFLICT', 'e.NO_PDF')
+      const pdf = await printer.toPdf(await logHtml(title, stats, all, hall.time_zone, fonts, { chain: await auditChainHead(db), exportedBy: by }))
+      writeFileSync(job.path, pdf, { mode: 0o600 })
       rows = all.length
+      pages = pdfPageCount(pdf)
     }
     await db.transaction().execute((trx) =>
       appendAudit(trx, clock(), {
@@ -99,7 +104,7 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
         action: 'report.export',
         entity: 'report',
         entityId: job.fileName,
-        detail: { kind, format, from: period.from, to: period.to, rows },
+        detail: { kind, format, from: period.from, to: period.to, rows, ...(pages === undefined ? {} : { pages }) },
       }),
     )
     chmodSync(job.path, 0o600)
@@ -116,7 +121,7 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
     const { user, hall, now, sessionKey } = signedIn(ctx)
     const { kind, format } = input
     const period = { from: input.from, to: input.to }
-    if (format === 'pdf' && !printer.direct) throw new AppError('CONFLICT', 'e.NO_PRINTER')
+    if (format === 'pdf' && printer.toPdf === null) throw new AppError('CONFLICT', 'e.NO_PDF')
     sweep()
     mkdirSync(dir, { recursive: true, mode: 0o700 })
     chmodSync(dir, 0o700)
@@ -181,7 +186,10 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
     return { path: saved.path }
   }
 
-  /** reports.logHtml: the log as a printable page, for the browser's print dialog (to paper or to PDF). */
+  /**
+   * reports.logHtml: the log as a printable page, for the browser's print dialog (to paper or to
+   * PDF), audited when handed out: the browser does not say whether its dialog printed.
+   */
   async function html(ctx: CallContext, period: z.output<typeof periodSchema>): Promise<{ html: string; fileName: string }> {
     const { user, hall, now } = signedIn(ctx)
     const all: LogRow[] = []
@@ -190,7 +198,17 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
       chain: await auditChainHead(db),
       exportedBy: exportedBy(user, now, hall.time_zone),
     })
-    return { html, fileName: exportFileName('log', period, 'pdf') }
+    const fileName = exportFileName('log', period, 'pdf')
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, now, {
+        userId: user.id,
+        action: 'report.print',
+        entity: 'report',
+        entityId: fileName.replace(/\.pdf$/, ''),
+        detail: { kind: 'log', target: 'browser', from: period.from, to: period.to, rows: all.length },
+      }),
+    )
+    return { html, fileName }
   }
 
   function cleanup(): void {

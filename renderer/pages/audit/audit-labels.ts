@@ -33,6 +33,7 @@ const ACTION_LABELS: Readonly<Record<string, ActionKey>> = {
   'holidays.update': 'holidaysUpdate',
   'leader.reception': 'leaderReception',
   'report.export': 'reportExport',
+  'report.print': 'reportPrint',
   'backup.create': 'backupCreate',
   'backup.restore': 'backupRestore',
   'audit.verify': 'auditVerify',

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons'
+import { DownloadOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, DatePicker, Modal, Progress, Row, Space, Statistic, Table, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
@@ -93,9 +93,15 @@ export function ReportsPage() {
             <Button icon={<DownloadOutlined />} onClick={() => void run({ kind: 'log', format: 'csv', ...period })}>
               {t('reports.exportCsv')}
             </Button>
-            <Button icon={<PrinterOutlined />} onClick={() => (window.intakeDesk ? void run({ kind: 'log', format: 'pdf', ...period }) : void printLog())}>
+            <Button icon={<FilePdfOutlined />} onClick={() => void run({ kind: 'log', format: 'pdf', ...period })}>
               {t('reports.exportPdf')}
             </Button>
+            {/* The desktop app saves the PDF and prints it from there; the browser has its print dialog. */}
+            {window.intakeDesk === undefined && (
+              <Button icon={<PrinterOutlined />} onClick={() => void printLog()}>
+                {t('reports.printLog')}
+              </Button>
+            )}
             <Button icon={<DownloadOutlined />} onClick={() => void run({ kind: 'weekly', format: 'xlsx', ...previousWeek(today) })}>
               {t('reports.weekly')}
             </Button>
