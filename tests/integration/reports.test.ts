@@ -1,3 +1,4 @@
+import { representatives } from '../support/representatives'
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -247,10 +248,10 @@ describe('reports on a hand-computed fixture', () => {
   const close = (key: string) => act(key, { action: 'close', result: '已督促责任单位办结' })
   const followUp = (key: string, satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied') =>
     act(key, { action: 'followUp', satisfaction, note: '电话回访' })
-  const group = (headcount: number, representatives: string[]): Partial<IntakeInput> => ({
+  const group = (headcount: number, names: string[]): Partial<IntakeInput> => ({
     kind: 'group',
     headcount,
-    representatives,
+    representatives: representatives(...names),
   })
 
   function dbVisits(from: string, to: string): DbVisit[] {

@@ -25,6 +25,7 @@ import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
 import { listHolidays } from '../../db/repositories/holidays'
 import { insertRegime, pinCurrentCases, unpinCases } from '../../db/repositories/regimes'
+import { maskRepresentative, parseStoredRepresentatives } from '../../../shared/intake/representatives'
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
 /** What a case's clocks are worked out from, besides its events and prints; a new case has no row id yet. */
@@ -131,7 +132,7 @@ export function createCases(db: Kysely<Database>, calendar: Calendar, announce: 
       },
       kind: c.kind,
       headcount: c.headcount,
-      representatives: JSON.parse(c.representatives) as string[],
+      representatives: parseStoredRepresentatives(c.representatives).map(maskRepresentative),
       answers: {
         facts: answer(c.facts, c.facts_mark, c.facts_reason),
         demands: answer(c.demands, c.demands_mark, c.demands_reason),

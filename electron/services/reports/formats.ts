@@ -14,6 +14,7 @@ export const LOG_COLUMNS: { header: string; width: number; value: (r: LogRow, tz
   { header: '身份证号', width: 21, value: (r) => r.maskedIdNumber },
   { header: '来访类型', width: 9, value: (r) => zhText(`visitor.${r.kind}`) },
   { header: '人数', width: 6, value: (r) => r.headcount },
+  { header: '代表', width: 40, value: (r) => r.representatives },
   { header: '诉求类别', width: 18, value: (r) => r.category },
   { header: '诉求摘要', width: 48, value: (r) => r.demands },
   { header: '办理方式', width: 10, value: (r) => zhText(`routing.${r.routing}`) },
