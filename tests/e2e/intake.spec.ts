@@ -182,3 +182,63 @@ test('sign-in refuses a wrong password with a Chinese message', async ({ page, h
   await signIn(page, ADMIN.badgeNo, ADMIN.password)
   await expect(page.getByTestId('signed-in-as')).toContainText(ADMIN.name)
 })
+
+test('messages stay true: red only after leaving a field or trying to go on, gone as soon as it is fixed, the count follows', async ({ page, host, shot }) => {
+  // The office screen the desks have.
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await setUpHall(page, host)
+  await threeShows(page)
+  const nameMessage = page.getByRole('alert').filter({ hasText: '请填写来访人姓名' })
+  const idMessage = page.getByRole('alert').filter({ hasText: '请填写身份证号' })
+  const addressMessage = page.getByRole('alert').filter({ hasText: '请填写来访人住址' })
+
+  // The name field has the focus; typing and clearing it shows nothing until the field is left.
+  await page.getByLabel('姓名').fill('吕')
+  await page.getByLabel('姓名').fill('')
+  await expect(nameMessage).toHaveCount(0)
+  await page.getByLabel('身份证号').focus()
+  await expect(nameMessage).toBeVisible()
+  // The ID field has been entered, not left: it is not red, nor is the address never visited.
+  await expect(idMessage).toHaveCount(0)
+  await expect(addressMessage).toHaveCount(0)
+  await shot('1366-left-empty')
+  // The first character typed resolves it: the message goes without leaving the field.
+  await page.getByLabel('姓名').fill(LV.name)
+  await expect(nameMessage).toHaveCount(0)
+
+  // Trying to go on marks what is missing on this step, and only what is missing.
+  await page.getByRole('button', { name: '下一步' }).click()
+  await expect(idMessage).toBeVisible()
+  await expect(addressMessage).toBeVisible()
+  await expect(nameMessage).toHaveCount(0)
+  await shot('1366-tried-to-go-on')
+  // Fixed while the cursor is still in the field: each message goes at once.
+  await page.getByLabel('身份证号').fill(LV.id)
+  await expect(idMessage).toHaveCount(0)
+  await page.getByLabel('住址').fill(LV.address)
+  await expect(addressMessage).toHaveCount(0)
+  await page.getByRole('button', { name: '下一步' }).click()
+  await fiveAnswers(page)
+  await page.getByRole('button', { name: '下一步' }).click()
+
+  // 登记 with the category and the routing missing: "还有 2 项", then 1, then gone.
+  await page.getByRole('button', { name: '登记', exact: true }).click()
+  const missing = page.getByTestId('intake-missing')
+  await expect(missing).toContainText('还有 2 项')
+  await shot('1366-two-missing')
+  await page.getByLabel('诉求类别').click()
+  await page.getByLabel('诉求类别').fill('市政')
+  await page.getByTitle('城乡建设·市政设施').click()
+  await expect(missing).toContainText('还有 1 项')
+  await expect(page.getByRole('alert').filter({ hasText: '请选择诉求类别' })).toHaveCount(0)
+  // 转送 needs the competent body: a message that hangs on another field goes when that one changes.
+  await page.getByText('转送', { exact: true }).click()
+  await page.getByRole('button', { name: '登记', exact: true }).click()
+  await expect(page.getByRole('alert').filter({ hasText: '有权处理' }).first()).toBeVisible()
+  await shot('1366-transfer-missing')
+  await page.getByText('受理', { exact: true }).click()
+  await expect(page.getByRole('alert').filter({ hasText: '有权处理' })).toHaveCount(0)
+  await expect(missing).toHaveCount(0)
+  await page.getByRole('button', { name: '登记', exact: true }).click()
+  await expect(page.getByTestId('registered-title')).toHaveText('登记成功')
+})

@@ -115,6 +115,8 @@ const HEADERS = [
   '接待人',
   // The matter's first case on a visit confirmed as a repeat visit on it (issue #16).
   '同一事项',
+  // A group visit's representatives, ID numbers and phones masked (issue #13).
+  '代表',
 ]
 const FULL_ID = /\d{17}[\dXx]/
 

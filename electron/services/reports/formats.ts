@@ -14,7 +14,6 @@ export const LOG_COLUMNS: { header: string; width: number; value: (r: LogRow, tz
   { header: '身份证号', width: 21, value: (r) => r.maskedIdNumber },
   { header: '来访类型', width: 9, value: (r) => zhText(`visitor.${r.kind}`) },
   { header: '人数', width: 6, value: (r) => r.headcount },
-  { header: '代表', width: 40, value: (r) => r.representatives },
   { header: '诉求类别', width: 18, value: (r) => r.category },
   { header: '诉求摘要', width: 48, value: (r) => r.demands },
   { header: '办理方式', width: 10, value: (r) => zhText(`routing.${r.routing}`) },
@@ -22,6 +21,8 @@ export const LOG_COLUMNS: { header: string; width: number; value: (r: LogRow, tz
   { header: '当前状态', width: 10, value: (r) => zhText(`case.status.${r.status}`) },
   { header: '接待人', width: 10, value: (r) => r.receptionist },
   { header: '同一事项', width: 19, value: (r) => r.matterCaseNumber },
+  // A group visit's representatives, masked as the visitor's ID number (issue #13).
+  { header: '代表', width: 40, value: (r) => r.representatives },
 ]
 
 /**
