@@ -26,8 +26,12 @@ export function errorPaths(errors: FieldErrors, prefix = ''): string[] {
 export function useErrorsFollowValues<T extends FieldValues, V>(form: UseFormReturn<T, unknown, V>): void {
   useEffect(() => {
     const { unsubscribe } = form.watch(() => {
-      const stale = errorPaths(form.formState.errors)
-      if (stale.length > 0) void form.trigger(stale as FieldPath<T>[])
+      // After the change has reached every subscriber: a check started inside the form's own
+      // notification would nest one notification in another.
+      queueMicrotask(() => {
+        const stale = errorPaths(form.formState.errors)
+        if (stale.length > 0) void form.trigger(stale as FieldPath<T>[])
+      })
     })
     return unsubscribe
   }, [form])

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { Alert, App, Button, Card, Form, Modal, Space, Steps, Typography } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FieldErrors } from 'react-hook-form'
-import { useForm } from 'react-hook-form'
+import { useForm, useFormState } from 'react-hook-form'
 import { useTicketPrefill } from '../queue/use-ticket-prefill'
 import { useTranslation } from 'react-i18next'
 import type { Category, RegisterResult } from '../../../shared/intake/types'
@@ -54,13 +54,16 @@ export function IntakePage() {
   // 登记 was tried with fields missing: "还有 N 项" then follows the form until nothing is missing.
   const [incomplete, setIncomplete] = useState(false)
   const submitting = useRef(false)
+  // Our own flag, not formState.isSubmitting: that one can lag a state change behind when other
+  // validation (the fields in error checked again) runs while 登记 does, and leave the button spinning.
+  const [registering, setRegistering] = useState(false)
   const form = useForm<IntakeInput, unknown, IntakeValues>({
     resolver: zodResolver(intakeSchema),
     defaultValues: newIntakeForm(),
     mode: 'onTouched',
   })
   useErrorsFollowValues(form)
-  const missing = errorPaths(form.formState.errors).length
+  const missing = errorPaths(useFormState({ control: form.control }).errors).length
   const draft = useDraft(form, step, setStep)
   useTicketPrefill(form)
 
@@ -72,6 +75,7 @@ export function IntakePage() {
   const register = useCallback(async () => {
     if (submitting.current) return
     submitting.current = true
+    setRegistering(true)
     setPageError(null)
     setIncomplete(false)
     await form.handleSubmit(
@@ -94,8 +98,10 @@ export function IntakePage() {
         setStep(firstStepWithErrors(errors))
         setIncomplete(true)
       },
-    )()
-    submitting.current = false
+    )().finally(() => {
+      submitting.current = false
+      setRegistering(false)
+    })
   }, [draft, form])
 
   // Ctrl+S registers when the form is complete, and otherwise points at what is missing.
@@ -201,7 +207,7 @@ export function IntakePage() {
             </Button>
           )}
           {isLast && (
-            <Button type="primary" size="large" loading={form.formState.isSubmitting} onClick={() => void register()}>
+            <Button type="primary" size="large" loading={registering} onClick={() => void register()}>
               {t('intake.register')}
             </Button>
           )}
