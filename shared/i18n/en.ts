@@ -303,7 +303,7 @@ export const en: SameKeys<typeof zhCN> = {
     noId: 'No ID card ({{reason}})',
     kind: 'Visit type',
     groupKind: 'Group visit ({{n}} people)',
-    representatives: 'Representatives',
+    representative: 'Representative {{n}}',
     demands: 'Demands (summary)',
     routing: 'Routing',
     body: 'Competent body',

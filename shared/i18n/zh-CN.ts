@@ -300,7 +300,7 @@ export const zhCN = {
     noId: '无身份证（{{reason}}）',
     kind: '来访类型',
     groupKind: '集体访（{{n}} 人）',
-    representatives: '代表',
+    representative: '代表 {{n}}',
     demands: '诉求摘要',
     routing: '办理方式',
     body: '有权处理机关',

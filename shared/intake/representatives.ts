@@ -71,15 +71,13 @@ export function maskRepresentative(r: StoredRepresentative): MaskedRepresentativ
   }
 }
 
-/**
- * The representatives as one line of a receipt or the 台账 (zh-CN, which both are written in):
- * 刘芳 420106********0311 138****4567；张卫东 无身份证（…）.
- */
+/** One representative in a receipt's or the 台账's words (zh-CN): 刘芳 420106********0311 138****4567. */
+export function representativeLineZh(r: MaskedRepresentative): string {
+  const id = r.noIdReason !== null ? zhText('receipt.noId', { reason: r.noIdReason }) : r.maskedIdNumber
+  return [r.name, id, r.maskedPhone].filter((part) => part !== '').join(' ')
+}
+
+/** The representatives as one cell of the 台账: each as on the receipt, separated by ；. */
 export function representativesLineZh(list: readonly MaskedRepresentative[]): string {
-  return list
-    .map((r) => {
-      const id = r.noIdReason !== null ? zhText('receipt.noId', { reason: r.noIdReason }) : r.maskedIdNumber
-      return [r.name, id, r.maskedPhone].filter((part) => part !== '').join(' ')
-    })
-    .join('；')
+  return list.map(representativeLineZh).join('；')
 }

@@ -27,13 +27,13 @@ function Representative({ form, index, onRemove }: { form: IntakeForm; index: nu
           {t('visitor.removeRepresentative')}
         </Button>
       </Space>
-      <Space align="start" wrap size={[12, 0]}>
+      <Space align="start" wrap size={[8, 0]}>
         <FieldItem control={control} name={`representatives.${index}.name`}>
-          {(f) => <Input {...f} maxLength={LIMITS.name} placeholder={t('visitor.name')} aria-label={t('visitor.representativePlaceholder', { n })} style={{ width: 150 }} />}
+          {(f) => <Input {...f} maxLength={LIMITS.name} placeholder={t('visitor.name')} aria-label={t('visitor.representativePlaceholder', { n })} style={{ width: 120 }} />}
         </FieldItem>
         {noId ? (
           <FieldItem control={control} name={`representatives.${index}.noIdReason`}>
-            {(f) => <Input {...f} maxLength={LIMITS.reason} placeholder={t('visitor.noIdReason')} aria-label={t('visitor.representativeNoIdReason', { n })} style={{ width: 230 }} />}
+            {(f) => <Input {...f} maxLength={LIMITS.reason} placeholder={t('visitor.noIdReason')} aria-label={t('visitor.representativeNoIdReason', { n })} style={{ width: 210 }} />}
           </FieldItem>
         ) : (
           <FieldItem control={control} name={`representatives.${index}.idNumber`}>
@@ -44,7 +44,7 @@ function Representative({ form, index, onRemove }: { form: IntakeForm; index: nu
                 placeholder={t('visitor.idNumber')}
                 aria-label={t('visitor.representativeIdNumber', { n })}
                 autoComplete="off"
-                style={{ width: 230, fontFamily: 'monospace' }}
+                style={{ width: 210, fontFamily: 'monospace' }}
                 onBlur={() => {
                   f.onChange(normalizeIdNumber(f.value))
                   f.onBlur()
@@ -54,23 +54,24 @@ function Representative({ form, index, onRemove }: { form: IntakeForm; index: nu
           </FieldItem>
         )}
         <FieldItem control={control} name={`representatives.${index}.phone`}>
-          {(f) => <Input {...f} maxLength={LIMITS.phone} placeholder={t('visitor.phone')} aria-label={t('visitor.representativePhone', { n })} style={{ width: 160 }} />}
+          {(f) => <Input {...f} maxLength={LIMITS.phone} placeholder={t('visitor.phone')} aria-label={t('visitor.representativePhone', { n })} style={{ width: 140 }} />}
+        </FieldItem>
+        <FieldItem control={control} name={`representatives.${index}.noId`}>
+          {(f) => (
+            <Checkbox
+              id={f.id}
+              checked={f.value}
+              onChange={(e) => f.onChange(e.target.checked)}
+              onBlur={f.onBlur}
+              ref={f.ref}
+              aria-label={t('visitor.representativeNoId', { n })}
+              style={{ marginTop: 5 }}
+            >
+              {t('visitor.noId')}
+            </Checkbox>
+          )}
         </FieldItem>
       </Space>
-      <FieldItem control={control} name={`representatives.${index}.noId`}>
-        {(f) => (
-          <Checkbox
-            id={f.id}
-            checked={f.value}
-            onChange={(e) => f.onChange(e.target.checked)}
-            onBlur={f.onBlur}
-            ref={f.ref}
-            aria-label={t('visitor.representativeNoId', { n })}
-          >
-            {t('visitor.noId')}
-          </Checkbox>
-        )}
-      </FieldItem>
     </div>
   )
 }
