@@ -11,7 +11,7 @@ export function errorPaths(errors: FieldErrors, prefix = ''): string[] {
       continue
     }
     if ('message' in value && typeof value.message === 'string') paths.push(`${prefix}${key}`)
-    else paths.push(...errorPaths(value as FieldErrors, `${prefix}${key}.`))
+    else paths.push(...errorPaths(value, `${prefix}${key}.`))
   }
   return paths
 }

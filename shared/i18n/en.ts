@@ -163,6 +163,7 @@ export const en: SameKeys<typeof zhCN> = {
   },
   history: {
     title: 'Earlier visits',
+    looking: 'Looking for earlier visits with this ID number…',
     none: 'No earlier visits with this ID number.',
     found: 'This person has visited {{count}} time(s) before (repeat petition). Check whether it is the same matter.',
     date: 'Date',

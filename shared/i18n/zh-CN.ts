@@ -160,6 +160,7 @@ export const zhCN = {
   },
   history: {
     title: '此前来访记录',
+    looking: '正在查找此身份证号的此前来访记录…',
     none: '系统中没有此身份证号的来访记录。',
     found: '此人此前来访 {{count}} 次（重复信访），请核对是否为同一事项。',
     date: '日期',

@@ -269,6 +269,12 @@ test('a group visit: each representative with 姓名, 身份证号 and 联系电
   const second = page.getByTestId('representative-2')
   await expect(second.getByRole('alert').filter({ hasText: '写明原因' })).toBeVisible()
   await shot('1366-representative-no-reason')
+  // In English the same fields and the same message, nothing cut off at 1366.
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByLabel('Representative 2: reason for no ID card')).toBeVisible()
+  await expect(second.getByRole('alert')).toContainText('reason')
+  await shot('1366-representatives-english')
+  await page.getByRole('button', { name: '中文' }).click()
   await page.getByLabel('代表 2 无身份证原因').fill('身份证丢失')
   await expect(second.getByRole('alert')).toHaveCount(0)
   await page.getByRole('button', { name: '下一步' }).click()

@@ -6,7 +6,7 @@ import type { RpcError } from '../../shared/rpc/result'
 import { ERROR_CODES } from '../../shared/rpc/result'
 import { BAD_CALLS, CASE, EMOJI_FAMILY, METHODS, RARE_CJK, SQL, WELL_FORMED } from './bad-input-corpus'
 import { ADMIN, addUser, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
-import { representative, representatives } from '../support/representatives'
+import { representatives } from '../support/representatives'
 
 /**
  * The bad-input sweep: a corpus of malformed calls to every method of the contract, each of
