@@ -21,11 +21,26 @@ function Representative({ form, index, onRemove }: { form: IntakeForm; index: nu
   const n = index + 1
   return (
     <div className="representative" data-testid={`representative-${n}`}>
-      <Space align="baseline" style={{ marginBottom: 4 }}>
+      <Space align="baseline" className="representative-head">
         <Typography.Text strong>{t('visitor.representativeTitle', { n })}</Typography.Text>
         <Button size="small" onClick={onRemove}>
           {t('visitor.removeRepresentative')}
         </Button>
+        <FieldItem control={control} name={`representatives.${index}.noId`}>
+          {(f) => (
+            <Checkbox
+              id={f.id}
+              checked={f.value}
+              onChange={(e) => f.onChange(e.target.checked)}
+              onBlur={f.onBlur}
+              ref={f.ref}
+              aria-label={t('visitor.representativeNoId', { n })}
+              style={{ marginLeft: 8 }}
+            >
+              {t('visitor.noId')}
+            </Checkbox>
+          )}
+        </FieldItem>
       </Space>
       <Space align="start" wrap size={[8, 0]}>
         <FieldItem control={control} name={`representatives.${index}.name`}>
@@ -55,21 +70,6 @@ function Representative({ form, index, onRemove }: { form: IntakeForm; index: nu
         )}
         <FieldItem control={control} name={`representatives.${index}.phone`}>
           {(f) => <Input {...f} maxLength={LIMITS.phone} placeholder={t('visitor.phone')} aria-label={t('visitor.representativePhone', { n })} style={{ width: 140 }} />}
-        </FieldItem>
-        <FieldItem control={control} name={`representatives.${index}.noId`}>
-          {(f) => (
-            <Checkbox
-              id={f.id}
-              checked={f.value}
-              onChange={(e) => f.onChange(e.target.checked)}
-              onBlur={f.onBlur}
-              ref={f.ref}
-              aria-label={t('visitor.representativeNoId', { n })}
-              style={{ marginTop: 5 }}
-            >
-              {t('visitor.noId')}
-            </Checkbox>
-          )}
         </FieldItem>
       </Space>
     </div>
