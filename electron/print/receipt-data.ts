@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely'
 import type { ReceiptLayout, Routing, VisitKind } from '../../shared/domain'
 import type { Database } from '../db/schema'
 import { OPEN_STATUSES } from '../../shared/cases/machine'
+import type { MaskedRepresentative } from '../../shared/intake/representatives'
+import { maskRepresentative, parseStoredRepresentatives } from '../../shared/intake/representatives'
 
 /** Everything a receipt shows, read in one query. The full ID number never leaves this module. */
 export interface ReceiptData {
@@ -15,7 +17,8 @@ export interface ReceiptData {
   noIdReason: string | null
   kind: VisitKind
   headcount: number
-  representatives: string[]
+  /** Masked here: a representative's full ID number never leaves this module either. */
+  representatives: MaskedRepresentative[]
   demands: string
   routing: Routing
   routingBody: string | null
@@ -108,7 +111,7 @@ export async function loadReceiptData(db: Kysely<Database>, caseNumber: string):
     noIdReason: row.no_id_reason,
     kind: row.kind,
     headcount: row.headcount,
-    representatives: JSON.parse(row.representatives) as string[],
+    representatives: parseStoredRepresentatives(row.representatives).map(maskRepresentative),
     demands: row.demands_mark === null ? row.demands : row.demands || (row.demands_reason ?? ''),
     routing: row.routing,
     routingBody: row.routing_body,

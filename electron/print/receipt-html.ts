@@ -8,6 +8,7 @@ import type { CatalogueKey } from '../../shared/i18n/translate'
 import type { zhCN } from '../../shared/i18n/zh-CN'
 import { zhText } from '../../shared/i18n/zh-text'
 import { summarize } from '../../shared/text'
+import { representativeLineZh } from '../../shared/intake/representatives'
 import type { ReceiptData } from './receipt-data'
 import { RECEIPT_FONT_FAMILY } from './receipt-font'
 import { dateTimeFormat } from '../../shared/intl'
@@ -93,7 +94,8 @@ export async function renderReceiptHtml(d: ReceiptData, options: ReceiptOptions)
     [t('idNumber'), maskedId],
     [t('kind'), kind],
   ]
-  if (d.kind === 'group' && d.representatives.length > 0) main.push([t('representatives'), d.representatives.join('、')])
+  // One line each: a name with its masked ID number and phone reads as one person.
+  if (d.kind === 'group') d.representatives.forEach((r, i) => main.push([t('representative', { n: i + 1 }), representativeLineZh(r)]))
   main.push([t('demands'), summarize(d.demands, DEMANDS_SUMMARY_CHARS)], [t('routing'), routing])
   if (d.routing === 'assigned' && d.unitName) main.push([t('unit'), d.unitName])
   if (d.routingBody) main.push([t('body'), d.routingBody])

@@ -1,6 +1,7 @@
 import type { CaseStatus } from './machine'
 import type { AnswerKey, AnswerMark, NoticeKind, Routing, VisitKind } from '../domain'
 import type { PrintRecord } from '../receipts/types'
+import type { MaskedRepresentative } from '../intake/representatives'
 
 export interface CaseEventView {
   id: number
@@ -40,7 +41,8 @@ export interface CaseDetail {
   }
   kind: VisitKind
   headcount: number
-  representatives: string[]
+  /** ID numbers and phones masked, as the visitor's. */
+  representatives: MaskedRepresentative[]
   answers: Record<AnswerKey, { text: string; mark: AnswerMark | null; reason: string }>
   category: string
   unit: string | null

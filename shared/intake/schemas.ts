@@ -42,6 +42,15 @@ const visitor = z.strictObject({
   address: optionalLine(LIMITS.address),
 })
 
+/** A group visit's representative: 姓名, 身份证号 (or why there is none) and 联系电话, checked as the visitor's are. */
+const representative = z.strictObject({
+  name: z.string('v.text').max(LIMITS.name * 2 + 100, 'v.tooLong').refine(isWellFormedText, 'v.brokenText').transform(cleanLine),
+  noId: z.boolean('v.boolean'),
+  idNumber: z.string('v.text').max(64, 'v.idNumber.length'),
+  noIdReason: paragraph(LIMITS.reason),
+  phone: optionalLine(LIMITS.phone),
+})
+
 /**
  * The intake form (三亮五必问) as the receptionist submits it. The same schema feeds the
  * form's resolver in the renderer and validates `intake.register` in the main process.
@@ -58,9 +67,7 @@ export const intakeSchema = z
       .min(1, 'v.headcount.number')
       .max(LIMITS.headcount, 'v.headcount.tooMany')
       .nullable(),
-    representatives: z
-      .array(z.string('v.text').max(LIMITS.name * 2 + 100, 'v.tooLong').refine(isWellFormedText, 'v.brokenText').transform(cleanLine), 'v.text')
-      .max(50, 'v.representatives.tooMany'),
+    representatives: z.array(representative, 'v.text').max(50, 'v.representatives.tooMany'),
     answers,
     categoryId: z.number('v.category.required').int('v.category.required').min(0, 'v.category.required'),
     routing: z.enum(ROUTINGS, 'v.routing.required').nullable(),
@@ -131,22 +138,27 @@ export const intakeSchema = z
       if (value.headcount !== null && headcount < 2) {
         ctx.addIssue({ code: 'custom', path: ['headcount'], message: 'v.headcount.group' })
       }
-      const names = value.representatives
-      if (names.length === 0) {
+      const people = value.representatives
+      if (people.length === 0) {
         ctx.addIssue({ code: 'custom', path: ['representatives'], message: 'v.representatives.required' })
       }
-      if (names.length > MAX_REPRESENTATIVES) {
+      if (people.length > MAX_REPRESENTATIVES) {
         ctx.addIssue({ code: 'custom', path: ['representatives'], message: 'v.representatives.tooMany' })
       }
-      if (value.headcount !== null && names.length > headcount) {
+      if (value.headcount !== null && people.length > headcount) {
         ctx.addIssue({ code: 'custom', path: ['representatives'], message: 'v.representatives.moreThanHeadcount' })
       }
-      names.forEach((name, i) => {
-        if (name === '') {
-          ctx.addIssue({ code: 'custom', path: ['representatives', i], message: 'v.representatives.empty' })
-        } else if (name.length > LIMITS.name) {
-          ctx.addIssue({ code: 'custom', path: ['representatives', i], message: 'v.tooLong' })
+      people.forEach((r, i) => {
+        const at = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: ['representatives', i, field], message })
+        if (r.name === '') at('name', 'v.representatives.empty')
+        else if (r.name.length > LIMITS.name) at('name', 'v.tooLong')
+        if (r.noId) {
+          if (r.noIdReason === '') at('noIdReason', 'v.visitor.noIdReasonRequired')
+        } else {
+          const id = parseIdNumber(r.idNumber)
+          if (!id.ok) at('idNumber', `v.idNumber.${id.problem}`)
         }
+        if (r.phone !== '' && !parsePhone(r.phone).ok) at('phone', 'v.phone.invalid')
       })
     } else if (value.headcount !== null && headcount !== 1) {
       ctx.addIssue({ code: 'custom', path: ['headcount'], message: 'v.headcount.individual' })

@@ -110,7 +110,9 @@ function visitProblems(row: VisitRow, n: number, adminId: number): string[] {
   same('visitor_phone', row.visitor_phone, e.visitor.phone === '' ? null : e.visitor.phone)
   same('kind', row.kind, e.kind)
   same('headcount', row.headcount, e.kind === 'group' ? e.headcount : 1)
-  same('representatives', row.representatives, JSON.stringify(e.kind === 'group' ? e.representatives : []))
+  // Stored as the service stores them: each ID number and phone normalized, null when not given.
+  const stored = e.representatives.map((r) => ({ name: r.name, idNumber: r.noId ? null : r.idNumber, noIdReason: r.noId ? r.noIdReason : null, phone: r.phone === '' ? null : r.phone }))
+  same('representatives', row.representatives, JSON.stringify(e.kind === 'group' ? stored : []))
   same('category_id', row.category_id, e.categoryId)
   same('routing', row.routing, e.routing)
   const needsBody = e.routing === 'transferred' || e.routing === 'rejected'

@@ -1,6 +1,7 @@
 import type { IntakeInput } from '../../shared/intake/schemas'
 import { ADMIN, validIntake } from '../integration/helpers'
 import { withStandardCheck } from '../support/gb11643'
+import { representatives } from '../support/representatives'
 
 // What the crash worker and the harness agree on: the worker's lines, and the draft and
 // intake of loop n, derived from n alone so that the harness knows what must be stored.
@@ -62,7 +63,7 @@ export function intakeFor(n: number): IntakeInput {
     },
     kind: group ? 'group' : 'individual',
     headcount: group ? 3 : 1,
-    representatives: group ? ['张三', '李四'] : [],
+    representatives: group ? representatives('张三', '李四') : [],
     answers: {
       facts: answer(`${loopMarker(n)}附近单位施工后，小区排水系统堵塞，雨天地下室积水。`),
       demands: answer(`要求修复排水管网（第${n}件）。`),

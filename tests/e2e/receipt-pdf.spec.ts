@@ -7,6 +7,7 @@ import { PNG } from 'pngjs'
 import type { ReceiptLayout, Routing } from '../../shared/domain'
 import type { IntakeInput } from '../../shared/intake/schemas'
 import { emptyIntake } from '../../shared/intake/schemas'
+import { representatives } from '../support/representatives'
 import { apiClient } from './api'
 import { ADMIN, SCREENSHOTS, expect, test } from './fixtures'
 
@@ -42,7 +43,7 @@ function intakeOf(v: SampleVisit, categoryId: number, routing: Routing): IntakeI
     },
     kind: v.kind,
     headcount: v.headcount,
-    representatives: v.representatives ?? [],
+    representatives: representatives(...(v.representatives ?? [])),
     answers: {
       facts: answer(v.facts),
       demands: answer(v.demands),
@@ -112,7 +113,14 @@ test('receipts of the sample visits print as PDFs with the case number, masked I
       for (const s of ['工号', ADMIN.badgeNo, '姓名', ADMIN.name, '职务', ADMIN.position]) expect(flat).toContain(s)
       expect(flat).toContain('请妥善保管本回执')
       expect(flat).toContain('027-88886666')
-      if (v.kind === 'group') expect(flat).toContain(`集体访（${v.headcount}人）`)
+      if (v.kind === 'group') {
+        expect(flat).toContain(`集体访（${v.headcount}人）`)
+        // Each representative with the ID number and phone masked as the visitor's are.
+        for (const r of representatives(...(v.representatives ?? []))) {
+          expect(flat).toContain(`${r.name}${r.idNumber.slice(0, 6)}********${r.idNumber.slice(-4)}${r.phone.slice(0, 3)}****${r.phone.slice(-4)}`)
+          expect(flat).not.toContain(r.idNumber)
+        }
+      }
       if (routing === 'transferred') expect(flat).toContain('请向武昌区人力资源和社会保障局劳动保障监察大队反映')
       if (layout !== 'thermal80') {
         expect(flat).toContain('存根联')

@@ -2,6 +2,7 @@ import type { MethodInput, MethodName } from '../../shared/rpc/contract'
 import { contract } from '../../shared/rpc/contract'
 import { DEFAULT_DEADLINE_RULES } from '../../shared/deadlines'
 import { ADMIN, validIntake } from './helpers'
+import { representative, representatives } from '../support/representatives'
 
 // The corpus of the bad-input sweep (bad-input-sweep.test.ts): malformed calls to every method
 // of the contract, generated from one well-formed input per method, plus field-specific ones.
@@ -12,6 +13,8 @@ export const SQL = "'; DROP TABLE visits; --"
 export const EMOJI_FAMILY = '👨‍👩‍👧'
 export const RARE_CJK = '𠀀𪚥'
 export const CASE = 'WH-20261122-0001'
+/** One representative, the same object a million times over: the size of the list is what is tested. */
+export const ONE_REPRESENTATIVE = representative('张三')
 
 export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'app.status': {},
@@ -44,7 +47,7 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'intake.register': validIntake('420106196503120311', {
     kind: 'group',
     headcount: 3,
-    representatives: ['张三', '李四'],
+    representatives: representatives('张三', '李四'),
   }),
   'intake.history': { idNumber: '420106196503120311' },
   'visits.today': {},
@@ -405,26 +408,26 @@ const SPECIFIC_BAD_CALLS: BadCall[] = [
     }),
   ]),
   // Rules across fields.
-  intake('a group of 1', { kind: 'group', headcount: 1, representatives: ['张三'] }),
+  intake('a group of 1', { kind: 'group', headcount: 1, representatives: representatives('张三') }),
   intake('six representatives', {
     kind: 'group',
     headcount: 10,
-    representatives: ['甲', '乙', '丙', '丁', '戊', '己'],
+    representatives: representatives('甲', '乙', '丙', '丁', '戊', '己'),
   }),
   intake('more representatives than people', {
     kind: 'group',
     headcount: 2,
-    representatives: ['甲', '乙', '丙'],
+    representatives: representatives('甲', '乙', '丙'),
   }),
   intake('a representative of control characters only', {
     kind: 'group',
     headcount: 2,
-    representatives: ['\u0000\u200B\u202E'],
+    representatives: representatives('\u0000\u200B\u202E'),
   }),
   intake('1,000,000 representatives', {
     kind: 'group',
     headcount: 3,
-    representatives: Array.from({ length: 1_000_000 }, () => '张三'),
+    representatives: Array.from({ length: 1_000_000 }, () => ONE_REPRESENTATIVE),
   }),
   intake('an individual visit of 3 people', { kind: 'individual', headcount: 3 }),
   intake('an answer of control characters only', {

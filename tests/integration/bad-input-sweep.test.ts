@@ -6,6 +6,7 @@ import type { RpcError } from '../../shared/rpc/result'
 import { ERROR_CODES } from '../../shared/rpc/result'
 import { BAD_CALLS, CASE, EMOJI_FAMILY, METHODS, RARE_CJK, SQL, WELL_FORMED } from './bad-input-corpus'
 import { ADMIN, addUser, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import { representatives } from '../support/representatives'
 
 /**
  * The bad-input sweep: a corpus of malformed calls to every method of the contract, each of
@@ -320,7 +321,7 @@ describe('bad-looking input that is legitimate content is stored exactly as clea
       validIntake('420106196503120311', {
         kind: 'group',
         headcount: 3,
-        representatives: [`欧阳${RARE_CJK}`, `${EMOJI_FAMILY}代表`],
+        representatives: representatives(`欧阳${RARE_CJK}`, `${EMOJI_FAMILY}代表`),
         visitor: {
           name: `${RARE_CJK}明`,
           noId: false,
@@ -336,7 +337,7 @@ describe('bad-looking input that is legitimate content is stored exactly as clea
     expect(row.visitor_name).toBe(`${RARE_CJK}明`)
     expect(row.visitor_address).toBe(`${RARE_CJK}园3栋🏠`)
     expect(row.facts).toBe(`家里三口人${family}，住在${RARE_CJK}园；楼下🚧施工。`)
-    expect(JSON.parse(row.representatives as string)).toEqual([`欧阳${RARE_CJK}`, `${family}代表`])
+    expect((JSON.parse(row.representatives as string) as { name: string }[]).map((r) => r.name)).toEqual([`欧阳${RARE_CJK}`, `${family}代表`])
     const after = counts(c)
     expect(after.visits).toBe((before.visits ?? 0) + 1)
     expect(after.visitors).toBe((before.visitors ?? 0) + 1)

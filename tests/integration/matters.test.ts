@@ -5,6 +5,7 @@ import type { MatterCandidate } from '../../shared/matters/types'
 import type { IntakeInput } from '../../shared/intake/schemas'
 import { it, type TestCore } from './fixtures'
 import { call, ok, validIntake } from './helpers'
+import { representatives } from '../support/representatives'
 
 // Issue #16: earlier cases that may be the same matter, each with its reason, confirmed or
 // rejected by the receptionist, never linked by the app itself. The expected values below come
@@ -94,7 +95,7 @@ describe('candidates, one for each kind of match', () => {
 
   it('finds an earlier group visit the visitor represented', async ({ core }) => {
     const group = await register(core, 
-      validIntake(ID_B, { kind: 'group', headcount: 12, representatives: ['陈志刚', '刘梅'], visitor: { ...validIntake().visitor, name: '赵立新', idNumber: ID_B } }),
+      validIntake(ID_B, { kind: 'group', headcount: 12, representatives: representatives('陈志刚', '刘梅'), visitor: { ...validIntake().visitor, name: '赵立新', idNumber: ID_B } }),
     )
     const found = await candidates(core, { name: '刘梅', phone: '', address: '' })
     expect(found.map((c) => c.caseNumber)).toEqual([group])
@@ -137,7 +138,7 @@ describe('candidates, one for each kind of match', () => {
     const byPhone = await register(core, validIntake(ID_B, { visitor: { ...validIntake().visitor, name: '吕建国', idNumber: ID_B, phone: '13700002222', address: '孝感市' } }))
     const byAddress = await register(core, validIntake(ID_B, { visitor: noIdVisitor('吕建国', '13600001111', '武汉市武昌区中山路1号') }))
     const byGroup = await register(core, 
-      validIntake(ID_B, { kind: 'group', headcount: 8, representatives: ['吕建国'], visitor: { ...validIntake().visitor, name: '何平', idNumber: '330105195201010173' } }),
+      validIntake(ID_B, { kind: 'group', headcount: 8, representatives: representatives('吕建国'), visitor: { ...validIntake().visitor, name: '何平', idNumber: '330105195201010173' } }),
     )
     const found = await candidates(core, {
       name: '吕建国',

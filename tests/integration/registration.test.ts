@@ -2,6 +2,7 @@ import { describe, expect } from 'vitest'
 import { formatCaseNumber } from '../../shared/case-number'
 import { it, type TestCore } from './fixtures'
 import { addUser, call, ok, validIntake } from './helpers'
+import { representative, representatives } from '../support/representatives'
 
 it.override('users', { r1: ['receptionist', 'R001'] })
 
@@ -219,12 +220,15 @@ describe('what a visit records', () => {
       validIntake('420106196503120311', {
         kind: 'group',
         headcount: 30,
-        representatives: [' 张三 ', '李四'],
+        representatives: [representative(' 张三 ', 1, { idNumber: '110101199003074514', phone: ' 138 1234 4567 ' }), representative('李四', 2, { noId: true, idNumber: '', noIdReason: '未携带身份证', phone: '' })],
       }),
     )
     const row = visitRow(core, caseNumber)
     expect(row).toMatchObject({ kind: 'group', headcount: 30 })
-    expect(JSON.parse(String(row.representatives))).toEqual(['张三', '李四'])
+    expect(JSON.parse(String(row.representatives))).toEqual([
+      { name: '张三', idNumber: '110101199003074514', noIdReason: null, phone: '13812344567' },
+      { name: '李四', idNumber: null, noIdReason: '未携带身份证', phone: null },
+    ])
   })
 
   // Regression: representative names were once stored with control and bidi characters.
@@ -236,10 +240,10 @@ describe('what a visit records', () => {
       validIntake('420106196503120311', {
         kind: 'group',
         headcount: 3,
-        representatives: ['张\u202E三', '李\u0000四'],
+        representatives: representatives('张\u202E三', '李\u0000四'),
       }),
     )
-    expect(JSON.parse(String(visitRow(core, caseNumber).representatives))).toEqual(['张三', '李四'])
+    expect((JSON.parse(String(visitRow(core, caseNumber).representatives)) as { name: string }[]).map((r) => r.name)).toEqual(['张三', '李四'])
   })
 
   it('stores the reason and no ID number for a visitor without ID', async ({ core }) => {

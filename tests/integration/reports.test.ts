@@ -1,3 +1,4 @@
+import { representatives } from '../support/representatives'
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -114,6 +115,8 @@ const HEADERS = [
   '接待人',
   // The matter's first case on a visit confirmed as a repeat visit on it (issue #16).
   '同一事项',
+  // A group visit's representatives, ID numbers and phones masked (issue #13).
+  '代表',
 ]
 const FULL_ID = /\d{17}[\dXx]/
 
@@ -247,10 +250,10 @@ describe('reports on a hand-computed fixture', () => {
   const close = (key: string) => act(key, { action: 'close', result: '已督促责任单位办结' })
   const followUp = (key: string, satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied') =>
     act(key, { action: 'followUp', satisfaction, note: '电话回访' })
-  const group = (headcount: number, representatives: string[]): Partial<IntakeInput> => ({
+  const group = (headcount: number, names: string[]): Partial<IntakeInput> => ({
     kind: 'group',
     headcount,
-    representatives,
+    representatives: representatives(...names),
   })
 
   function dbVisits(from: string, to: string): DbVisit[] {

@@ -1,3 +1,4 @@
+import { representatives } from '../support/representatives'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
@@ -199,7 +200,7 @@ function sampleIntake(s: Sample, routing: Routing): IntakeInput {
     },
     kind: group ? 'group' : 'individual',
     headcount: s.headcount,
-    representatives: 'representatives' in s ? s.representatives : [],
+    representatives: 'representatives' in s ? representatives(...(s.representatives ?? [])) : [],
     answers: {
       facts: answer(s.facts),
       demands: answer(s.demands),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { IntakeInput } from '../../shared/intake/schemas'
 import { emptyIntake, intakeSchema, isAnswerDone } from '../../shared/intake/schemas'
 import { cleanLine, cleanText, toHalfWidth } from '../../shared/text'
+import { representative, representatives } from '../support/representatives'
 
 /** A complete, valid intake built from the empty form, as a receptionist would fill it. */
 function complete(): IntakeInput {
@@ -118,7 +119,7 @@ describe('intakeSchema', () => {
     const form = withChange((f) => {
       f.kind = 'group'
       f.headcount = 30
-      f.representatives = ['张三', '李四', '王五', '赵六', '钱七', '孙八']
+      f.representatives = representatives('张三', '李四', '王五', '赵六', '钱七', '孙八')
     })
     expect(issues(form)).toEqual([{ path: ['representatives'], message: 'v.representatives.tooMany' }])
   })
@@ -127,7 +128,7 @@ describe('intakeSchema', () => {
     const form = withChange((f) => {
       f.kind = 'group'
       f.headcount = 30
-      f.representatives = ['张三', '李四', '王五', '赵六', '钱七']
+      f.representatives = representatives('张三', '李四', '王五', '赵六', '钱七')
     })
     expect(issues(form)).toEqual([])
   })
@@ -138,25 +139,53 @@ describe('intakeSchema', () => {
     const form = withChange((f) => {
       f.kind = 'group'
       f.headcount = 3
-      f.representatives = ['张三', '\u200B\u200B']
+      f.representatives = representatives('张三', '\u200B\u200B')
     })
-    expect(issues(form)).toEqual([{ path: ['representatives', 1], message: 'v.representatives.empty' }])
+    expect(issues(form)).toEqual([{ path: ['representatives', 1, 'name'], message: 'v.representatives.empty' }])
+  })
+
+  it("checks each representative's ID number and phone as the visitor's are", () => {
+    const form = withChange((f) => {
+      f.kind = 'group'
+      f.headcount = 3
+      f.representatives = [
+        representative('张三', 1, { idNumber: '420106196503120310' }),
+        representative('李四', 2, { idNumber: '' }),
+        representative('王五', 3, { phone: '12345' }),
+      ]
+    })
+    expect(issues(form)).toEqual([
+      { path: ['representatives', 0, 'idNumber'], message: 'v.idNumber.checksum' },
+      { path: ['representatives', 1, 'idNumber'], message: 'v.idNumber.empty' },
+      { path: ['representatives', 2, 'phone'], message: 'v.phone.invalid' },
+    ])
+  })
+
+  it('lets a representative go without an ID number only with the reason written', () => {
+    const without = (noIdReason: string) =>
+      withChange((f) => {
+        f.kind = 'group'
+        f.headcount = 3
+        f.representatives = [representative('张三', 1, { noId: true, idNumber: '', noIdReason })]
+      })
+    expect(issues(without(''))).toEqual([{ path: ['representatives', 0, 'noIdReason'], message: 'v.visitor.noIdReasonRequired' }])
+    expect(issues(without('未携带身份证'))).toEqual([])
   })
 
   it('removes control and bidi characters from representative names', () => {
     const form = withChange((f) => {
       f.kind = 'group'
       f.headcount = 3
-      f.representatives = ['张\u202E三', '李\u0000四']
+      f.representatives = representatives('张\u202E三', '李\u0000四')
     })
-    expect(parsed(form).representatives).toEqual(['张三', '李四'])
+    expect(parsed(form).representatives.map((r) => r.name)).toEqual(['张三', '李四'])
   })
 
   it('refuses a group visit of one person', () => {
     const form = withChange((f) => {
       f.kind = 'group'
       f.headcount = 1
-      f.representatives = ['张三']
+      f.representatives = representatives('张三')
     })
     expect(issues(form)).toEqual([{ path: ['headcount'], message: 'v.headcount.group' }])
   })

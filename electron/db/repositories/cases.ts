@@ -183,7 +183,8 @@ export function casesByIdTail(db: Kysely<Database>, visitIds: number[], tail: st
 export function casesByRepresentative(db: Kysely<Database>, name: string, limit: number) {
   return caseListQuery(db)
     .where('v.kind', '=', 'group')
-    .where(sql<boolean>`v.representatives LIKE ${`%${likeText(name)}%`} ESCAPE '\\'`)
+    // The names table, not the JSON column: a record's keys (name, phone) are not anyone's name.
+    .where('v.id', 'in', (eb) => eb.selectFrom('visit_representatives as r').select('r.visit_id').where(sql<boolean>`r.name LIKE ${`%${likeText(name)}%`} ESCAPE '\\'`))
     .orderBy('v.id', 'desc')
     .limit(limit)
     .execute()

@@ -4,6 +4,7 @@ import { caseNotices } from '../../../shared/cases/notices'
 import { daysLeft } from '../../../shared/deadlines'
 import { maskIdNumber } from '../../../shared/id-number'
 import { maskPhone } from '../../../shared/phone'
+import { maskRepresentative, parseStoredRepresentatives } from '../../../shared/intake/representatives'
 import type { CaseDetail } from '../../../shared/cases/types'
 import { hallDate } from '../../../shared/time'
 import { AppError } from '../../errors'
@@ -54,7 +55,7 @@ export function createCaseDetail(db: Kysely<Database>, deadlines: CaseDeadlines)
       },
       kind: c.kind,
       headcount: c.headcount,
-      representatives: JSON.parse(c.representatives) as string[],
+      representatives: parseStoredRepresentatives(c.representatives).map(maskRepresentative),
       answers: {
         facts: answer(c.facts, c.facts_mark, c.facts_reason),
         demands: answer(c.demands, c.demands_mark, c.demands_reason),

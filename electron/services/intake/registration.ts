@@ -6,6 +6,7 @@ import { parseIdNumber } from '../../../shared/id-number'
 import { parsePhone } from '../../../shared/phone'
 import type { RegisterResult } from '../../../shared/intake/types'
 import type { IntakeValues } from '../../../shared/intake/schemas'
+import type { StoredRepresentative } from '../../../shared/intake/representatives'
 import { AppError, fieldError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
 import { findActiveCategory } from '../../db/repositories/categories'
@@ -25,6 +26,19 @@ import type { Announce } from '../../live/channel'
 import { confirmedMatter, recordRegistration } from '../matters/register'
 
 const MAX_DAILY_SEQUENCE = 9999
+
+/** A representative as the visit stores it: the ID number checked against today, the phone normalized. */
+function storedRepresentative(r: IntakeValues['representatives'][number], index: number, now: Date): StoredRepresentative {
+  let idNumber: string | null = null
+  if (!r.noId) {
+    const parsed = parseIdNumber(r.idNumber, now)
+    if (!parsed.ok) throw fieldError(`representatives.${index}.idNumber`, `v.idNumber.${parsed.problem}`)
+    idNumber = parsed.value
+  }
+  const phone = r.phone === '' ? null : parsePhone(r.phone)
+  if (phone !== null && !phone.ok) throw fieldError(`representatives.${index}.phone`, 'v.phone.invalid')
+  return { name: r.name.trim(), idNumber, noIdReason: r.noId ? r.noIdReason : null, phone: phone === null ? null : phone.value }
+}
 
 function answerColumns(answers: IntakeValues['answers']) {
   // A marked answer keeps whatever the visitor did say; the reason explains the mark.
@@ -107,7 +121,7 @@ export function createRegistration(db: Kysely<Database>, hooks: RegistrationHook
     const phone = v.phone === '' ? null : parsePhone(v.phone)
     if (phone !== null && !phone.ok) throw fieldError('visitor.phone', 'v.phone.invalid')
     const phoneValue = phone === null ? null : phone.value
-    const representatives = input.kind === 'group' ? input.representatives.map((r) => r.trim()) : []
+    const representatives = input.kind === 'group' ? input.representatives.map((r, i) => storedRepresentative(r, i, now)) : []
     const key = input.idempotencyKey ?? null
     if (key !== null) {
       const first = await findVisitByIdempotencyKey(db, key)
@@ -220,7 +234,7 @@ export function createRegistration(db: Kysely<Database>, hooks: RegistrationHook
         categoryId: category.id,
         facts: input.answers.facts.text,
         demands: input.answers.demands.text,
-        representatives,
+        representatives: representatives.map((r) => r.name),
       })
       if (hooks.localDrafts === undefined) await deleteDraft(trx, user.id)
       await appendAudit(trx, instant, {

@@ -21,6 +21,8 @@ export const LOG_COLUMNS: { header: string; width: number; value: (r: LogRow, tz
   { header: '当前状态', width: 10, value: (r) => zhText(`case.status.${r.status}`) },
   { header: '接待人', width: 10, value: (r) => r.receptionist },
   { header: '同一事项', width: 19, value: (r) => r.matterCaseNumber },
+  // A group visit's representatives, masked as the visitor's ID number (issue #13).
+  { header: '代表', width: 40, value: (r) => r.representatives },
 ]
 
 /**

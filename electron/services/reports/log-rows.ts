@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { CaseStatus } from '../../../shared/cases/machine'
 import type { Routing, VisitKind } from '../../../shared/domain'
 import { maskIdNumber } from '../../../shared/id-number'
+import { maskRepresentative, parseStoredRepresentatives, representativesLineZh } from '../../../shared/intake/representatives'
 import type { Period } from '../../../shared/reports/period'
 import { summarize } from '../../../shared/text'
 import type { Database } from '../../db/schema'
@@ -14,6 +15,8 @@ export interface LogRow {
   maskedIdNumber: string
   kind: VisitKind
   headcount: number
+  /** A group visit's representatives, their ID numbers and phones masked as the visitor's are; '' for one person. */
+  representatives: string
   category: string
   demands: string
   routing: Routing
@@ -40,7 +43,7 @@ export async function* logRows(db: Kysely<Database>, period: Period): AsyncGener
       .innerJoin('users as u', 'u.id', 'v.receptionist_id')
       .leftJoin('units as n', 'n.id', 'v.unit_id')
       .leftJoin('visits as m', 'm.id', 'v.matter_visit_id')
-      .select(['m.case_number as matter_case_number', 'v.hall_day', 'v.day_seq', 'v.registered_at', 'v.case_number', 'v.visitor_name', 'p.id_number', 'v.kind', 'v.headcount', 'c.name as category', 'v.demands', 'v.routing', 'n.name as unit', 'v.status', 'u.name as receptionist'])
+      .select(['m.case_number as matter_case_number', 'v.hall_day', 'v.day_seq', 'v.registered_at', 'v.case_number', 'v.visitor_name', 'p.id_number', 'v.kind', 'v.headcount', 'v.representatives', 'c.name as category', 'v.demands', 'v.routing', 'n.name as unit', 'v.status', 'u.name as receptionist'])
       .where('v.hall_day', '>=', from)
       .where('v.hall_day', '<=', to)
       .where((eb) => eb.or([eb('v.hall_day', '>', after[0]), eb.and([eb('v.hall_day', '=', after[0]), eb('v.day_seq', '>', after[1])])]))
@@ -56,6 +59,7 @@ export async function* logRows(db: Kysely<Database>, period: Period): AsyncGener
       maskedIdNumber: maskIdNumber(r.id_number),
       kind: r.kind,
       headcount: r.headcount,
+      representatives: r.kind === 'group' ? representativesLineZh(parseStoredRepresentatives(r.representatives).map(maskRepresentative)) : '',
       category: r.category,
       demands: summarize(r.demands, DEMANDS_CHARS),
       routing: r.routing,

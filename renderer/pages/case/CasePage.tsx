@@ -102,7 +102,15 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
               <Descriptions.Item label={t('visitor.kind')}>
                 {detail.kind === 'group' ? `${t('visitor.group')} · ${detail.headcount}` : t('visitor.individual')}
               </Descriptions.Item>
-              {detail.kind === 'group' && <Descriptions.Item label={t('case.representatives')}>{detail.representatives.join('、')}</Descriptions.Item>}
+              {detail.kind === 'group' && (
+                <Descriptions.Item label={t('case.representatives')}>
+                  {detail.representatives.map((r, i) => (
+                    <div key={i} className="nowrap" data-testid="case-representative">
+                      {[r.name, r.noIdReason === null ? r.maskedIdNumber : t('case.representativeNoId', { reason: r.noIdReason }), r.maskedPhone].filter((p) => p !== '').join(' · ')}
+                    </div>
+                  ))}
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('routing.category')}>{detail.category}</Descriptions.Item>
               <Descriptions.Item label={t('routing.routing')}>{t(`routing.${detail.routing}`)}</Descriptions.Item>
               {detail.unit && <Descriptions.Item label={t('case.fields.unit')}>{detail.unit}</Descriptions.Item>}

@@ -1,5 +1,5 @@
 import { HistoryOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Table, Typography } from 'antd'
+import { Alert, Button, Card, Spin, Table, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseIdNumber } from '../../../shared/id-number'
@@ -22,7 +22,8 @@ interface Props {
 export function HistoryPanel({ idNumber, onUse, onUseContact }: Props) {
   const { t } = useTranslation()
   const { hall } = useApp()
-  const [history, setHistory] = useState<VisitorHistory | null>(null)
+  // null while the lookup runs; 'failed' shows nothing, as before a lookup.
+  const [history, setHistory] = useState<VisitorHistory | 'failed' | null>(null)
   const [used, setUsed] = useState(false)
   const [contactUsed, setContactUsed] = useState(false)
   const parsed = parseIdNumber(idNumber)
@@ -35,14 +36,23 @@ export function HistoryPanel({ idNumber, onUse, onUseContact }: Props) {
     if (valid === null) return
     let live = true
     void call('intake.history', { idNumber: valid }).then((r) => {
-      if (live && r.ok) setHistory(r.value)
+      if (live) setHistory(r.ok ? r.value : 'failed')
     })
     return () => {
       live = false
     }
   }, [valid])
 
-  if (valid === null || history === null) return null
+  if (valid === null || history === 'failed') return null
+  // A hall of many visits can take a moment: say that the lookup is running (issue #13).
+  if (history === null) {
+    return (
+      <Typography.Text type="secondary" data-testid="history-looking">
+        <Spin size="small" style={{ marginRight: 8 }} />
+        {t('history.looking')}
+      </Typography.Text>
+    )
+  }
   if (history.visits.length === 0) {
     return <Alert type="info" showIcon message={t('history.none')} data-testid="history-none" />
   }

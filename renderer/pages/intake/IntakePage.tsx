@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { Alert, App, Button, Card, Form, Modal, Space, Steps, Typography } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FieldErrors } from 'react-hook-form'
-import { useForm } from 'react-hook-form'
+import { useForm, useFormState } from 'react-hook-form'
 import { useTicketPrefill } from '../queue/use-ticket-prefill'
 import { useTranslation } from 'react-i18next'
 import type { Category, RegisterResult } from '../../../shared/intake/types'
@@ -15,6 +15,7 @@ import { useApp } from '../../app-context'
 import { formatTime } from '../../format'
 import { enterAdvances } from '../../forms/enter-advances'
 import { applyServerErrors } from '../../forms/messages'
+import { errorPaths, useErrorsFollowValues } from '../../forms/use-errors-follow-values'
 import { AnswersStep } from './AnswersStep'
 import { MatterPanel } from './MatterPanel'
 import { MatterProposal } from './MatterProposal'
@@ -36,16 +37,6 @@ const STEP_FIELDS = [
   ['categoryId', 'routing', 'routingBody', 'routingContact', 'routingReason', 'unitId'],
 ] as const
 
-/** How many fields carry an error (an error is an object with a string message). */
-function countErrors(errors: object): number {
-  let n = 0
-  for (const [key, v] of Object.entries(errors) as [string, unknown][]) {
-    if (key === 'ref' || typeof v !== 'object' || v === null) continue
-    n += 'message' in v && typeof v.message === 'string' ? 1 : countErrors(v)
-  }
-  return n
-}
-
 function firstStepWithErrors(errors: FieldErrors<IntakeInput>): number {
   const index = STEP_FIELDS.findIndex((fields) => fields.some((f) => errors[f] !== undefined))
   return index < 0 ? 0 : index
@@ -60,12 +51,19 @@ export function IntakePage() {
   const categories = useRpcQuery('categories.list', {}).data ?? EMPTY_CATEGORIES
   const [registered, setRegistered] = useState<RegisterResult | null>(null)
   const [pageError, setPageError] = useState<string | null>(null)
+  // 登记 was tried with fields missing: "还有 N 项" then follows the form until nothing is missing.
+  const [incomplete, setIncomplete] = useState(false)
   const submitting = useRef(false)
+  // Our own flag, not formState.isSubmitting: that one can lag a state change behind when other
+  // validation (the fields in error checked again) runs while 登记 does, and leave the button spinning.
+  const [registering, setRegistering] = useState(false)
   const form = useForm<IntakeInput, unknown, IntakeValues>({
     resolver: zodResolver(intakeSchema),
     defaultValues: newIntakeForm(),
     mode: 'onTouched',
   })
+  useErrorsFollowValues(form)
+  const missing = errorPaths(useFormState({ control: form.control }).errors).length
   const draft = useDraft(form, step, setStep)
   useTicketPrefill(form)
 
@@ -77,7 +75,9 @@ export function IntakePage() {
   const register = useCallback(async () => {
     if (submitting.current) return
     submitting.current = true
+    setRegistering(true)
     setPageError(null)
+    setIncomplete(false)
     await form.handleSubmit(
       async (values) => {
         await draft.save()
@@ -96,11 +96,13 @@ export function IntakePage() {
       },
       (errors) => {
         setStep(firstStepWithErrors(errors))
-        setPageError(t('intake.incomplete', { count: countErrors(errors) }))
+        setIncomplete(true)
       },
-    )()
-    submitting.current = false
-  }, [draft, form, t])
+    )().finally(() => {
+      submitting.current = false
+      setRegistering(false)
+    })
+  }, [draft, form])
 
   // Ctrl+S registers when the form is complete, and otherwise points at what is missing.
   useEffect(() => {
@@ -124,6 +126,7 @@ export function IntakePage() {
       onOk: async () => {
         form.reset(newIntakeForm())
         setStep(0)
+        setIncomplete(false)
         await draft.discard()
         void message.info(t('intake.clear'))
       },
@@ -180,6 +183,9 @@ export function IntakePage() {
         style={{ marginBottom: 24 }}
       />
       {pageError && <Alert type="error" showIcon message={pageError} style={{ marginBottom: 16 }} role="alert" />}
+      {incomplete && missing > 0 && (
+        <Alert type="error" showIcon message={t('intake.incomplete', { count: missing })} style={{ marginBottom: 16 }} role="alert" data-testid="intake-missing" />
+      )}
       <Form layout="vertical" component="div">
         <div
           onKeyDown={(e) => {
@@ -201,7 +207,7 @@ export function IntakePage() {
             </Button>
           )}
           {isLast && (
-            <Button type="primary" size="large" loading={form.formState.isSubmitting} onClick={() => void register()}>
+            <Button type="primary" size="large" loading={registering} onClick={() => void register()}>
               {t('intake.register')}
             </Button>
           )}

@@ -56,7 +56,7 @@ function useQueryInput(form: Form): MatterCandidatesInput {
     idNumber: visitor.noId ? '' : visitor.idNumber,
     phone: visitor.phone,
     address: visitor.address,
-    representatives: kind === 'group' ? representatives.filter((r) => r.trim() !== '') : [],
+    representatives: kind === 'group' ? representatives.map((r) => r.name).filter((n) => n.trim() !== '') : [],
     categoryId,
     facts,
     demands,

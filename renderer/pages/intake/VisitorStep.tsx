@@ -4,6 +4,7 @@ import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { LIMITS } from '../../../shared/domain'
 import { normalizeIdNumber, parseIdNumber } from '../../../shared/id-number'
+import { emptyRepresentative } from '../../../shared/intake/representatives'
 import type { IntakeInput, IntakeValues } from '../../../shared/intake/schemas'
 import { FieldItem } from '../../forms/FieldItem'
 import { HistoryPanel } from './HistoryPanel'
@@ -96,7 +97,7 @@ export function VisitorStep({ form }: { form: UseFormReturn<IntakeInput, unknown
                 const next = e.target.value as IntakeInput['kind']
                 f.onChange(next)
                 form.setValue('headcount', next === 'group' ? null : 1)
-                form.setValue('representatives', next === 'group' ? [''] : [])
+                form.setValue('representatives', next === 'group' ? [emptyRepresentative()] : [])
               }}
               options={[
                 { value: 'individual', label: t('visitor.individual') },

@@ -1,6 +1,8 @@
 import { ANSWER_KEYS, ANSWER_MARKS, ROUTINGS, VISIT_KINDS } from '../../../shared/domain'
 import type { IntakeInput } from '../../../shared/intake/schemas'
 import { emptyIntake } from '../../../shared/intake/schemas'
+import type { RepresentativeInput } from '../../../shared/intake/representatives'
+import { emptyRepresentative } from '../../../shared/intake/representatives'
 
 type Loose = Record<string, unknown>
 
@@ -19,6 +21,18 @@ const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v
 const bool = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback)
 const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined =>
   typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : undefined
+
+/** A representative of a stored draft: a record as the form holds it, or a name (drafts saved before 身份证号 and 联系电话). */
+function representative(v: unknown): RepresentativeInput {
+  if (!isObject(v)) return { ...emptyRepresentative(), name: str(v, '') }
+  return {
+    name: str(v.name, ''),
+    noId: bool(v.noId, false),
+    idNumber: str(v.idNumber, ''),
+    noIdReason: str(v.noIdReason, ''),
+    phone: str(v.phone, ''),
+  }
+}
 
 /**
  * Rebuilds the form from a stored draft field by field: whatever still fits is kept, anything
@@ -47,9 +61,7 @@ export function restoreDraft(values: unknown): IntakeInput {
     },
     kind: oneOf(VISIT_KINDS, values.kind) ?? base.kind,
     headcount: typeof values.headcount === 'number' ? values.headcount : values.headcount === null ? null : base.headcount,
-    representatives: Array.isArray(values.representatives)
-      ? values.representatives.filter((r): r is string => typeof r === 'string').slice(0, 10)
-      : [],
+    representatives: Array.isArray(values.representatives) ? values.representatives.slice(0, 10).map(representative) : [],
     answers: base.answers,
     categoryId: typeof values.categoryId === 'number' ? values.categoryId : 0,
     routing: oneOf(ROUTINGS, values.routing) ?? null,

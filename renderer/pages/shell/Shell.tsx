@@ -83,7 +83,7 @@ function PersonalDataMark({
 
 /** The signed-in frame: hall, navigation, who is at the desk, lock and sign-out. */
 export function Shell() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { hall, session, refresh } = useApp()
   const role = session.role
   const adminReadsAudit = hall.adminReadsAudit
@@ -157,7 +157,8 @@ export function Shell() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={184} theme="light" style={{ borderRight: '1px solid #e5e8ef' }}>
+        {/* English menu labels are longer (Units & categories): the menu widens so none is cut off. */}
+        <Layout.Sider width={i18n.language === 'en' ? 224 : 184} theme="light" style={{ borderRight: '1px solid #e5e8ef' }}>
           <Menu
             mode="inline"
             selectedKeys={[route.page === 'case' ? 'search' : route.page]}
