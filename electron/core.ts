@@ -34,6 +34,7 @@ import { createExports, type Exports } from './services/reports/exports'
 import { createBackups, type Backups } from './services/backup/backup'
 import { createPrivacy } from './services/privacy/privacy'
 import { createRetention } from './services/retention/retention'
+import { createHallMove } from './services/hall-move/hall-move'
 import { auditKeyOf, withAuditKey } from './services/audit/audit'
 import type { KeyStore } from './services/keys/key-store'
 import { fileKeyStore } from './services/keys/key-store'
@@ -77,7 +78,7 @@ export interface CoreOptions {
    * it the hall lives in the SQLite file in `dataDir`, as for a single desk.
    */
   database?: string
-  /** Tests only: the PostgreSQL schema this core works in (a fresh one per test core). */
+  /** Tests only: the PostgreSQL schema this core works in (a fresh one per test core); on a single desk, the one 迁移到大厅数据库 writes into. */
   testSchema?: string
   /** Tests only: how far the fake hall clock is ahead of the real one; on PostgreSQL applied to the server's clock for numbering. */
   testClockOffsetMs?: () => number
@@ -200,7 +201,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce, restore: options.restore })
   const privacy = createPrivacy(db, deskName)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
-  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, queue, privacy, matters, retention: createRetention(db, announce) })
+  const hallMove = createHallMove({ db, engine: connection.engine, file, desk: deskName, ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }) })
+  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, queue, privacy, matters, retention: createRetention(db, announce), hallMove })
   const dispatch = createDispatcher({
     db,
     ...(hall === undefined ? {} : { hallLink: hall.link }),

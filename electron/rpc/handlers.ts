@@ -30,6 +30,8 @@ import { queueHandlers } from '../services/queue/handlers'
 import type { Retention } from '../services/retention/retention'
 import { retentionHandlers } from '../services/retention/handlers'
 import { backupHandlers } from '../services/backup/handlers'
+import type { HallMove } from '../services/hall-move/hall-move'
+import { hallMoveHandlers } from '../services/hall-move/handlers'
 
 export interface HandlerDeps {
   db: Kysely<Database>
@@ -51,6 +53,7 @@ export interface HandlerDeps {
   matters: Matters
   queue: Queue
   retention: Retention
+  hallMove: HallMove
   /** The desk's name and its link to the hall's database (always connected on SQLite). */
   link: () => DeskLink
 }
@@ -214,5 +217,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...backupHandlers(backups),
     ...queueHandlers(deps.queue, db),
     ...retentionHandlers(deps.retention),
+    ...hallMoveHandlers(deps.hallMove),
   }
 }
