@@ -7,10 +7,14 @@ import { isConnectionError } from '../db/postgres'
 import { HallKeyMissingError } from '../services/keys/hall-secret'
 import { defaultDataDir } from '../paths'
 import { startHost } from './server'
+import { moveToHall } from './move-to-hall'
+import { hallMoveStartSchema } from '../../shared/hall-move/schemas'
 
 /**
  * `npm run serve -- --data-dir DIR --port N [--database postgres://USER:PASS@HOST:PORT/DB] [--desk-name 3号窗口]`:
  * the browser host. Without --database (or INTAKE_DESK_DATABASE) the hall is the SQLite file in the data dir.
+ * `--move-to-hall postgres://OWNER:PASSWORD@HOST:PORT/DB` instead moves that file's hall into an empty
+ * hall database and exits (move-to-hall.ts).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,6 +27,8 @@ async function main(): Promise<void> {
       database: { type: 'string' },
       // The desk's name in the header and on each registration, print and audit row.
       'desk-name': { type: 'string' },
+      // 迁移到大厅数据库 from the command line: the desk's SQLite hall into an empty PostgreSQL database.
+      'move-to-hall': { type: 'string' },
     },
   })
   const database = values.database ?? (process.env.INTAKE_DESK_DATABASE || undefined)
@@ -34,6 +40,14 @@ async function main(): Promise<void> {
   if (desk !== undefined && (desk === '' || desk.length > 40)) {
     console.error('--desk-name 应为 1–40 个字符，如 3号窗口 / --desk-name must be 1–40 characters, e.g. 3号窗口')
     process.exit(2)
+  }
+  const moveTo = values['move-to-hall']
+  if (moveTo !== undefined) {
+    if (!hallMoveStartSchema.safeParse({ url: moveTo }).success) {
+      console.error('--move-to-hall 应为 postgres://用户:密码@主机:端口/数据库 / --move-to-hall must be a postgres:// URL')
+      process.exit(2)
+    }
+    process.exit(await moveToHall({ dataDir: values['data-dir'] ?? defaultDataDir(), url: moveTo, ...(desk === undefined ? {} : { desk }) }, (line) => console.log(line)))
   }
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -26,3 +26,13 @@ export function redactedHallUrl(text: string): string {
     return 'postgres://…'
   }
 }
+
+/** What every desk then starts with: the target's host, port and database, the desks' own user and password to fill in. */
+export function deskDatabaseUrl(target: string): string {
+  try {
+    const url = new URL(target)
+    return `postgres://USER:PASSWORD@${url.host}${decodeURIComponent(url.pathname)}`
+  } catch {
+    return 'postgres://USER:PASSWORD@HOST:5432/DATABASE'
+  }
+}

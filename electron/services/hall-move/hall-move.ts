@@ -12,6 +12,7 @@ import { DeskPlugin } from '../../db/dialect'
 import { DatabaseFromFutureError, HallDatabaseUnsuitableError, migrate, schemaVersion } from '../../db/migrate'
 import { MIGRATIONS } from '../../db/migrations'
 import { isConnectionError, openPostgres } from '../../db/postgres'
+import { getHall } from '../../db/repositories/hall'
 import { clearMovedTables, hallContents } from '../../db/repositories/hall-move'
 import type { Database } from '../../db/schema'
 import { AppError } from '../../errors'
@@ -33,7 +34,7 @@ export interface HallMoveDeps {
 }
 
 interface JobState extends HallMoveJob {
-  userId: number
+  userId: number | null
   sessionKey: string
 }
 
@@ -97,7 +98,7 @@ export function createHallMove(deps: HallMoveDeps) {
     if (rows > 0) throw new AppError('CONFLICT', 'e.hallMove.NOT_EMPTY', { rows })
   }
 
-  async function run(job: JobState, target: ReturnType<typeof openTarget>, userId: number, now: Date): Promise<void> {
+  async function run(job: JobState, target: ReturnType<typeof openTarget>, userId: number | null, now: Date): Promise<void> {
     const source = openReadOnly(deps.file)
     let table: string | null = null
     const progress = (weight: number, offset: number): Progress => ({
@@ -128,7 +129,7 @@ export function createHallMove(deps: HallMoveDeps) {
           userId,
           action: 'hall.move',
           entity: 'hall',
-          detail: { target: job.target, rows: job.totalRows, cases: digests.get('visits')?.rows ?? 0, lastCaseNumber: compared.lastCaseNumber, casesDigest: compared.casesDigest },
+          detail: { ...(userId === null ? { via: 'command line' } : {}), target: job.target, rows: job.totalRows, cases: digests.get('visits')?.rows ?? 0, lastCaseNumber: compared.lastCaseNumber, casesDigest: compared.casesDigest },
         })
         const audit = await checkAudit(trx)
         job.verification = { ...compared, auditChecked: audit.checked, auditIntact: audit.firstBrokenId === null && audit.cutAtEnd === null }
@@ -148,19 +149,15 @@ export function createHallMove(deps: HallMoveDeps) {
     }
   }
 
-  /**
-   * Checks the target and starts the move; the card follows it with `job`. A refusal (this desk
-   * already on a hall database, a move running, the target unreachable, not empty, or newer
-   * than the app) comes back at once, and nothing was written anywhere.
-   */
-  async function start(ctx: CallContext, input: z.output<typeof hallMoveStartSchema>): Promise<HallMoveJob> {
-    const { user, now, sessionKey } = signedIn(ctx)
+  /** Checks the target, refusing before anything is written, and begins the copy in the background. */
+  async function begin(url: string, userId: number | null, sessionKey: string, now: Date): Promise<{ job: JobState; done: Promise<void> }> {
     if (deps.engine !== 'sqlite') throw new AppError('CONFLICT', 'e.hallMove.ALREADY_HALL')
     if (running !== undefined) throw new AppError('CONFLICT', 'e.hallMove.RUNNING')
-    const shown = redactedHallUrl(input.url)
-    const target = openTarget(input.url)
+    if ((await getHall(deps.db)) === undefined) throw new AppError('SETUP_REQUIRED')
+    const shown = redactedHallUrl(url)
+    const target = openTarget(url)
     const id = randomBytes(12).toString('hex')
-    const job: JobState = { id, phase: 'copying', progress: 0, table: null, rows: 0, totalRows: 0, target: shown, error: null, verification: null, userId: user.id, sessionKey }
+    const job: JobState = { id, phase: 'copying', progress: 0, table: null, rows: 0, totalRows: 0, target: shown, error: null, verification: null, userId, sessionKey }
     running = job
     try {
       await prepare(target, shown)
@@ -171,7 +168,32 @@ export function createHallMove(deps: HallMoveDeps) {
     }
     jobs.clear()
     jobs.set(id, job)
-    void run(job, target, user.id, now)
+    return { job, done: run(job, target, userId, now) }
+  }
+
+  /**
+   * Checks the target and starts the move; the card follows it with `job`. A refusal (this desk
+   * already on a hall database, a move running, the target unreachable, not empty, or newer
+   * than the app) comes back at once, and nothing was written anywhere.
+   */
+  async function start(ctx: CallContext, input: z.output<typeof hallMoveStartSchema>): Promise<HallMoveJob> {
+    const { user, now, sessionKey } = signedIn(ctx)
+    const { job } = await begin(input.url, user.id, sessionKey, now)
+    return view(job)
+  }
+
+  /**
+   * The command-line form (`--move-to-hall`, for the hall's IT person at the desk's computer):
+   * the same move, run to its end, `progress` told as it goes; audited without a user.
+   */
+  async function moveNow(url: string, now: Date, progress: (job: HallMoveJob) => void): Promise<HallMoveJob> {
+    const { job, done } = await begin(url, null, '', now)
+    const timer = setInterval(() => progress(view(job)), 1_000)
+    try {
+      await done
+    } finally {
+      clearInterval(timer)
+    }
     return view(job)
   }
 
@@ -183,7 +205,7 @@ export function createHallMove(deps: HallMoveDeps) {
     return Promise.resolve(view(found))
   }
 
-  return { start, job }
+  return { start, job, moveNow }
 }
 
 export type HallMove = ReturnType<typeof createHallMove>
