@@ -40,7 +40,7 @@ function report(job: HallMoveJob, out: (line: string) => void): void {
   out(both('hallMove.done'))
   out(both('hallMove.nextTitle'))
   for (const key of ['hallMove.nextStop', 'hallMove.nextStart'] as const) out(both(key))
-  out(`   npm run serve -- --database ${deskDatabaseUrl(job.target)} --desk-name 1号窗口`)
+  out(`   ${translate(zhCN, 'hallMove.nextCommand', { url: deskDatabaseUrl(job.target) })}`)
   for (const key of ['hallMove.nextKey', 'hallMove.nextGrants', 'hallMove.nextFile'] as const) out(both(key))
 }
 

@@ -56,11 +56,12 @@ async function move(core: Core, schemaUrl = TEST_DATABASE ?? ''): Promise<HallMo
   return job
 }
 
-async function onTarget<T>(schema: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Rows of a statement on the target schema, read past the app. */
+async function onTarget<T extends object = Record<string, unknown>>(schema: string, text: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: TEST_DATABASE, options: `-c search_path=${schema}` })
   await client.connect()
   try {
-    return await run(client)
+    return (await client.query<T>(text, params)).rows
   } finally {
     await client.end()
   }
@@ -155,7 +156,7 @@ onPostgres('迁移到大厅数据库', () => {
     cleanups.push(other.remove)
     const theirs = await hallDesk(other.dir, clock, taken.schema)
     await ok(theirs, 'admin', 'app.setup', { hallName: '另一个大厅', hallCode: 'HK', admin: ADMIN })
-    const rowsBefore = await onTarget(taken.schema, async (c) => (await c.query('SELECT count(*)::int AS n FROM audit_log')).rows[0] as { n: number })
+    const rowsBefore = await onTarget(taken.schema, 'SELECT count(*)::int AS n FROM audit_log')
 
     const newer = await freshSchema()
     cleanups.push(newer.drop)
@@ -166,16 +167,16 @@ onPostgres('迁移到大厅数据库', () => {
     const hasHall = await call(desk, 'admin', 'hallMove.start', { url: TEST_DATABASE ?? '' })
     expect(hasHall).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'e.hallMove.HAS_HALL', params: { hall: '另一个大厅' } } })
     expect(hasHall.ok ? '' : hasHall.error.message).toContain('新建一个空数据库')
-    expect(await onTarget(taken.schema, async (c) => (await c.query('SELECT count(*)::int AS n FROM audit_log')).rows[0])).toEqual(rowsBefore)
+    expect(await onTarget(taken.schema, 'SELECT count(*)::int AS n FROM audit_log')).toEqual(rowsBefore)
 
-    await onTarget(newer.schema, (c) => c.query(`CREATE TABLE intake_desk_schema_version (version integer NOT NULL); INSERT INTO intake_desk_schema_version VALUES (${MIGRATIONS.length + 1})`))
+    await onTarget(newer.schema, `CREATE TABLE intake_desk_schema_version (version integer NOT NULL); INSERT INTO intake_desk_schema_version VALUES (${MIGRATIONS.length + 1})`)
     const newerDesk = await singleDesk(tempDirFor(), clock, newer.schema)
     await setUpHall(newerDesk)
     expect(await call(newerDesk, 'admin', 'hallMove.start', { url: TEST_DATABASE ?? '' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', key: 'e.hallMove.TOO_NEW', params: { found: MIGRATIONS.length + 1, supported: MIGRATIONS.length } },
     })
-    expect(await onTarget(newer.schema, async (c) => (await c.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1`, [newer.schema])).rows[0])).toEqual({ n: 1 })
+    expect(await onTarget(newer.schema, 'SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1', [newer.schema])).toEqual([{ n: 1 }])
 
     const unreachable = await call(desk, 'admin', 'hallMove.start', { url: 'postgres://intake_desk_owner:secret@127.0.0.1:1/intake_desk' })
     expect(unreachable).toMatchObject({ ok: false, error: { code: 'HALL_UNAVAILABLE', key: 'e.hallMove.UNREACHABLE', params: { target: 'postgres://intake_desk_owner@127.0.0.1:1/intake_desk' } } })
@@ -200,19 +201,20 @@ onPostgres('迁移到大厅数据库', () => {
     const empty = await hallDesk(tempDirFor(), clock, schema)
     await empty.close()
     cleanups.pop()
-    await onTarget(schema, (c) =>
-      c.query(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
-               CREATE TRIGGER refuse BEFORE INSERT ON receipt_prints FOR EACH ROW EXECUTE FUNCTION refuse();`),
+    await onTarget(
+      schema,
+      `CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+       CREATE TRIGGER refuse BEFORE INSERT ON receipt_prints FOR EACH ROW EXECUTE FUNCTION refuse();`,
     )
     const failed = await move(desk)
     expect(failed).toMatchObject({ phase: 'failed', error: { key: 'e.hallMove.FAILED', params: { table: 'receipt_prints' } } })
-    const left = await onTarget(schema, async (c) => (await c.query(`SELECT (SELECT count(*) FROM hall)::int AS hall, (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM visits)::int AS visits, (SELECT count(*) FROM audit_log)::int AS audit`)).rows[0])
-    expect(left).toEqual({ hall: 0, users: 0, visits: 0, audit: 0 })
-    await onTarget(schema, (c) => c.query('DROP TRIGGER refuse ON receipt_prints'))
+    const left = await onTarget(schema, 'SELECT (SELECT count(*) FROM hall)::int AS hall, (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM visits)::int AS visits, (SELECT count(*) FROM audit_log)::int AS audit')
+    expect(left).toEqual([{ hall: 0, users: 0, visits: 0, audit: 0 }])
+    await onTarget(schema, 'DROP TRIGGER refuse ON receipt_prints')
     expect(await move(desk)).toMatchObject({ phase: 'done', error: null })
     // Once moved, the hall database is no longer empty: a second move is refused.
     expect(await call(desk, 'admin', 'hallMove.start', { url: TEST_DATABASE ?? '' })).toMatchObject({ ok: false, error: { key: 'e.hallMove.HAS_HALL' } })
-    expect(await onTarget(schema, async (c) => (await c.query('SELECT count(*)::int AS n FROM visits')).rows[0])).toEqual({ n: 1 })
+    expect(await onTarget(schema, 'SELECT count(*)::int AS n FROM visits')).toEqual([{ n: 1 }])
   }, 120_000)
 })
 

@@ -72,7 +72,8 @@ export async function readBatch(db: Kysely<Database>, table: MovedTable, after: 
   // A row value, so that a key of several columns pages as one (both engines compare them so).
   if (after !== null) query = query.where(sql<boolean>`(${sql.join(table.key.map((k) => sql.ref(k)))}) > (${sql.join(after)})`)
   for (const column of table.key) query = query.orderBy(column)
-  return (await query.limit(limit).execute()) as MovedRow[]
+  const rows: MovedRow[] = await query.limit(limit).execute()
+  return rows
 }
 
 /** Writes rows as they are, ids included. */
@@ -105,10 +106,10 @@ export async function idHighWater(db: Kysely<Database>): Promise<Map<string, num
 
 /** The highest id in a table, 0 when empty. */
 export async function maxId(db: Kysely<Database>, table: MovedTableName): Promise<number> {
-  const row = (await untyped(db)
+  const row: { m: number | string | null } | undefined = await untyped(db)
     .selectFrom(table)
     .select((eb) => eb.fn.max('id').as('m'))
-    .executeTakeFirst()) as { m: number | string | null } | undefined
+    .executeTakeFirst()
   return Number(row?.m ?? 0)
 }
 
