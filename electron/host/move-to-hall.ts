@@ -27,6 +27,7 @@ function report(job: HallMoveJob, out: (line: string) => void): void {
   const v = job.verification
   if (v !== null) {
     for (const t of v.tables) out(`  ${t.table.padEnd(24)} ${String(t.source).padStart(8)} → ${String(t.target).padStart(8)}  ${t.same ? 'OK' : 'DIFFERS'}`)
+    out(both('hallMove.tables', { count: v.tables.length, same: v.tables.filter((t) => t.same).length, differ: v.tables.filter((t) => !t.same).length }))
     const count = v.tables.find((t) => t.table === 'visits')?.source ?? 0
     out(both('hallMove.cases', { count, digest: v.casesDigest.slice(0, 16), result: v.casesSame ? 'OK' : 'DIFFERS' }))
     out(both('hallMove.index', { indexed: v.indexed, expected: v.indexExpected }))

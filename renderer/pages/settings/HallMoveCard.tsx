@@ -109,29 +109,6 @@ function MoveProgress({ job }: { job: HallMoveJob }) {
         <Alert type="error" showIcon role="alert" message={t('hallMove.failed')} description={job.error === null ? null : errorText({ code: 'CONFLICT', ...job.error })} style={{ marginBottom: 12 }} />
       )}
       {job.phase === 'done' && <Alert type="success" showIcon message={t('hallMove.done')} style={{ marginBottom: 12 }} />}
-      {v !== null && (
-        <>
-          <Typography.Paragraph style={{ marginBottom: 4 }}>
-            {t('hallMove.cases', { count: v.tables.find((x) => x.table === 'visits')?.source ?? 0, digest: v.casesDigest.slice(0, 16), result: yesNo(v.casesSame) })}
-          </Typography.Paragraph>
-          <Typography.Paragraph style={{ marginBottom: 4 }}>{t('hallMove.index', { indexed: v.indexed, expected: v.indexExpected })}</Typography.Paragraph>
-          <Typography.Paragraph style={{ marginBottom: 4 }}>{t('hallMove.audit', { checked: v.auditChecked, result: v.auditIntact ? t('hallMove.auditOk') : t('hallMove.auditBad') })}</Typography.Paragraph>
-          {v.lastCaseNumber !== null && <Typography.Paragraph>{t('hallMove.lastCase', { caseNumber: v.lastCaseNumber })}</Typography.Paragraph>}
-          <Table<HallMoveTable>
-            size="small"
-            rowKey="table"
-            dataSource={v.tables}
-            pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
-            data-testid="hall-move-tables"
-            columns={[
-              { title: t('hallMove.table'), dataIndex: 'table', render: (name: string) => <span style={{ fontFamily: 'monospace' }}>{name}</span> },
-              { title: t('hallMove.source'), dataIndex: 'source', align: 'right', width: 110 },
-              { title: t('hallMove.target'), dataIndex: 'target', align: 'right', width: 110 },
-              { title: t('hallMove.same'), dataIndex: 'same', width: 90, render: (same: boolean) => <Typography.Text type={same ? 'success' : 'danger'}>{yesNo(same)}</Typography.Text> },
-            ]}
-          />
-        </>
-      )}
       {job.phase === 'done' && (
         <div data-testid="hall-move-next">
           <Typography.Title level={5}>{t('hallMove.nextTitle')}</Typography.Title>
@@ -144,6 +121,33 @@ function MoveProgress({ job }: { job: HallMoveJob }) {
           <Typography.Paragraph style={{ marginBottom: 4 }}>{t('hallMove.nextGrants')}</Typography.Paragraph>
           <Typography.Paragraph type="secondary">{t('hallMove.nextFile')}</Typography.Paragraph>
         </div>
+      )}
+      {v !== null && (
+        <>
+          <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="hall-move-summary">
+            {t('hallMove.tables', { count: v.tables.length, same: v.tables.filter((x) => x.same).length, differ: v.tables.filter((x) => !x.same).length })}
+          </Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: 4 }}>
+            {t('hallMove.cases', { count: v.tables.find((x) => x.table === 'visits')?.source ?? 0, digest: v.casesDigest.slice(0, 16), result: yesNo(v.casesSame) })}
+          </Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: 4 }}>{t('hallMove.index', { indexed: v.indexed, expected: v.indexExpected })}</Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: 4 }}>{t('hallMove.audit', { checked: v.auditChecked, result: v.auditIntact ? t('hallMove.auditOk') : t('hallMove.auditBad') })}</Typography.Paragraph>
+          {v.lastCaseNumber !== null && <Typography.Paragraph>{t('hallMove.lastCase', { caseNumber: v.lastCaseNumber })}</Typography.Paragraph>}
+          <Table<HallMoveTable>
+            size="small"
+            rowKey="table"
+            dataSource={v.tables}
+            pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+            data-testid="hall-move-tables"
+            style={{ maxWidth: 640 }}
+            columns={[
+              { title: t('hallMove.table'), dataIndex: 'table', render: (name: string) => <span style={{ fontFamily: 'monospace' }}>{name}</span> },
+              { title: t('hallMove.source'), dataIndex: 'source', align: 'right', width: 110 },
+              { title: t('hallMove.target'), dataIndex: 'target', align: 'right', width: 110 },
+              { title: t('hallMove.same'), dataIndex: 'same', width: 90, render: (same: boolean) => <Typography.Text type={same ? 'success' : 'danger'}>{yesNo(same)}</Typography.Text> },
+            ]}
+          />
+        </>
       )}
     </div>
   )
