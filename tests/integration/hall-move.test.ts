@@ -17,7 +17,7 @@ import type { FakeClock } from './helpers'
 // PostgreSQL only: the move goes from a desk's SQLite file into a hall's PostgreSQL database, so
 // it needs both. Skipped without INTAKE_DESK_TEST_DATABASE, as the other hall tests (CI sets it).
 const onPostgres = describe.skipIf(TEST_DATABASE === undefined)
-if (TEST_DATABASE === undefined) console.log('hall-move.test.ts skipped: INTAKE_DESK_TEST_DATABASE names no reachable PostgreSQL (see README «大厅数据库»)')
+if (TEST_DATABASE === undefined) console.log('hall-move.test.ts: the move into PostgreSQL skipped in this run (no INTAKE_DESK_TEST_DATABASE; the postgres project runs it, see README «大厅数据库»)')
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
