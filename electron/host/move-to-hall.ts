@@ -32,6 +32,7 @@ function report(job: HallMoveJob, out: (line: string) => void): void {
     out(both('hallMove.cases', { count, digest: v.casesDigest.slice(0, 16), result: v.casesSame ? 'OK' : 'DIFFERS' }))
     out(both('hallMove.index', { indexed: v.indexed, expected: v.indexExpected }))
     out(both('hallMove.audit', { checked: v.auditChecked, result: v.auditIntact ? 'OK' : 'BROKEN' }))
+    if (v.auditBrokenInFile !== null) out(both('hallMove.auditBrokenInFile', { id: v.auditBrokenInFile }))
     if (v.lastCaseNumber !== null) out(both('hallMove.lastCase', { caseNumber: v.lastCaseNumber }))
   }
   if (job.phase !== 'done') {

@@ -19,6 +19,11 @@ export interface HallMoveVerification {
   /** The audit chain walked on the hall's database under the hall's key. */
   auditChecked: number
   auditIntact: boolean
+  /**
+   * The row at which the desk's file's own chain was already broken (or, for rows cut off its
+   * end, the rows it checked); null when it verified. Such a chain moves as it was.
+   */
+  auditBrokenInFile: number | null
   /** The newest case moved: a case registered on this desk after it stayed in the file only. */
   lastCaseNumber: string | null
 }

@@ -17,10 +17,18 @@ import {
 } from '../../db/repositories/hall-move'
 import type { Database } from '../../db/schema'
 
-/** Rows read from the file at a time: 100,000 visits never sit in memory at once. */
-export const READ_BATCH = 500
-/** PostgreSQL takes at most 65,535 parameters in one statement; a visit has about 60 columns. */
+/**
+ * Rows read (and written) at a time: as many as fit in one INSERT of at most 30,000 parameters
+ * (PostgreSQL takes 65,535), at most 5,000, so 100,000 visits (60 columns, 500 a batch) or
+ * millions of same-matter terms (3 columns) never sit in memory at once.
+ */
 const MAX_PARAMETERS = 30_000
+const MAX_BATCH = 5_000
+const FIRST_BATCH = 500
+
+function batchFor(columns: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(MAX_PARAMETERS / Math.max(1, columns))))
+}
 
 const MOD = 1n << 256n
 
@@ -51,14 +59,16 @@ export interface Progress {
   rows: (n: number) => void
 }
 
-/** Every batch of a table in key order. */
-async function* batches(db: Kysely<Database>, table: MovedTable, size: number): AsyncGenerator<MovedRow[]> {
+/** Every batch of a table in key order, the first one small until the table's width is known. */
+async function* batches(db: Kysely<Database>, table: MovedTable): AsyncGenerator<MovedRow[]> {
   let after: (string | number)[] | null = null
+  let size = FIRST_BATCH
   for (;;) {
     const rows = await readBatch(db, table, after, size)
     if (rows.length === 0) return
     yield rows
     if (rows.length < size) return
+    size = batchFor(Object.keys(rows[0] ?? {}).length)
     const last = rows[rows.length - 1] as MovedRow
     after = table.key.map((k) => last[k] as string | number)
   }
@@ -82,10 +92,9 @@ export async function copyTables(source: Kysely<Database>, target: Transaction<D
   for (const table of MOVED_TABLES) {
     progress.table(table.name)
     const digest = new RowDigest()
-    for await (const rows of batches(source, table, READ_BATCH)) {
+    for await (const rows of batches(source, table)) {
       digest.add(rows)
-      const per = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, Object.keys(rows[0] ?? {}).length)))
-      for (let i = 0; i < rows.length; i += per) await insertRows(target, table.name, rows.slice(i, i + per))
+      await insertRows(target, table.name, rows)
       if (table.name === 'visits') await indexMovedVisits(target, rows)
       progress.rows(rows.length)
     }
@@ -104,14 +113,14 @@ export async function compareTables(
   target: Transaction<Database>,
   source: Map<string, RowDigest>,
   progress: Progress,
-): Promise<Omit<HallMoveVerification, 'auditChecked' | 'auditIntact'>> {
+): Promise<Omit<HallMoveVerification, 'auditChecked' | 'auditIntact' | 'auditBrokenInFile'>> {
   const tables: HallMoveTable[] = []
   let casesDigest = ''
   let casesSame = false
   for (const table of MOVED_TABLES) {
     progress.table(table.name)
     const digest = new RowDigest()
-    for await (const rows of batches(target, table, READ_BATCH)) {
+    for await (const rows of batches(target, table)) {
       digest.add(rows)
       progress.rows(rows.length)
     }

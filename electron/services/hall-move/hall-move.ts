@@ -117,10 +117,14 @@ export function createHallMove(deps: HallMoveDeps) {
         await refuseContents(trx)
         await clearMovedTables(trx)
         // One snapshot of the file for the whole copy: what the desk writes meanwhile is not in it.
-        const digests = await source.db.transaction().execute(async (snapshot) => {
-          job.totalRows = [...(await sourceCounts(snapshot)).values()].reduce((a, b) => a + b, 0)
-          return copyTables(snapshot, trx, progress(0.7, 0))
-        })
+        const { digests, before } = await withAuditKeyOf(source.db, deps.db)
+          .transaction()
+          .execute(async (snapshot) => {
+            job.totalRows = [...(await sourceCounts(snapshot)).values()].reduce((a, b) => a + b, 0)
+            // The file's own walk of the chain: the copy must walk the same on the hall's database.
+            const walked = await checkAudit(snapshot)
+            return { before: walked, digests: await copyTables(snapshot, trx, progress(0.7, 0)) }
+          })
         job.phase = 'verifying'
         job.rows = 0
         const compared = await compareTables(trx, digests, progress(0.3, 0.7))
@@ -132,8 +136,13 @@ export function createHallMove(deps: HallMoveDeps) {
           detail: { ...(userId === null ? { via: 'command line' } : {}), target: job.target, rows: job.totalRows, cases: digests.get('visits')?.rows ?? 0, lastCaseNumber: compared.lastCaseNumber, casesDigest: compared.casesDigest },
         })
         const audit = await checkAudit(trx)
-        job.verification = { ...compared, auditChecked: audit.checked, auditIntact: audit.firstBrokenId === null && audit.cutAtEnd === null }
-        const holds = compared.tables.every((t) => t.same) && compared.indexed === compared.indexExpected && job.verification.auditIntact
+        const auditIntact = audit.firstBrokenId === null && audit.cutAtEnd === null
+        const sourceBroken = before.firstBrokenId ?? (before.cutAtEnd === null ? null : before.checked)
+        job.verification = { ...compared, auditChecked: audit.checked, auditIntact, auditBrokenInFile: sourceBroken }
+        // A chain already broken in the file moves as it is (a move neither mends nor hides it):
+        // the hall's database must then find it broken at the same row, and intact otherwise.
+        const chainHolds = sourceBroken === null ? auditIntact : audit.firstBrokenId === before.firstBrokenId && audit.cutAtEnd?.rows === before.cutAtEnd?.rows
+        const holds = compared.tables.every((t) => t.same) && compared.indexed === compared.indexExpected && chainHolds
         // A copy that does not check out is not committed: the database is left empty.
         if (!holds) throw new AppError('CONFLICT', 'e.hallMove.MISMATCH')
       })

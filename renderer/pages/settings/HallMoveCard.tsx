@@ -132,6 +132,7 @@ function MoveProgress({ job }: { job: HallMoveJob }) {
           </Typography.Paragraph>
           <Typography.Paragraph style={{ marginBottom: 4 }}>{t('hallMove.index', { indexed: v.indexed, expected: v.indexExpected })}</Typography.Paragraph>
           <Typography.Paragraph style={{ marginBottom: 4 }}>{t('hallMove.audit', { checked: v.auditChecked, result: v.auditIntact ? t('hallMove.auditOk') : t('hallMove.auditBad') })}</Typography.Paragraph>
+          {v.auditBrokenInFile !== null && <Alert type="warning" showIcon message={t('hallMove.auditBrokenInFile', { id: v.auditBrokenInFile })} style={{ marginBottom: 8 }} />}
           {v.lastCaseNumber !== null && <Typography.Paragraph>{t('hallMove.lastCase', { caseNumber: v.lastCaseNumber })}</Typography.Paragraph>}
           <Table<HallMoveTable>
             size="small"
