@@ -15,22 +15,27 @@ import { createLocalDraftsTable } from './db/repositories/drafts'
 import type { Dispatch } from './rpc/dispatcher'
 import { createDispatcher } from './rpc/dispatcher'
 import { createHandlers } from './rpc/handlers'
-import { createAccounts, type Accounts } from './services/accounts/accounts'
-import { createUsersAdmin } from './services/accounts/users-admin'
+import { createApp } from './services/app/app'
+import { createAuth } from './services/accounts/auth'
+import { createSetup } from './services/accounts/setup'
+import { createUsers } from './services/accounts/users'
 import { createAuditViewer } from './services/audit/viewer'
 import { DEFAULT_SCRYPT_N } from './services/accounts/password'
 import { SessionStore } from './services/accounts/sessions'
 import { createDrafts } from './services/drafts/drafts'
-import { createIntake, type Intake } from './services/intake/intake'
+import { createIntake } from './services/intake/intake'
+import { createRegistration, type Registration } from './services/intake/registration'
 import { createCalendar } from './services/calendar/calendar'
 import { createCases } from './services/cases/cases'
 import { createCaseLists } from './services/cases/lists'
 import { createLeaders } from './services/cases/leaders'
-import { createHallData } from './services/hall-data/hall-data'
+import { createHolidays } from './services/hall-data/holidays'
+import { createUnitLists } from './services/hall-data/units'
 import { getHall } from './db/repositories/hall'
 import { createReceipts } from './services/receipts/receipts'
 import { createSettings } from './services/settings/settings'
 import { createExports, type Exports } from './services/reports/exports'
+import { createStatistics } from './services/reports/statistics'
 import { createBackups, type Backups } from './services/backup/backup'
 import { createPrivacy } from './services/privacy/privacy'
 import { createRetention } from './services/retention/retention'
@@ -97,8 +102,8 @@ export interface Core {
   connection: Connection
   /** The database's housekeeping between registrations (electron/db/maintenance.ts). */
   maintenance: Maintenance
-  accounts: Accounts
-  intake: Intake
+  /** Registration straight through the service, past the dispatcher (a test seeds thousands with it). */
+  intake: Registration
   sessions: SessionStore
   /** What committed transactions changed, for the pages (IPC, SSE). */
   changes: ChangeChannel
@@ -154,21 +159,22 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const changes = options.changes ?? openChangeChannel({ ...(options.database === undefined ? {} : { database: options.database }), ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }), desk: deskName }, (error) => logError('changes', error))
   const { announce } = changes
   const sessions = new SessionStore()
-  const accounts = createAccounts({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N, announce })
-  const usersAdmin = createUsersAdmin({ db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N, announce })
+  const accountsDeps = { db, sessions, scryptN: options.scryptN ?? DEFAULT_SCRYPT_N, announce }
+  const auth = createAuth(accountsDeps)
   const auditViewer = createAuditViewer(db, announce)
   const calendar = createCalendar(db)
   await calendar.ensureNationalHolidays()
-  const cases = createCases(db, calendar, announce)
+  const privacy = createPrivacy(db, deskName)
+  const cases = createCases(db, calendar, privacy, announce)
   const startHall = await getHall(db)
   if (startHall !== undefined) await cases.refreshMissing(startHall)
-  const matters = createMatters(db)
+  const matters = createMatters(db, privacy)
   if (startHall !== undefined) await matters.prune(startHall, clock())
   // SQLite's housekeeping (FTS merges, WAL checkpoints); the hall's server does its own.
   const maintenance = hall === undefined ? createMaintenance(connection.raw, { onError: (error) => logError('maintenance', error) }) : idleMaintenance()
   const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)
   const queue = createQueue(db, fonts)
-  const intake = createIntake(db, {
+  const registration = createRegistration(db, {
     inRegistration: queue.linkOnRegister,
     dueDates: cases.dueOfNewCase,
     afterCommit: maintenance.afterWrite,
@@ -176,6 +182,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...(localDrafts === undefined ? {} : { localDrafts: localDrafts.db }),
     ...(options.testClockOffsetMs === undefined ? {} : { testClockOffsetMs: options.testClockOffsetMs }),
   })
+  const intake = createIntake(db, registration, privacy)
   const drafts = createDrafts(localDrafts?.db ?? db)
   if (options.warmFonts === true) void fonts.warm()
   const receipts = createReceipts({
@@ -185,6 +192,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       if (hall !== undefined) await cases.refreshDue(trx, caseNumber, hall)
     },
     announce,
+    clock,
     printer: options.printer ?? browserOnlyPrinter,
     fonts,
     deadlines: async (caseNumber) => {
@@ -193,21 +201,28 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
   })
   const settings = createSettings(db, calendar, cases, announce)
-  const lists = createCaseLists(db)
-  const hallData = createHallData(db, calendar, cases, announce)
+  const lists = createCaseLists(db, privacy)
   const leaders = createLeaders(db, announce)
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts, options.dataDir, clock)
   const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce, restore: options.restore })
-  const privacy = createPrivacy(db, deskName)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
-  const hallMove = createHallMove({ db, engine: connection.engine, file, desk: deskName, ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }) })
-  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, queue, privacy, matters, retention: createRetention(db, announce), hallMove })
+  const handlers = createHandlers({
+    db, auditViewer, intake, drafts, receipts, settings, cases, lists, leaders, exports, backups, queue, matters, retention: createRetention(db, announce),
+    app: createApp({ link, defaultBackupFolder: backups.defaultFolder }),
+    setup: createSetup(accountsDeps),
+    auth,
+    users: createUsers(accountsDeps),
+    unitLists: createUnitLists(db, announce),
+    holidays: createHolidays(db, calendar, cases, announce),
+    statistics: createStatistics(db),
+    hallMove: createHallMove({ db, engine: connection.engine, file, desk: deskName, ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }) }),
+  })
   const dispatch = createDispatcher({
     db,
     ...(hall === undefined ? {} : { hallLink: hall.link }),
     sessions,
-    accounts,
+    auth,
     clock,
     handlers,
     desk: deskName,
@@ -217,8 +232,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dispatch,
     connection: keyedConnection,
     maintenance,
-    accounts,
-    intake,
+    intake: registration,
     sessions,
     exports,
     backups,

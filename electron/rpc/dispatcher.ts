@@ -7,7 +7,7 @@ import { AppError } from '../errors'
 import type { Database, Hall, User } from '../db/schema'
 import { getHall } from '../db/repositories/hall'
 import { findUserById } from '../db/repositories/users'
-import type { Accounts } from '../services/accounts/accounts'
+import type { Auth } from '../services/accounts/auth'
 import type { SessionStore } from '../services/accounts/sessions'
 import { appErrorToRpc, rpcError, validationError } from './errors'
 import type { HallLink } from '../db/postgres'
@@ -19,7 +19,8 @@ export type { CallContext, Handlers } from './context'
 export interface DispatcherDeps {
   db: Kysely<Database>
   sessions: SessionStore
-  accounts: Accounts
+  /** Locks a session idle past the hall's minutes. */
+  auth: Pick<Auth, 'lock'>
   clock: Clock
   handlers: Handlers
   /** Where unexpected errors are reported; never shown to the user. */
@@ -40,7 +41,7 @@ export type Dispatch = (sessionKey: string, method: unknown, input: unknown) => 
  * validates the input with the contract's schema, runs the handler and wraps the result.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
-  const { db, sessions, accounts, clock, handlers, hallLink } = deps
+  const { db, sessions, auth, clock, handlers, hallLink } = deps
   /** Hall mode: each session's user and hall as last read, for the desk-only methods while the server is away. */
   const lastSeen = new Map<string, { user: User; hall: Hall }>()
 
@@ -62,7 +63,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     if (ctx.session === undefined || ctx.user === undefined) throw new AppError('UNAUTHENTICATED')
     const idleMs = ctx.hall.idle_lock_minutes * 60_000
     if (!ctx.session.locked && idleMs > 0 && ctx.now.getTime() - ctx.session.lastActivity > idleMs) {
-      await accounts.lock(ctx.sessionKey, ctx.user, ctx.now, 'idle')
+      await auth.lock(ctx, { reason: 'idle' })
     }
     if (access === 'session') return
     if (ctx.session.locked) throw new AppError('SESSION_LOCKED')

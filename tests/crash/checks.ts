@@ -7,7 +7,7 @@ import { DATABASE_FILE } from '../../electron/paths'
 import type { Database } from '../../electron/db/schema'
 import { auditKeyOf, verifyAudit, withAuditKey } from '../../electron/services/audit/audit'
 import { fileKeyStore } from '../../electron/services/keys/key-store'
-import { createDrafts } from '../../electron/services/drafts/drafts'
+import { draftOf } from '../../electron/services/drafts/drafts'
 import { formatCaseNumber } from '../../shared/case-number'
 import { ANSWER_KEYS } from '../../shared/domain'
 import type { IntakeValues } from '../../shared/intake/schemas'
@@ -251,7 +251,7 @@ export async function inspectCrashDatabase(dataDir: string, ack: Acknowledged): 
     if (broken !== null) failures.push(`the audit chain breaks at row ${broken}`)
 
     // The draft being typed is recoverable: what drafts.get returns for the receptionist.
-    const draft = await createDrafts(db).get(admin.id)
+    const draft = await draftOf(db, admin.id)
     const draftLoop = draft === null ? null : loopOfDraft(draft.values)
     if (draft !== null) {
       if (draftLoop === null) failures.push('the stored draft has no loop number')

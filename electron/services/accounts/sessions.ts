@@ -1,3 +1,6 @@
+import type { SessionInfo } from '../../../shared/accounts/types'
+import type { User } from '../../db/schema'
+
 /** What the core remembers of a signed-in window or browser tab. Never persisted; changed only by its store. */
 export interface SessionState {
   readonly userId: number
@@ -54,5 +57,18 @@ export class SessionStore {
   /** Ends every session of a user (disabled, password reset). */
   endAllOf(userId: number): void {
     for (const [key, s] of this.sessions) if (s.userId === userId) this.sessions.delete(key)
+  }
+}
+
+/** The session as the pages see it: who is signed in, and whether the window is locked. */
+export function sessionInfo(user: User, session: SessionState): SessionInfo {
+  return {
+    userId: user.id,
+    badgeNo: user.badge_no,
+    name: user.name,
+    position: user.position,
+    role: user.role,
+    mustChangePassword: user.must_change_password === 1,
+    locked: session.locked,
   }
 }

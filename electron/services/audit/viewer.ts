@@ -4,7 +4,7 @@ import type { AuditPage, AuditVerifyResult } from '../../../shared/audit/types'
 import type { auditListSchema } from '../../../shared/audit/schemas'
 import { addDays } from '../../../shared/deadlines/calendar'
 import { hallDayStart } from '../../../shared/time'
-import type { Database, Hall, User } from '../../db/schema'
+import type { Database } from '../../db/schema'
 import type { AuditFilter } from '../../db/repositories/audit'
 import { auditActions, auditUsers, countAudit, searchAudit } from '../../db/repositories/audit'
 import { getHall, updateHall } from '../../db/repositories/hall'
@@ -12,6 +12,8 @@ import { AppError } from '../../errors'
 import { appendAudit, checkAudit, recordAnchor } from './audit'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
+import type { CallContext } from '../../rpc/context'
+import { signedIn } from '../../rpc/context'
 
 type ListInput = z.output<typeof auditListSchema>
 
@@ -29,8 +31,8 @@ function toFilter(input: ListInput, timeZone: string): AuditFilter {
 
 /** The auditor's view of the audit trail (the administrator's while allowed): filtered pages, and 校验 of its hash chain. */
 export function createAuditViewer(db: Kysely<Database>, announce: Announce) {
-  async function listAudit(hall: Hall, input: ListInput): Promise<AuditPage> {
-    const filter = toFilter(input, hall.time_zone)
+  async function list(ctx: CallContext, input: ListInput): Promise<AuditPage> {
+    const filter = toFilter(input, signedIn(ctx).hall.time_zone)
     const [rows, total, actions, users] = await Promise.all([
       searchAudit(db, filter, input.limit, input.offset),
       countAudit(db, filter),
@@ -59,7 +61,8 @@ export function createAuditViewer(db: Kysely<Database>, announce: Announce) {
    * Checks the whole chain and the end it had at the last check, records that it was checked
    * with the result, and signs the chain's new end (with that record) as the anchor for the next.
    */
-  async function verify(actor: User, now: Date): Promise<AuditVerifyResult> {
+  async function verify(ctx: CallContext): Promise<AuditVerifyResult> {
+    const { user: actor, now } = signedIn(ctx)
     const { checked, firstBrokenId, cutAtEnd } = await checkAudit(db)
     const result = { ok: firstBrokenId === null && cutAtEnd === null, checked, firstBrokenId, cutAtEnd }
     await db.transaction().execute(async (trx) => {
@@ -75,7 +78,8 @@ export function createAuditViewer(db: Kysely<Database>, announce: Announce) {
   }
 
   /** The auditor opens or closes the trail to the administrator; the change is itself audited. */
-  async function setAdminAccess(actor: User, allowed: boolean, now: Date): Promise<{ adminReadsAudit: boolean }> {
+  async function setAdminAccess(ctx: CallContext, { allowed }: { allowed: boolean }): Promise<{ adminReadsAudit: boolean }> {
+    const { user: actor, now } = signedIn(ctx)
     const changed = await db.transaction().execute(async (trx) => {
       const hall = await getHall(trx)
       if (hall === undefined) throw new AppError('SETUP_REQUIRED')
@@ -95,7 +99,7 @@ export function createAuditViewer(db: Kysely<Database>, announce: Announce) {
     return { adminReadsAudit: allowed }
   }
 
-  return { listAudit, verify, setAdminAccess }
+  return { list, verify, setAdminAccess }
 }
 
 export type AuditViewer = ReturnType<typeof createAuditViewer>

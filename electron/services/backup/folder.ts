@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BackupFile } from '../../../shared/backup/types'
-import { DEFAULT_TIME_ZONE } from '../accounts/accounts'
+import { DEFAULT_TIME_ZONE } from '../accounts/setup'
 import { headerVersion, readSidecar, sha256File } from './format'
 import { DAY_MS, backupNameStamp, backupNameSuffix, parseTimeStamp } from './stamps'
 

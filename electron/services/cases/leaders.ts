@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely'
+import type { z } from 'zod'
+import type { leaderReceptionSchema } from '../../../shared/cases/schemas'
 import { AppError } from '../../errors'
-import type { Database, User } from '../../db/schema'
+import type { Database } from '../../db/schema'
+import type { CallContext } from '../../rpc/context'
+import { signedIn } from '../../rpc/context'
 import { appendAudit } from '../audit/audit'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
@@ -9,13 +13,12 @@ import type { LeaderReception } from '../../../shared/cases/types'
 /** What the 领导接访 list shows: the wire type. */
 export type LeaderReceptionView = LeaderReception
 
+const LIST_LIMIT = 100
+
 /** 领导接访: a leader's reception day and the cases received that day. */
 export function createLeaders(db: Kysely<Database>, announce: Announce) {
-  async function record(
-    user: User,
-    input: { day: string; leaderName: string; leaderTitle: string; note: string; caseNumbers: string[] },
-    now: Date,
-  ): Promise<LeaderReceptionView> {
+  async function record(ctx: CallContext, input: z.output<typeof leaderReceptionSchema>): Promise<LeaderReceptionView> {
+    const { user, now } = signedIn(ctx)
     const recorded = await db.transaction().execute(async (trx) => {
       const visits = input.caseNumbers.length === 0 ? [] : await trx.selectFrom('visits').select(['id', 'case_number']).where('case_number', 'in', input.caseNumbers).execute()
       const missing = input.caseNumbers.filter((n) => !visits.some((v) => v.case_number === n))
@@ -34,8 +37,9 @@ export function createLeaders(db: Kysely<Database>, announce: Announce) {
     return recorded
   }
 
-  async function list(limit = 100): Promise<LeaderReceptionView[]> {
-    const rows = await db.selectFrom('leader_receptions').selectAll().orderBy('day', 'desc').orderBy('id', 'desc').limit(limit).execute()
+  /** The latest receptions, newest day first. */
+  async function list(): Promise<LeaderReceptionView[]> {
+    const rows = await db.selectFrom('leader_receptions').selectAll().orderBy('day', 'desc').orderBy('id', 'desc').limit(LIST_LIMIT).execute()
     const links = rows.length === 0 ? [] : await db
       .selectFrom('leader_reception_cases as lc')
       .innerJoin('visits as v', 'v.id', 'lc.visit_id')

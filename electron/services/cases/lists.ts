@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
+import type { z } from 'zod'
 import { OPEN_STATUSES } from '../../../shared/cases/machine'
 import { parseCaseNumber } from '../../../shared/case-number'
 import { daysLeft } from '../../../shared/deadlines'
 import { countsUnder, type SupervisionCount } from '../../../shared/cases/supervision-filter'
 import { maskIdNumber, parseIdNumber } from '../../../shared/id-number'
 import { parsePhone } from '../../../shared/phone'
-import type { CaseListRow, SearchMatch, SupervisionView } from '../../../shared/cases/types'
+import type { searchSchema, supervisionSchema } from '../../../shared/cases/schemas'
+import type { CaseListRow, SearchMatch, SearchResult, SupervisionView } from '../../../shared/cases/types'
 import { SEARCH_MATCHES, type SearchBy } from '../../../shared/cases/types'
 import { bigramQuery } from '../../../shared/search/bigrams'
 import { toHalfWidth } from '../../../shared/text'
@@ -14,6 +16,9 @@ import { hallDate } from '../../../shared/time'
 import { AppError, fieldError } from '../../errors'
 import type { Database, Hall } from '../../db/schema'
 import { caseListQuery, matchingVisitIds, casesByCategoryName, casesByDaySeq, casesByIdTail, casesByPhoneTail, casesByRepresentative } from '../../db/repositories/cases'
+import type { CallContext } from '../../rpc/context'
+import { signedIn } from '../../rpc/context'
+import type { Privacy } from '../privacy/privacy'
 
 type ListRow = Awaited<ReturnType<ReturnType<typeof caseListQuery>['execute']>>[number]
 
@@ -38,8 +43,9 @@ function toRow(r: ListRow, today: string): CaseListRow {
 }
 
 /** 督办 and search: lists of cases, ID numbers masked. */
-export function createCaseLists(db: Kysely<Database>) {
-  async function supervision(hall: Hall, filter: { unitId: number | null; categoryId: number | null; today: string | null }, now: Date): Promise<SupervisionView> {
+export function createCaseLists(db: Kysely<Database>, privacy: Privacy) {
+  async function supervision(ctx: CallContext, filter: z.output<typeof supervisionSchema>): Promise<SupervisionView> {
+    const { hall, now } = signedIn(ctx)
     const today = filter.today ?? hallDate(now, hall.time_zone)
     let q = caseListQuery(db).where('v.status', 'in', OPEN_STATUSES)
     if (filter.unitId !== null) q = q.where('v.unit_id', '=', filter.unitId)
@@ -81,12 +87,20 @@ export function createCaseLists(db: Kysely<Database>) {
     return 'text'
   }
 
+  /** The search, with a lookup by a full ID number audited (a name with its last digits is not a full number). */
+  async function search(ctx: CallContext, input: z.output<typeof searchSchema>): Promise<SearchResult> {
+    const { user, hall, now } = signedIn(ctx)
+    const found = await find(hall, input.query, input.by, now)
+    if (found.by === 'idNumber' && parseIdNumber(input.query).ok) await privacy.idLookup(user, input.query, 'cases.search', found.rows.length, now)
+    return found
+  }
+
   /**
    * Everything the query may be, each tried, ranked by SEARCH_MATCHES (exact case number, ID
    * number, phone, name, text), newest first within a reason; a case found twice keeps its best
    * reason. Each row says why it was found.
    */
-  async function search(hall: Hall, query: string, by: SearchBy, now: Date): Promise<{ by: Exclude<SearchBy, 'auto'>; rows: CaseListRow[] }> {
+  async function find(hall: Hall, query: string, by: SearchBy, now: Date): Promise<SearchResult> {
     const today = hallDate(now, hall.time_zone)
     const found = new Map<string, { row: ListRow; match: SearchMatch }>()
     const add = (rows: ListRow[], match: SearchMatch) => {

@@ -9,9 +9,9 @@ import { parsePhone } from '../../../shared/phone'
 import { toBigrams } from '../../../shared/search/bigrams'
 import { summarize, toHalfWidth } from '../../../shared/text'
 import { hallDate } from '../../../shared/time'
-import type { AppError} from '../../errors';
+import type { AppError } from '../../errors'
 import { fieldError } from '../../errors'
-import type { Database, Hall, User } from '../../db/schema'
+import type { Database, Hall } from '../../db/schema'
 import {
   decisionsOfIntake,
   findMatterCase,
@@ -25,7 +25,10 @@ import {
   visitsOfVisitorIds,
   visitsRepresentedBy,
 } from '../../db/repositories/matters'
+import type { CallContext } from '../../rpc/context'
+import { signedIn } from '../../rpc/context'
 import { appendAudit } from '../audit/audit'
+import type { Privacy } from '../privacy/privacy'
 
 const MAX_CANDIDATES = 10
 const TEXT_LIMIT = 20
@@ -52,7 +55,7 @@ export function sameAddress(a: string, b: string): boolean {
  * Matter-level duplicates (issue #16): earlier cases that may be the same matter, each with its
  * reasons, for a person to confirm or reject. Nothing here links a visit to a case by itself.
  */
-export function createMatters(db: Kysely<Database>) {
+export function createMatters(db: Kysely<Database>, privacy: Privacy) {
   let prunedOn = ''
 
   /** Removes the cases that left the text window from the index, once per hall day. */
@@ -63,7 +66,15 @@ export function createMatters(db: Kysely<Database>) {
     await db.transaction().execute((trx) => pruneMatterIndex(trx, addDays(today, -hall.matter_recent_days)))
   }
 
-  async function candidates(hall: Hall, input: MatterCandidatesInput, now: Date): Promise<MatterCandidates & { idLookedUp: boolean }> {
+  /** The candidates for the reception being typed; a lookup by full ID number is recorded, as intake.history's is. */
+  async function candidates(ctx: CallContext, input: MatterCandidatesInput): Promise<MatterCandidates> {
+    const { user, hall, now } = signedIn(ctx)
+    const { idLookedUp, ...found } = await find(hall, input, now)
+    if (idLookedUp) await privacy.idLookup(user, input.idNumber, 'matters.candidates', found.candidates.filter((c) => c.reasons.some((r) => r.kind === 'idNumber')).length, now)
+    return found
+  }
+
+  async function find(hall: Hall, input: MatterCandidatesInput, now: Date): Promise<MatterCandidates & { idLookedUp: boolean }> {
     await prune(hall, now)
     const today = hallDate(now, hall.time_zone)
     const found = new Map<number, MatterReason[]>()
@@ -151,7 +162,8 @@ export function createMatters(db: Kysely<Database>) {
   }
 
   /** 同一事项 / 不是同一事项: recorded with the reasons shown, and in the audit trail. */
-  async function decide(user: User, input: MatterDecisionInput, now: Date): Promise<null> {
+  async function decide(ctx: CallContext, input: MatterDecisionInput): Promise<null> {
+    const { user, now } = signedIn(ctx)
     await db.transaction().execute(async (trx) => {
       const c = await findMatterCase(trx, input.caseNumber)
       if (c === undefined) throw fieldError('caseNumber', 'v.matter.unknown')

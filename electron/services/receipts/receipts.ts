@@ -1,10 +1,13 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { z } from 'zod'
 import type { CaseClock } from '../../../shared/cases/clocks'
 import type { DeadlineRules } from '../../../shared/deadlines'
 import type { PrintDocument, PrintTarget, ReceiptLayout } from '../../../shared/domain'
 import { zhText } from '../../../shared/i18n/zh-text'
 import { noticeAvailable, renderNoticeHtml } from '../../print/notice-html'
 import type { BrowserPrint, PrintRecord, PrinterList, ReceiptPreview } from '../../../shared/receipts/types'
+import type { completePrintSchema, printRequestSchema, receiptRequestSchema } from '../../../shared/receipts/schemas'
+import type { Clock } from '../../clock'
 import { AppError, fieldError } from '../../errors'
 import type { Database, User } from '../../db/schema'
 import { countSucceededPrints, findPrint, insertPrint, listPrintsOfVisit, updatePrint } from '../../db/repositories/receipt-prints'
@@ -13,6 +16,8 @@ import { loadReceiptData } from '../../print/receipt-data'
 import type { ReceiptFonts } from '../../print/receipt-font'
 import { renderReceiptHtml } from '../../print/receipt-html'
 import type { PrinterAdapter } from '../../print/printer'
+import type { CallContext } from '../../rpc/context'
+import { signedIn } from '../../rpc/context'
 import { appendAudit } from '../audit/audit'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
@@ -26,7 +31,11 @@ export interface ReceiptsDeps {
   /** A printed receipt is the written notice: the case's notice clock is met. */
   onPrinted: (trx: Transaction<Database>, caseNumber: string) => Promise<void>
   announce: Announce
+  /** Printing takes a while: its record is opened and closed at the clock's times, not the call's start. */
+  clock: Clock
 }
+
+type ReceiptRequest = z.output<typeof receiptRequestSchema>
 
 function toRecord(r: Awaited<ReturnType<typeof listPrintsOfVisit>>[number]): PrintRecord {
   return {
@@ -53,7 +62,7 @@ interface Loaded {
 }
 
 /** 回执: one renderer for every output, and a record of every print and reprint. */
-export function createReceipts({ db, printer, fonts, deadlines, onPrinted, announce }: ReceiptsDeps) {
+export function createReceipts({ db, printer, fonts, deadlines, onPrinted, announce, clock }: ReceiptsDeps) {
   /**
    * Receptionists print the receipt of a case they registered themselves, once; duty officers
    * and administrators print and reprint any.
@@ -88,10 +97,11 @@ export function createReceipts({ db, printer, fonts, deadlines, onPrinted, annou
 
   const fileName = (l: Loaded) => `${l.document === 'receipt' ? '回执' : zhText(`notice.titles.${l.document}`).replace(/[（）]/g, '_')}_${l.data.caseNumber}.pdf`
 
-  async function preview(user: User, caseNumber: string, layout: ReceiptLayout | undefined, document: PrintDocument = 'receipt'): Promise<ReceiptPreview> {
-    const l = await load(user, caseNumber, document, false)
+  async function preview(ctx: CallContext, input: ReceiptRequest): Promise<ReceiptPreview> {
+    const { user } = signedIn(ctx)
+    const l = await load(user, input.caseNumber, input.document ?? 'receipt', false)
     const { printed } = l
-    const chosen = layoutOf(l, layout)
+    const chosen = layoutOf(l, input.layout)
     return {
       mayPrint: user.role !== 'receptionist' || printed === 0,
       html: await render(l, chosen, printed + 1, true),
@@ -157,44 +167,49 @@ export function createReceipts({ db, printer, fonts, deadlines, onPrinted, annou
     return toRecord(row)
   }
 
-  async function print(user: User, caseNumber: string, layout: ReceiptLayout | undefined, printerName: string | null | undefined, now: () => Date, document: PrintDocument = 'receipt'): Promise<PrintRecord> {
+  async function print(ctx: CallContext, input: z.output<typeof printRequestSchema>): Promise<PrintRecord> {
+    const { user } = signedIn(ctx)
     if (!printer.direct) throw new AppError('CONFLICT', 'e.NO_PRINTER')
-    const l = await load(user, caseNumber, document)
+    const l = await load(user, input.caseNumber, input.document ?? 'receipt')
     const { data, printed } = l
-    const chosen = layoutOf(l, layout)
-    const device = printerName ?? data.defaultPrinter
+    const chosen = layoutOf(l, input.layout)
+    const device = input.printer ?? data.defaultPrinter
     const copyNo = printed + 1
-    const id = await begin(user, l, copyNo, 'printer', chosen, device, now())
+    const id = await begin(user, l, copyNo, 'printer', chosen, device, clock())
     const outcome = await printer.print(await render(l, chosen, copyNo, false), chosen, device)
-    await finish(user, id, caseNumber, outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason }, now())
+    await finish(user, id, input.caseNumber, outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason }, clock())
     return recordOf(data.visitId, id)
   }
 
-  async function savePdf(user: User, caseNumber: string, layout: ReceiptLayout | undefined, now: () => Date, document: PrintDocument = 'receipt'): Promise<PrintRecord | null> {
+  async function savePdf(ctx: CallContext, input: ReceiptRequest): Promise<PrintRecord | null> {
+    const { user } = signedIn(ctx)
     if (!printer.direct) throw new AppError('CONFLICT', 'e.NO_PRINTER')
-    const l = await load(user, caseNumber, document)
+    const l = await load(user, input.caseNumber, input.document ?? 'receipt')
     const { data, printed } = l
-    const chosen = layoutOf(l, layout)
+    const chosen = layoutOf(l, input.layout)
     const copyNo = printed + 1
     const html = await render(l, chosen, copyNo, false)
     const outcome = await printer.savePdf(html, chosen, fileName(l))
     if (!outcome.ok && 'cancelled' in outcome) return null
-    const id = await begin(user, l, copyNo, 'pdf', chosen, outcome.ok ? outcome.path : null, now())
-    await finish(user, id, caseNumber, outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason }, now())
+    const id = await begin(user, l, copyNo, 'pdf', chosen, outcome.ok ? outcome.path : null, clock())
+    await finish(user, id, input.caseNumber, outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason }, clock())
     return recordOf(data.visitId, id)
   }
 
   /** The browser host prints through the browser's dialog: the record is opened here and closed after the dialog. */
-  async function browserPrint(user: User, caseNumber: string, layout: ReceiptLayout | undefined, now: Date, document: PrintDocument = 'receipt'): Promise<BrowserPrint> {
-    const l = await load(user, caseNumber, document)
-    const chosen = layoutOf(l, layout)
+  async function browserPrint(ctx: CallContext, input: ReceiptRequest): Promise<BrowserPrint> {
+    const { user, now } = signedIn(ctx)
+    const l = await load(user, input.caseNumber, input.document ?? 'receipt')
+    const chosen = layoutOf(l, input.layout)
     const copyNo = l.printed + 1
     const html = await render(l, chosen, copyNo, false)
     const printId = await begin(user, l, copyNo, 'browser', chosen, null, now)
     return { printId, copyNo, html }
   }
 
-  async function complete(user: User, printId: number, now: Date): Promise<PrintRecord> {
+  async function complete(ctx: CallContext, input: z.output<typeof completePrintSchema>): Promise<PrintRecord> {
+    const { user, now } = signedIn(ctx)
+    const { printId } = input
     const row = await findPrint(db, printId)
     if (row === undefined || row.user_id !== user.id || row.target !== 'browser') throw new AppError('NOT_FOUND')
     const visit = await db.selectFrom('visits').select('case_number').where('id', '=', row.visit_id).executeTakeFirstOrThrow()
@@ -203,9 +218,9 @@ export function createReceipts({ db, printer, fonts, deadlines, onPrinted, annou
     return recordOf(row.visit_id, printId)
   }
 
-  async function history(caseNumber: string): Promise<PrintRecord[]> {
-    const data = await loadReceiptData(db, caseNumber)
-    if (data === undefined) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber })
+  async function history(_ctx: CallContext, input: ReceiptRequest): Promise<PrintRecord[]> {
+    const data = await loadReceiptData(db, input.caseNumber)
+    if (data === undefined) throw new AppError('NOT_FOUND', 'e.CASE_NOT_FOUND', { caseNumber: input.caseNumber })
     return (await listPrintsOfVisit(db, data.visitId)).map(toRecord)
   }
 

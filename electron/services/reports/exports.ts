@@ -2,12 +2,16 @@ import { randomBytes } from 'node:crypto'
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
+import type { z } from 'zod'
 import type { Period } from '../../../shared/reports/period'
 import type { ExportJob } from '../../../shared/reports/types'
+import type { exportSchema, jobSchema, periodSchema } from '../../../shared/reports/schemas'
 import { AppError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
 import type { PrinterAdapter } from '../../print/printer'
 import type { ReceiptFonts } from '../../print/receipt-font'
+import type { CallContext } from '../../rpc/context'
+import { signedIn } from '../../rpc/context'
 import { zhText } from '../../../shared/i18n/zh-text'
 import { hallClockTime, hallDate } from '../../../shared/time'
 import { appendAudit, auditChainHead } from '../audit/audit'
@@ -15,6 +19,7 @@ import { writeCsv, writeXlsx } from './formats'
 import { logHtml } from './log-html'
 import { countLogRows, logRows, type LogRow } from './log-rows'
 import { statistics } from './statistics'
+import type { Clock } from '../../clock'
 
 export type ExportFormat = 'xlsx' | 'csv' | 'pdf'
 export type ExportKind = 'log' | 'weekly'
@@ -53,7 +58,7 @@ export function exportedBy(user: User, now: Date, timeZone: string): string {
  * Exports run in the background of the main process, a page of rows at a time, and report
  * progress; the window asks for it and never waits on the work.
  */
-export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fonts: ReceiptFonts, dataDir: string, clock: () => Date) {
+export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fonts: ReceiptFonts, dataDir: string, clock: Clock) {
   const jobs = new Map<string, JobState>()
   // Inside the data folder (0700), not a temporary folder others can list; what a crash left
   // there is removed at the next start.
@@ -71,14 +76,14 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
     for (const job of jobs.values()) if (job.doneAt !== null && now - job.doneAt > DOWNLOAD_TTL_MS) discard(job)
   }
 
-  async function run(job: JobState, user: User, hall: Hall, kind: ExportKind, period: Period, format: ExportFormat, today: string, now: () => Date): Promise<void> {
+  async function run(job: JobState, user: User, hall: Hall, kind: ExportKind, period: Period, format: ExportFormat, today: string): Promise<void> {
     const total = Math.max(1, await countLogRows(db, period))
     const onRows = (n: number) => {
       job.progress = Math.min(0.99, n / total)
     }
     const stats = await statistics(db, period, today)
     const title = exportTitle(hall, kind, period)
-    const by = exportedBy(user, now(), hall.time_zone)
+    const by = exportedBy(user, clock(), hall.time_zone)
     let rows: number
     if (format === 'xlsx') rows = await writeXlsx(job.path, title, by, stats, logRows(db, period), hall.time_zone, onRows)
     else if (format === 'csv') rows = await writeCsv(job.path, by, logRows(db, period), hall.time_zone, onRows)
@@ -89,7 +94,7 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
       rows = all.length
     }
     await db.transaction().execute((trx) =>
-      appendAudit(trx, now(), {
+      appendAudit(trx, clock(), {
         userId: job.userId,
         action: 'report.export',
         entity: 'report',
@@ -103,7 +108,14 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
     job.status = 'done'
   }
 
-  function start(sessionKey: string, user: User, hall: Hall, kind: ExportKind, period: Period, format: ExportFormat, today: string, now: () => Date): ExportJob {
+  /**
+   * reports.export: starts the file in the background and answers at once. The work takes a
+   * while, so the watermark and the audit row are timed by the clock, not by the call's start.
+   */
+  function start(ctx: CallContext, input: z.output<typeof exportSchema>): Promise<ExportJob> {
+    const { user, hall, now, sessionKey } = signedIn(ctx)
+    const { kind, format } = input
+    const period = { from: input.from, to: input.to }
     if (format === 'pdf' && !printer.direct) throw new AppError('CONFLICT', 'e.NO_PRINTER')
     sweep()
     mkdirSync(dir, { recursive: true, mode: 0o700 })
@@ -124,11 +136,11 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
       taken: false,
     }
     jobs.set(id, job)
-    run(job, user, hall, kind, period, format, today, now).catch((error: unknown) => {
+    run(job, user, hall, kind, period, format, hallDate(now, hall.time_zone)).catch((error: unknown) => {
       job.status = 'failed'
       job.error = error instanceof Error ? error.message : String(error)
     })
-    return view(job)
+    return Promise.resolve(view(job))
   }
 
   function view(job: JobState): ExportJob {
@@ -142,44 +154,51 @@ export function createExports(db: Kysely<Database>, printer: PrinterAdapter, fon
     return job
   }
 
-  return {
-    start,
-    job: (sessionKey: string, user: User, id: string) => view(find(sessionKey, user, id)),
-    /**
-     * The finished file for the browser host's download: only to the session that made it, once,
-     * within ten minutes. The caller sends it and then calls `done`, which removes it.
-     */
-    take(sessionKey: string, id: string): { path: string; fileName: string; done: () => void } | null {
-      sweep()
-      const job = jobs.get(id)
-      if (job === undefined || job.status !== 'done' || job.sessionKey !== sessionKey || job.taken) return null
-      job.taken = true
-      return { path: job.path, fileName: job.fileName, done: () => discard(job) }
-    },
-    /** Electron's save dialog: the same rule; a cancelled dialog leaves the export to save again. */
-    async save(sessionKey: string, user: User, id: string): Promise<{ path: string } | null> {
-      const job = find(sessionKey, user, id)
-      if (job.status !== 'done') throw new AppError('CONFLICT', 'e.EXPORT_NOT_READY')
-      const saved = await printer.saveFile(job.path, job.fileName)
-      if (!saved.ok) return null
-      discard(job)
-      return { path: saved.path }
-    },
-    /** The log as a printable page, for the browser's print dialog (to paper or to PDF). */
-    async html(user: User, hall: Hall, period: Period, today: string, now: Date): Promise<{ html: string; fileName: string }> {
-      const all: LogRow[] = []
-      for await (const page of logRows(db, period)) all.push(...page)
-      const html = await logHtml(exportTitle(hall, 'log', period), await statistics(db, period, today), all, hall.time_zone, fonts, {
-        chain: await auditChainHead(db),
-        exportedBy: exportedBy(user, now, hall.time_zone),
-      })
-      return { html, fileName: exportFileName('log', period, 'pdf') }
-    },
-    cleanup(): void {
-      jobs.clear()
-      rmSync(dir, { recursive: true, force: true })
-    },
+  /** reports.job: how far the session's export is. */
+  function job(ctx: CallContext, input: z.output<typeof jobSchema>): Promise<ExportJob> {
+    return Promise.resolve(view(find(ctx.sessionKey, signedIn(ctx).user, input.id)))
   }
+
+  /**
+   * The finished file for the browser host's download: only to the session that made it, once,
+   * within ten minutes. The caller sends it and then calls `done`, which removes it.
+   */
+  function take(sessionKey: string, id: string): { path: string; fileName: string; done: () => void } | null {
+    sweep()
+    const job = jobs.get(id)
+    if (job === undefined || job.status !== 'done' || job.sessionKey !== sessionKey || job.taken) return null
+    job.taken = true
+    return { path: job.path, fileName: job.fileName, done: () => discard(job) }
+  }
+
+  /** reports.saveExport, Electron's save dialog: the same rule; a cancelled dialog leaves the export to save again. */
+  async function save(ctx: CallContext, input: z.output<typeof jobSchema>): Promise<{ path: string } | null> {
+    const job = find(ctx.sessionKey, signedIn(ctx).user, input.id)
+    if (job.status !== 'done') throw new AppError('CONFLICT', 'e.EXPORT_NOT_READY')
+    const saved = await printer.saveFile(job.path, job.fileName)
+    if (!saved.ok) return null
+    discard(job)
+    return { path: saved.path }
+  }
+
+  /** reports.logHtml: the log as a printable page, for the browser's print dialog (to paper or to PDF). */
+  async function html(ctx: CallContext, period: z.output<typeof periodSchema>): Promise<{ html: string; fileName: string }> {
+    const { user, hall, now } = signedIn(ctx)
+    const all: LogRow[] = []
+    for await (const page of logRows(db, period)) all.push(...page)
+    const html = await logHtml(exportTitle(hall, 'log', period), await statistics(db, period, hallDate(now, hall.time_zone)), all, hall.time_zone, fonts, {
+      chain: await auditChainHead(db),
+      exportedBy: exportedBy(user, now, hall.time_zone),
+    })
+    return { html, fileName: exportFileName('log', period, 'pdf') }
+  }
+
+  function cleanup(): void {
+    jobs.clear()
+    rmSync(dir, { recursive: true, force: true })
+  }
+
+  return { start, job, save, html, take, cleanup }
 }
 
 export type Exports = ReturnType<typeof createExports>

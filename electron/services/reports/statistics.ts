@@ -3,7 +3,10 @@ import { sql } from 'kysely'
 import type { Period } from '../../../shared/reports/period'
 import { daysOf } from '../../../shared/reports/period'
 import type { CountRow, Rate, Statistics } from '../../../shared/reports/types'
+import { hallDate } from '../../../shared/time'
 import type { Database } from '../../db/schema'
+import type { CallContext } from '../../rpc/context'
+import { signedIn } from '../../rpc/context'
 
 const compact = (day: string) => day.replace(/-/g, '')
 const rate = (numerator: number, denominator: number): Rate => ({
@@ -122,3 +125,15 @@ export async function statistics(db: Kysely<Database>, period: Period, today: st
     repeatMatters: Number(matters.matters),
   }
 }
+
+/** The statistics page's numbers (reports.statistics), counted up to the hall's today. */
+export function createStatistics(db: Kysely<Database>) {
+  function forPeriod(ctx: CallContext, period: Period): Promise<Statistics> {
+    const { hall, now } = signedIn(ctx)
+    return statistics(db, period, hallDate(now, hall.time_zone))
+  }
+
+  return { forPeriod }
+}
+
+export type ReportStatistics = ReturnType<typeof createStatistics>

@@ -1,26 +1,37 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
+import type { Role } from '../../../shared/domain'
 import type { UserRow } from '../../../shared/accounts/types'
-import type { resetPasswordSchema, updateUserSchema } from '../../../shared/accounts/schemas'
+import type { createUserSchema, resetPasswordSchema, updateUserSchema } from '../../../shared/accounts/schemas'
+import { change } from '../../../shared/live/changes'
 import { AppError } from '../../errors'
 import type { Database, User } from '../../db/schema'
-import {
-  countEnabledExcept,
-  findUserById,
-  updateUser as updateUserRow,
-} from '../../db/repositories/users'
+import { countEnabledExcept, findUserByBadge, findUserById, insertUser, listUsers, updateUser as updateUserRow } from '../../db/repositories/users'
+import type { Announce } from '../../live/channel'
+import type { CallContext } from '../../rpc/context'
+import { signedIn } from '../../rpc/context'
 import { appendAudit } from '../audit/audit'
-import { userRow } from './accounts'
 import { hashPassword } from './password'
 import type { SessionStore } from './sessions'
-import { change } from '../../../shared/live/changes'
-import type { Announce } from '../../live/channel'
 
-export interface UsersAdminDeps {
+export interface UsersDeps {
   db: Kysely<Database>
   sessions: SessionStore
   scryptN: number
   announce: Announce
+}
+
+function userRow(u: User): UserRow {
+  return {
+    id: u.id,
+    badgeNo: u.badge_no,
+    name: u.name,
+    position: u.position,
+    role: u.role,
+    disabled: u.disabled === 1,
+    mustChangePassword: u.must_change_password === 1,
+    createdAt: u.created_at,
+  }
 }
 
 async function targetOf(db: Kysely<Database>, id: number): Promise<User> {
@@ -36,15 +47,51 @@ const KEPT_ROLES = [
 ] as const
 
 /**
- * What administrators do to other users' accounts: change the role, disable or enable, reset
- * the password. The hall always keeps an enabled administrator, and nobody disables themselves.
+ * The hall's user accounts as administrators keep them: add one, change its role, disable or
+ * enable it, reset its password. The hall always keeps an enabled administrator (and auditor,
+ * once it has one), and nobody disables themselves.
  */
-export function createUsersAdmin({ db, sessions, scryptN, announce }: UsersAdminDeps) {
-  async function updateUser(
-    actor: User,
-    input: z.output<typeof updateUserSchema>,
-    now: Date,
-  ): Promise<UserRow> {
+export function createUsers({ db, sessions, scryptN, announce }: UsersDeps) {
+  async function list(): Promise<UserRow[]> {
+    return (await listUsers(db)).map(userRow)
+  }
+
+  async function create(ctx: CallContext, input: z.output<typeof createUserSchema>): Promise<UserRow> {
+    const { user: actor, now } = signedIn(ctx)
+    const hash = await hashPassword(input.password, scryptN)
+    const iso = now.toISOString()
+    const created = await db.transaction().execute(async (trx) => {
+      if ((await findUserByBadge(trx, input.badgeNo)) !== undefined) {
+        throw new AppError('VALIDATION', 'e.VALIDATION', { badgeNo: input.badgeNo }, [{ path: 'badgeNo', key: 'e.BADGE_TAKEN' }])
+      }
+      const u = await insertUser(trx, {
+        badge_no: input.badgeNo,
+        name: input.name,
+        position: input.position,
+        role: input.role satisfies Role,
+        password_hash: hash,
+        must_change_password: 1,
+        failed_attempts: 0,
+        locked_until: null,
+        disabled: 0,
+        created_at: iso,
+        updated_at: iso,
+      })
+      await appendAudit(trx, now, {
+        userId: actor.id,
+        action: 'user.create',
+        entity: 'user',
+        entityId: String(u.id),
+        detail: { after: { badgeNo: u.badge_no, name: u.name, position: u.position, role: u.role } },
+      })
+      return u
+    })
+    announce(change('user', [created.id]))
+    return userRow(created)
+  }
+
+  async function update(ctx: CallContext, input: z.output<typeof updateUserSchema>): Promise<UserRow> {
+    const { user: actor, now } = signedIn(ctx)
     const iso = now.toISOString()
     const updated = await db.transaction().execute(async (trx) => {
       const before = await targetOf(trx, input.id)
@@ -79,11 +126,8 @@ export function createUsersAdmin({ db, sessions, scryptN, announce }: UsersAdmin
     return userRow(updated)
   }
 
-  async function resetPassword(
-    actor: User,
-    input: z.output<typeof resetPasswordSchema>,
-    now: Date,
-  ): Promise<UserRow> {
+  async function resetPassword(ctx: CallContext, input: z.output<typeof resetPasswordSchema>): Promise<UserRow> {
+    const { user: actor, now } = signedIn(ctx)
     await targetOf(db, input.id)
     const hash = await hashPassword(input.password, scryptN)
     const iso = now.toISOString()
@@ -121,7 +165,7 @@ export function createUsersAdmin({ db, sessions, scryptN, announce }: UsersAdmin
     return userRow(updated)
   }
 
-  return { updateUser, resetPassword }
+  return { list, create, update, resetPassword }
 }
 
-export type UsersAdmin = ReturnType<typeof createUsersAdmin>
+export type Users = ReturnType<typeof createUsers>
