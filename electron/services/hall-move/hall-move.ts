@@ -13,7 +13,7 @@ import { DatabaseFromFutureError, HallDatabaseUnsuitableError, migrate, schemaVe
 import { MIGRATIONS } from '../../db/migrations'
 import { isConnectionError, openPostgres } from '../../db/postgres'
 import { getHall } from '../../db/repositories/hall'
-import { clearMovedTables, hallContents } from '../../db/repositories/hall-move'
+import { allowLongTransaction, clearMovedTables, hallContents } from '../../db/repositories/hall-move'
 import type { Database } from '../../db/schema'
 import { AppError } from '../../errors'
 import type { CallContext } from '../../rpc/context'
@@ -113,39 +113,41 @@ export function createHallMove(deps: HallMoveDeps) {
     })
     try {
       const keyed = withAuditKeyOf(target.db.withPlugin(new DeskPlugin(deps.desk)), deps.db)
-      await keyed.transaction().execute(async (trx) => {
-        await refuseContents(trx)
-        await clearMovedTables(trx)
-        // One snapshot of the file for the whole copy: what the desk writes meanwhile is not in it.
-        const { digests, before } = await withAuditKeyOf(source.db, deps.db)
-          .transaction()
-          .execute(async (snapshot) => {
-            job.totalRows = [...(await sourceCounts(snapshot)).values()].reduce((a, b) => a + b, 0)
-            // The file's own walk of the chain: the copy must walk the same on the hall's database.
-            const walked = await checkAudit(snapshot)
-            return { before: walked, digests: await copyTables(snapshot, trx, progress(0.7, 0)) }
+      // One snapshot of the file for the whole move: what the desk writes meanwhile is not in it.
+      await withAuditKeyOf(source.db, deps.db)
+        .transaction()
+        .execute(async (snapshot) => {
+          // The file's side first, before the hall's transaction is open: its counts, and its own
+          // walk of the chain, which the copy must then walk the same on the hall's database.
+          job.totalRows = [...(await sourceCounts(snapshot)).values()].reduce((a, b) => a + b, 0)
+          const before = await checkAudit(snapshot)
+          await keyed.transaction().execute(async (trx) => {
+            await allowLongTransaction(trx)
+            await refuseContents(trx)
+            await clearMovedTables(trx)
+            const digests = await copyTables(snapshot, trx, progress(0.7, 0))
+            job.phase = 'verifying'
+            job.rows = 0
+            const compared = await compareTables(trx, digests, progress(0.3, 0.7))
+            table = 'audit_log'
+            await appendAudit(trx, now, {
+              userId,
+              action: 'hall.move',
+              entity: 'hall',
+              detail: { ...(userId === null ? { via: 'command line' } : {}), target: job.target, rows: job.totalRows, cases: digests.get('visits')?.rows ?? 0, lastCaseNumber: compared.lastCaseNumber, casesDigest: compared.casesDigest },
+            })
+            const audit = await checkAudit(trx)
+            const auditIntact = audit.firstBrokenId === null && audit.cutAtEnd === null
+            const sourceBroken = before.firstBrokenId ?? (before.cutAtEnd === null ? null : before.checked)
+            job.verification = { ...compared, auditChecked: audit.checked, auditIntact, auditBrokenInFile: sourceBroken }
+            // A chain already broken in the file moves as it is (a move neither mends nor hides it):
+            // the hall's database must then find it broken at the same row, and intact otherwise.
+            const chainHolds = sourceBroken === null ? auditIntact : audit.firstBrokenId === before.firstBrokenId && audit.cutAtEnd?.rows === before.cutAtEnd?.rows
+            const holds = compared.tables.every((t) => t.same) && compared.indexed === compared.indexExpected && chainHolds
+            // A copy that does not check out is not committed: the database is left empty.
+            if (!holds) throw new AppError('CONFLICT', 'e.hallMove.MISMATCH')
           })
-        job.phase = 'verifying'
-        job.rows = 0
-        const compared = await compareTables(trx, digests, progress(0.3, 0.7))
-        table = 'audit_log'
-        await appendAudit(trx, now, {
-          userId,
-          action: 'hall.move',
-          entity: 'hall',
-          detail: { ...(userId === null ? { via: 'command line' } : {}), target: job.target, rows: job.totalRows, cases: digests.get('visits')?.rows ?? 0, lastCaseNumber: compared.lastCaseNumber, casesDigest: compared.casesDigest },
         })
-        const audit = await checkAudit(trx)
-        const auditIntact = audit.firstBrokenId === null && audit.cutAtEnd === null
-        const sourceBroken = before.firstBrokenId ?? (before.cutAtEnd === null ? null : before.checked)
-        job.verification = { ...compared, auditChecked: audit.checked, auditIntact, auditBrokenInFile: sourceBroken }
-        // A chain already broken in the file moves as it is (a move neither mends nor hides it):
-        // the hall's database must then find it broken at the same row, and intact otherwise.
-        const chainHolds = sourceBroken === null ? auditIntact : audit.firstBrokenId === before.firstBrokenId && audit.cutAtEnd?.rows === before.cutAtEnd?.rows
-        const holds = compared.tables.every((t) => t.same) && compared.indexed === compared.indexExpected && chainHolds
-        // A copy that does not check out is not committed: the database is left empty.
-        if (!holds) throw new AppError('CONFLICT', 'e.hallMove.MISMATCH')
-      })
       job.phase = 'done'
       job.progress = 1
       job.table = null
