@@ -154,17 +154,6 @@ export async function countUnpurgedVisits(db: Kysely<Database>): Promise<number>
   return Number(row.n)
 }
 
-/**
- * PostgreSQL: the move's one long transaction does work of its own between statements (reading
- * the file, hashing rows, walking the audit chain), for which a desk's limits (5 s idle in a
- * transaction, 8 s a statement; db/postgres.ts) are too short. Its own, for it alone: a move
- * that stops answering still lets go of the database after two minutes.
- */
-export async function allowLongTransaction(db: Kysely<Database>): Promise<void> {
-  await sql`SET LOCAL idle_in_transaction_session_timeout = '120s'`.execute(db)
-  await sql`SET LOCAL statement_timeout = '120s'`.execute(db)
-}
-
 /** Whether a hall database holds anything of a hall: the hall, a user, a case or an audit row. */
 export async function hallContents(db: Kysely<Database>): Promise<{ hall: string | null; rows: number }> {
   const hall = await db.selectFrom('hall').select('name').where('id', '=', 1).executeTakeFirst()

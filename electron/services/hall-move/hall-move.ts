@@ -13,7 +13,7 @@ import { DatabaseFromFutureError, HallDatabaseUnsuitableError, migrate, schemaVe
 import { MIGRATIONS } from '../../db/migrations'
 import { isConnectionError, openPostgres } from '../../db/postgres'
 import { getHall } from '../../db/repositories/hall'
-import { allowLongTransaction, clearMovedTables, hallContents } from '../../db/repositories/hall-move'
+import { clearMovedTables, hallContents } from '../../db/repositories/hall-move'
 import type { Database } from '../../db/schema'
 import { AppError } from '../../errors'
 import type { CallContext } from '../../rpc/context'
@@ -32,6 +32,9 @@ export interface HallMoveDeps {
   /** Tests only: the PostgreSQL schema the move writes into. */
   testSchema?: string
 }
+
+/** The move's one long transaction works between its statements; a desk's 5 s / 8 s limits would end it. */
+const MOVE_LIMITS = { statementMs: 120_000, idleInTransactionMs: 120_000 }
 
 interface JobState extends HallMoveJob {
   userId: number | null
@@ -65,7 +68,8 @@ export function createHallMove(deps: HallMoveDeps) {
   let running: JobState | undefined
 
   function openTarget(url: string) {
-    return openPostgres({ url, desk: deps.desk, max: 2, ...(deps.testSchema === undefined ? {} : { schema: deps.testSchema }) })
+    // A move that stops answering still lets go of the hall's database after two minutes.
+    return openPostgres({ url, desk: deps.desk, max: 2, limits: MOVE_LIMITS, ...(deps.testSchema === undefined ? {} : { schema: deps.testSchema }) })
   }
 
   function view(job: JobState): HallMoveJob {
@@ -122,7 +126,6 @@ export function createHallMove(deps: HallMoveDeps) {
           job.totalRows = [...(await sourceCounts(snapshot)).values()].reduce((a, b) => a + b, 0)
           const before = await checkAudit(snapshot)
           await keyed.transaction().execute(async (trx) => {
-            await allowLongTransaction(trx)
             await refuseContents(trx)
             await clearMovedTables(trx)
             const digests = await copyTables(snapshot, trx, progress(0.7, 0))
