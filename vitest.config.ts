@@ -36,6 +36,7 @@ const POSTGRES_FILES = [
   'tests/integration/notice-periods.test.ts',
   'tests/integration/repeat-visitor.test.ts',
   'tests/integration/retention.test.ts',
+  'tests/integration/hall-move.test.ts',
 ]
 
 async function reachable(url: string): Promise<string | null> {

@@ -39,6 +39,7 @@ import { createStatistics } from './services/reports/statistics'
 import { createBackups, type Backups } from './services/backup/backup'
 import { createPrivacy } from './services/privacy/privacy'
 import { createRetention } from './services/retention/retention'
+import { createHallMove } from './services/hall-move/hall-move'
 import { auditKeyOf, withAuditKey } from './services/audit/audit'
 import type { KeyStore } from './services/keys/key-store'
 import { fileKeyStore } from './services/keys/key-store'
@@ -82,7 +83,7 @@ export interface CoreOptions {
    * it the hall lives in the SQLite file in `dataDir`, as for a single desk.
    */
   database?: string
-  /** Tests only: the PostgreSQL schema this core works in (a fresh one per test core). */
+  /** Tests only: the PostgreSQL schema this core works in (a fresh one per test core); on a single desk, the one 迁移到大厅数据库 writes into. */
   testSchema?: string
   /** Tests only: how far the fake hall clock is ahead of the real one; on PostgreSQL applied to the server's clock for numbering. */
   testClockOffsetMs?: () => number
@@ -215,6 +216,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     unitLists: createUnitLists(db, announce),
     holidays: createHolidays(db, calendar, cases, announce),
     statistics: createStatistics(db),
+    hallMove: createHallMove({ db, engine: connection.engine, file, desk: deskName, ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }) }),
   })
   const dispatch = createDispatcher({
     db,

@@ -92,3 +92,14 @@ export function openConnection(file: string): Connection {
     },
   }
 }
+
+/**
+ * A second, read-only handle on the desk's SQLite file: a read transaction on it sees one
+ * snapshot of the hall (WAL) while the desk's own handle goes on answering, and it cannot write.
+ */
+export function openReadOnly(file: string): { db: Kysely<Database>; close: () => Promise<void> } {
+  const raw = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+  raw.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
+  return { db, close: () => db.destroy() }
+}

@@ -39,6 +39,11 @@ export interface PostgresOptions {
   schema?: string
   /** Connections this desk holds at most. */
   max?: number
+  /**
+   * Longer limits than a desk's, for the one long transaction of 迁移到大厅数据库 (services/hall-move),
+   * which works between its statements (reading the file, hashing rows, walking the audit chain).
+   */
+  limits?: { statementMs: number; idleInTransactionMs: number }
 }
 
 const INT8 = 20
@@ -138,12 +143,12 @@ export function openPostgres(options: PostgresOptions): Connection & { link: Hal
     max: options.max ?? 5,
     connectionTimeoutMillis: HALL_CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
-    query_timeout: HALL_STATEMENT_TIMEOUT_MS + 500,
+    query_timeout: (options.limits?.statementMs ?? HALL_STATEMENT_TIMEOUT_MS) + 500,
     keepAlive: true,
     application_name: options.desk.slice(0, 63),
     // Sent with the connection's start-up packet: no extra round trip per connection.
-    statement_timeout: HALL_STATEMENT_TIMEOUT_MS,
-    idle_in_transaction_session_timeout: HALL_IDLE_IN_TRANSACTION_MS,
+    statement_timeout: options.limits?.statementMs ?? HALL_STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: options.limits?.idleInTransactionMs ?? HALL_IDLE_IN_TRANSACTION_MS,
     options: ['-c TimeZone=UTC', ...(options.schema === undefined ? [] : [`-c search_path=${options.schema}`])].join(' '),
     types,
   })

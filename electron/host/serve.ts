@@ -10,12 +10,16 @@ import { chromiumPdf, findChromium } from '../print/chromium-pdf'
 import { browserOnlyPrinter } from '../print/printer'
 import { EXPORTS_DIR } from '../services/reports/exports'
 import { startHost } from './server'
+import { moveToHall } from './move-to-hall'
+import { hallMoveStartSchema } from '../../shared/hall-move/schemas'
 
 /**
  * `npm run serve -- --data-dir DIR --port N [--database postgres://USER:PASS@HOST:PORT/DB] [--desk-name 3号窗口] [--chromium PATH]`:
  * the browser host. Without --database (or INTAKE_DESK_DATABASE) the hall is the SQLite file in the data dir.
  * PDF files (the 台账) are rendered by the machine's Chromium, Chrome or Edge: found in the usual
  * places, or named by --chromium.
+ * `--move-to-hall postgres://OWNER:PASSWORD@HOST:PORT/DB` instead moves that file's hall into an empty
+ * hall database and exits (move-to-hall.ts).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,6 +34,8 @@ async function main(): Promise<void> {
       'desk-name': { type: 'string' },
       // The browser that renders PDF files, when it is not in the usual places.
       chromium: { type: 'string' },
+      // 迁移到大厅数据库 from the command line: the desk's SQLite hall into an empty PostgreSQL database.
+      'move-to-hall': { type: 'string' },
     },
   })
   const database = values.database ?? (process.env.INTAKE_DESK_DATABASE || undefined)
@@ -41,6 +47,14 @@ async function main(): Promise<void> {
   if (desk !== undefined && (desk === '' || desk.length > 40)) {
     console.error('--desk-name 应为 1–40 个字符，如 3号窗口 / --desk-name must be 1–40 characters, e.g. 3号窗口')
     process.exit(2)
+  }
+  const moveTo = values['move-to-hall']
+  if (moveTo !== undefined) {
+    if (!hallMoveStartSchema.safeParse({ url: moveTo }).success) {
+      console.error('--move-to-hall 应为 postgres://用户:密码@主机:端口/数据库 / --move-to-hall must be a postgres:// URL')
+      process.exit(2)
+    }
+    process.exit(await moveToHall({ dataDir: values['data-dir'] ?? defaultDataDir(), url: moveTo, ...(desk === undefined ? {} : { desk }) }, (line) => console.log(line)))
   }
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -10,6 +10,8 @@ import { auditHandlers } from '../services/audit/handlers'
 import type { AuditViewer } from '../services/audit/viewer'
 import type { Backups } from '../services/backup/backup'
 import { backupHandlers } from '../services/backup/handlers'
+import type { HallMove } from '../services/hall-move/hall-move'
+import { hallMoveHandlers } from '../services/hall-move/handlers'
 import type { Cases } from '../services/cases/cases'
 import { casesHandlers } from '../services/cases/handlers'
 import type { Leaders } from '../services/cases/leaders'
@@ -59,6 +61,7 @@ export interface HandlerDeps {
   matters: Matters
   queue: Queue
   retention: Retention
+  hallMove: HallMove
 }
 
 /** The contract's handlers: each feature's slice, spread together. */
@@ -78,5 +81,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...backupHandlers(deps.backups),
     ...queueHandlers(deps.queue, deps.db),
     ...retentionHandlers(deps.retention),
+    ...hallMoveHandlers(deps.hallMove),
   }
 }

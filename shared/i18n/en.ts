@@ -1,3 +1,4 @@
+import { hallMoveEn, hallMoveErrorsEn, hallMoveFieldsEn } from './hall-move-messages'
 import { queueEn } from './queue-en'
 import { queueErrorsEn, queueFieldsEn } from './queue-messages'
 import type { SameKeys } from './translate'
@@ -813,6 +814,7 @@ export const en: SameKeys<typeof zhCN> = {
       revealPhone: 'Full phone number viewed',
       retentionUpdate: 'Personal data retention period changed',
       retentionPurge: 'Personal data past retention purged',
+      hallMove: 'Moved to the hall database',
     },
   },
   backup: {
@@ -913,8 +915,10 @@ export const en: SameKeys<typeof zhCN> = {
     },
   },
   queue: queueEn,
+  hallMove: hallMoveEn,
   v: {
     queue: queueFieldsEn,
+    hallMove: hallMoveFieldsEn,
     retention: {
       months: 'The retention period is a whole number of months from 6 to 360.',
       none: 'Choose the cases to purge.',
@@ -1066,6 +1070,7 @@ export const en: SameKeys<typeof zhCN> = {
   },
   e: {
     queue: queueErrorsEn,
+    hallMove: hallMoveErrorsEn,
     RETENTION_NOT_DUE: '{{caseNumber}} has not been closed for {{months}} months yet; its personal data cannot be purged. Nothing was changed.',
     RETENTION_PURGED: 'The personal data of {{caseNumber}} was purged already. Nothing was changed.',
     BACKUP_MISSING: 'The backup file “{{file}}” cannot be found; choose it again.',

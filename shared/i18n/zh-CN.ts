@@ -1,3 +1,4 @@
+import { hallMoveZhCN, hallMoveErrorsZhCN, hallMoveFieldsZhCN } from './hall-move-messages'
 import { queueZhCN } from './queue-zh-CN'
 import { queueErrorsZhCN, queueFieldsZhCN } from './queue-messages'
 /** The zh-CN catalogue: every string a user sees, Chinese first. */
@@ -810,6 +811,7 @@ export const zhCN = {
       revealPhone: '查看完整电话号码',
       retentionUpdate: '修改个人信息保存期限',
       retentionPurge: '清除到期个人信息',
+      hallMove: '迁移到大厅数据库',
     },
   },
   backup: {
@@ -910,8 +912,10 @@ export const zhCN = {
     },
   },
   queue: queueZhCN,
+  hallMove: hallMoveZhCN,
   v: {
     queue: queueFieldsZhCN,
+    hallMove: hallMoveFieldsZhCN,
     retention: {
       months: '保存期限应为 6–360 个月的整数。',
       none: '请选择要清除的案件。',
@@ -1063,6 +1067,7 @@ export const zhCN = {
   },
   e: {
     queue: queueErrorsZhCN,
+    hallMove: hallMoveErrorsZhCN,
     RETENTION_NOT_DUE: '{{caseNumber}} 尚未办结满 {{months}} 个月，个人信息不能清除。未作任何改动。',
     RETENTION_PURGED: '{{caseNumber}} 的个人信息已经清除过。未作任何改动。',
     BACKUP_MISSING: '找不到备份文件“{{file}}”，请重新选择。',

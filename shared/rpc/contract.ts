@@ -12,6 +12,7 @@ import { reportsContract } from '../reports/contract'
 import { backupContract } from '../backup/contract'
 import { queueContract } from '../queue/contract'
 import { retentionContract } from '../retention/contract'
+import { hallMoveContract } from '../hall-move/contract'
 
 export type { Access, MethodSpec } from './method'
 
@@ -30,6 +31,7 @@ export const contract = {
   ...backupContract,
   ...queueContract,
   ...retentionContract,
+  ...hallMoveContract,
 } as const
 
 export type Contract = typeof contract

@@ -133,6 +133,9 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   'retention.due': {},
   'retention.update': { months: 36 },
   'retention.purge': { caseNumbers: [CASE], confirmCount: 1 },
+  // A port nothing listens on: the move is refused at once, as for an unreachable hall database.
+  'hallMove.start': { url: 'postgres://intake_desk_owner:pw@127.0.0.1:1/intake_desk' },
+  'hallMove.job': { id: '0123456789abcdef01234567' },
 }
 
 type Path = (string | number)[]

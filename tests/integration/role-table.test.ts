@@ -132,6 +132,9 @@ const EXPECTED: Record<MethodName, Expected> = {
   'retention.due': ['-', '-', 'Y', '-', '-'],
   'retention.update': ['-', '-', 'Y', '-', '-'],
   'retention.purge': ['-', '-', 'Y', '-', '-'],
+  // 迁移到大厅数据库 (issue #10): administrators only.
+  'hallMove.start': ['-', '-', 'Y', '-', '-'],
+  'hallMove.job': ['-', '-', 'Y', '-', '-'],
 }
 
 const METHODS = Object.keys(EXPECTED) as MethodName[]

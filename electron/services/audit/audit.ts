@@ -48,6 +48,14 @@ export function withAuditKey(db: Kysely<Database>, auditKey: AuditKey): Kysely<D
   return db.withPlugin(new AuditKeyPlugin(auditKey))
 }
 
+/**
+ * Another database (the hall's, a move's target) under the key `keyed` carries: a copy of the
+ * trail verifies there, and rows appended to it chain on, under the same hall key.
+ */
+export function withAuditKeyOf(db: Kysely<Database>, keyed: Kysely<Database>): Kysely<Database> {
+  return withAuditKey(db, keyOn(keyed))
+}
+
 function keyOn(db: Kysely<Database>): AuditKey {
   // Kysely keeps a transaction's plugins on its executor; the plugin list is the one place both share.
   const plugin = db.getExecutor().plugins.find((p) => p instanceof AuditKeyPlugin)

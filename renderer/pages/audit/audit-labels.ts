@@ -43,6 +43,7 @@ const ACTION_LABELS: Readonly<Record<string, ActionKey>> = {
   'visitor.viewPhone': 'revealPhone',
   'retention.update': 'retentionUpdate',
   'retention.purge': 'retentionPurge',
+  'hall.move': 'hallMove',
 }
 
 function has<K extends string>(record: Readonly<Record<string, K>>, key: string): K | undefined {

@@ -17,6 +17,7 @@ import { DEFAULT_DEADLINE_RULES } from '../../../shared/deadlines'
 import type { DeadlineRules } from '../../../shared/deadlines'
 import { BackupCard } from './BackupCard'
 import { RetentionCard } from './RetentionCard'
+import { HallMoveCard } from './HallMoveCard'
 import { RulesImpactNotice } from './RulesImpactNotice'
 
 const RULE_KEYS = Object.keys(DEFAULT_DEADLINE_RULES) as (keyof DeadlineRules)[]
@@ -156,6 +157,7 @@ export function SettingsPage() {
       </Form>
       <BackupCard />
       <RetentionCard />
+      <HallMoveCard />
     </Card>
   )
 }
