@@ -35,9 +35,13 @@ import { createBackups, type Backups } from './services/backup/backup'
 import { createPrivacy } from './services/privacy/privacy'
 import { createRetention } from './services/retention/retention'
 import { auditKeyOf, withAuditKey } from './services/audit/audit'
-import type { KeyStore } from './services/keys/key-store'
-import { fileKeyStore } from './services/keys/key-store'
-import { loadHallSecret } from './services/keys/hall-secret'
+import type { HallSecret, KeyStore } from './services/keys/key-store'
+import { fileKeyStore, recoveryKeyOf } from './services/keys/key-store'
+import type { TrailRows } from './services/keys/hall-secret'
+import { HallKeyMissingError, databaseKeyOf, loadHallSecret } from './services/keys/hall-secret'
+import { DatabaseKeyError, fileState } from './db/cipher'
+import { encryptInPlace, plainTrailRows } from './db/encrypt-upgrade'
+import { countAuditRows } from './db/repositories/audit'
 import { createMatters } from './services/matters/matters'
 import { createQueue } from './services/queue/queue'
 import type { PrinterAdapter } from './print/printer'
@@ -83,6 +87,8 @@ export interface CoreOptions {
   testClockOffsetMs?: () => number
   /** Restores a backup and replaces the running core (see core-host.ts); absent in tests. */
   restore?: (path: string, userId: number) => Promise<void>
+  /** Where start-up steps are told, such as encrypting a database from before encryption; the console by default. */
+  log?: (line: string) => void
   /** Where committed changes are announced; outlives a restore (core-host.ts). A core of its own by default. */
   changes?: ChangeChannel
 }
@@ -121,23 +127,57 @@ function ownerOnly(dataDir: string, file: string): void {
   chmodSync(file, 0o600)
 }
 
+/** The audit rows of the SQLite file before the secret is known: none in a new file; an encrypted one needs the secret. */
+function trailOfFile(file: string): TrailRows {
+  const state = fileState(file)
+  if (state === 'encrypted') throw new HallKeyMissingError()
+  return state === 'new' ? { plain: 0, keyed: 0 } : plainTrailRows(file)
+}
+
+/**
+ * Opens a SQLite file of the hall encrypted with the key derived from its secret: a plain one
+ * from before encryption is encrypted in place first (electron/db/encrypt-upgrade.ts). A file
+ * the key does not open means this PC holds another hall's key.
+ */
+function openEncrypted(file: string, secret: HallSecret, log: (line: string) => void): Connection {
+  const key = databaseKeyOf(secret)
+  encryptInPlace(file, key, log)
+  try {
+    return openConnection(file, key)
+  } catch (error) {
+    if (error instanceof DatabaseKeyError) throw new HallKeyMissingError()
+    throw error
+  }
+}
+
 /** Opens (and migrates) the hall's database in `dataDir` and wires the services. */
 export async function openCore(options: CoreOptions): Promise<Core> {
   const file = join(options.dataDir, DATABASE_FILE)
   ownerOnly(options.dataDir, file)
   const deskName = options.desk ?? hostname()
   const hall = options.database === undefined ? undefined : openPostgres({ url: options.database, desk: deskName, ...(options.testSchema === undefined ? {} : { schema: options.testSchema }) })
-  const connection: Connection = hall ?? openConnection(file)
+  const keyStore = options.keyStore ?? fileKeyStore(options.dataDir)
+  const log = options.log ?? ((line: string) => console.log(`[intake-desk] ${line}`))
+  // SQLite: the secret comes first, for the key that opens (or encrypts) the file.
+  let connection: Connection
+  let secret: HallSecret | undefined
+  if (hall === undefined) {
+    secret = await loadHallSecret(keyStore, () => trailOfFile(file))
+    connection = openEncrypted(file, secret, log)
+  } else {
+    connection = hall
+  }
   // SQLite gives the WAL and shared-memory files the database file's mode; older ones are put right.
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600)
   // Drafts stay on the desk in both modes: in hall mode in a small SQLite file of their own.
   let localDrafts: Connection | undefined
-  let secret
+  let hallSecret: HallSecret
   try {
     await migrate(connection.db)
-    secret = await loadHallSecret(connection.db, options.keyStore ?? fileKeyStore(options.dataDir))
+    // PostgreSQL: the trail is counted in the hall's database, migrated.
+    hallSecret = secret ?? (await loadHallSecret(keyStore, () => countAuditRows(connection.db)))
     if (hall !== undefined) {
-      localDrafts = openConnection(join(options.dataDir, LOCAL_DRAFTS_FILE))
+      localDrafts = openEncrypted(join(options.dataDir, LOCAL_DRAFTS_FILE), hallSecret, log)
       await createLocalDraftsTable(localDrafts.db)
     }
   } catch (error) {
@@ -146,7 +186,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     throw error
   }
   // Every service, and every transaction begun on it, writes the desk's name and appends keyed audit rows.
-  const db = withAuditKey(connection.db.withPlugin(new DeskPlugin(deskName)), auditKeyOf(secret))
+  const db = withAuditKey(connection.db.withPlugin(new DeskPlugin(deskName)), auditKeyOf(hallSecret))
   const keyedConnection: Connection = { ...connection, db }
   const clock = options.clock ?? systemClock
   const ownChannel = options.changes === undefined
@@ -198,9 +238,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts, options.dataDir, clock)
   const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce, restore: options.restore })
+  if (hall === undefined) await backups.encryptPlainCopies(log)
   const privacy = createPrivacy(db, deskName)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
-  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, queue, privacy, matters, retention: createRetention(db, announce) })
+  const handlers = createHandlers({ link, db, accounts, usersAdmin, auditViewer, intake, drafts, receipts, settings, clock, cases, lists, hallData, leaders, exports, backups, queue, privacy, matters, retention: createRetention(db, announce), recoveryKey: recoveryKeyOf(hallSecret.secret) })
   const dispatch = createDispatcher({
     db,
     ...(hall === undefined ? {} : { hallLink: hall.link }),

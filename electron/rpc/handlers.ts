@@ -53,6 +53,8 @@ export interface HandlerDeps {
   retention: Retention
   /** The desk's name and its link to the hall's database (always connected on SQLite). */
   link: () => DeskLink
+  /** The hall's 恢复密钥 (recovery key): setup shows it to the administrator who creates the hall. */
+  recoveryKey: string
 }
 
 /** The signed-in user and the hall; the dispatcher guarantees both for non-public methods. */
@@ -88,7 +90,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         defaultBackupFolder: ctx.hall === undefined ? deps.backups.defaultFolder : null,
       }),
     'app.link': () => Promise.resolve(deps.link()),
-    'app.setup': (ctx, input) => accounts.setup(ctx.sessionKey, input, ctx.now),
+    'app.setup': async (ctx, input) => ({ ...(await accounts.setup(ctx.sessionKey, input, ctx.now)), recoveryKey: deps.recoveryKey }),
     'auth.signIn': (ctx, input) => {
       if (ctx.hall === undefined) throw new AppError('SETUP_REQUIRED')
       return accounts.signIn(ctx.sessionKey, input, ctx.now, ctx.hall.time_zone)

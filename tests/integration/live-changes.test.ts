@@ -1,8 +1,10 @@
-import BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
 import { DATABASE_FILE } from '../../electron/paths'
+import { openSqlite } from '../../electron/db/cipher'
+import { databaseKeyIn } from '../../electron/services/keys/hall-secret'
 import type { LiveEvent } from '../../shared/live/changes'
 import { ENGINE, addUser, call, ok, setUpHall, tempDir, testCore, validIntake } from './helpers'
 
@@ -22,7 +24,7 @@ beforeEach(async () => {
   await setUpHall(core)
   await addUser(core, 'r1', 'receptionist', 'R001')
   await addUser(core, 'duty', 'duty_officer', 'D001')
-  reader = new BetterSqlite3(join(dir.dir, DATABASE_FILE), { readonly: true })
+  reader = openSqlite(join(dir.dir, DATABASE_FILE), databaseKeyIn(dir.dir), { readonly: true })
   heard = []
   core.changes.subscribe((event) => {
     const visitsSeen = (reader.prepare('select count(*) as n from visits').get() as { n: number }).n

@@ -23,7 +23,7 @@ afterEach(async () => {
 })
 
 function connect(): Connection {
-  const connection = openConnection(join(dir.dir, DATABASE_FILE))
+  const connection = openConnection(join(dir.dir, DATABASE_FILE), null)
   open.push(connection)
   return connection
 }
