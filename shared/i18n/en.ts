@@ -1068,7 +1068,7 @@ export const en: SameKeys<typeof zhCN> = {
     RETENTION_NOT_DUE: '{{caseNumber}} has not been closed for {{months}} months yet; its personal data cannot be purged. Nothing was changed.',
     RETENTION_PURGED: 'The personal data of {{caseNumber}} was purged already. Nothing was changed.',
     BACKUP_MISSING: 'The backup file “{{file}}” cannot be found; choose it again.',
-    BACKUP_NOT_DB: '“{{file}}” is not a database file and cannot be restored. The current data was not changed.',
+    BACKUP_NOT_DB: '“{{file}}” is not a database file, or is encrypted with another hall’s key, so this PC cannot open it or restore it. The current data was not changed.',
     BACKUP_DAMAGED: 'The backup file “{{file}}” is damaged (its integrity check failed) and cannot be restored. The current data was not changed; choose another backup.',
     BACKUP_TOO_NEW: 'The backup file “{{file}}” was made by a newer version of Intake Desk (data version {{found}}; this program supports up to {{supported}}). Update the program first. The current data was not changed.',
     BACKUP_FOREIGN: '“{{file}}” is not an Intake Desk database and cannot be restored. The current data was not changed.',

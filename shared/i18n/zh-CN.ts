@@ -1065,7 +1065,7 @@ export const zhCN = {
     RETENTION_NOT_DUE: '{{caseNumber}} 尚未办结满 {{months}} 个月，个人信息不能清除。未作任何改动。',
     RETENTION_PURGED: '{{caseNumber}} 的个人信息已经清除过。未作任何改动。',
     BACKUP_MISSING: '找不到备份文件“{{file}}”，请重新选择。',
-    BACKUP_NOT_DB: '“{{file}}”不是数据库文件，不能用于恢复。当前数据未作任何改动。',
+    BACKUP_NOT_DB: '“{{file}}”不是数据库文件，或是用另一个大厅的密钥加密的，本机打不开，不能用于恢复。当前数据未作任何改动。',
     BACKUP_DAMAGED: '备份文件“{{file}}”已损坏，未通过完整性检查，不能用于恢复。当前数据未作任何改动，请选择其他备份。',
     BACKUP_TOO_NEW: '备份文件“{{file}}”由更新版本的接访台创建（数据版本 {{found}}，本程序支持到 {{supported}}），请先升级程序再恢复。当前数据未作任何改动。',
     BACKUP_FOREIGN: '“{{file}}”不是接访台的数据库，不能用于恢复。当前数据未作任何改动。',
