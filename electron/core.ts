@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import type { Clock } from './clock'
 import { systemClock } from './clock'
 import type { Connection } from './db/connection'
-import { openConnection } from './db/connection'
 import { migrate } from './db/migrate'
 import type { Maintenance } from './db/maintenance'
 import { createMaintenance, idleMaintenance } from './db/maintenance'
@@ -37,10 +36,8 @@ import { createRetention } from './services/retention/retention'
 import { auditKeyOf, withAuditKey } from './services/audit/audit'
 import type { HallSecret, KeyStore } from './services/keys/key-store'
 import { fileKeyStore, recoveryKeyOf } from './services/keys/key-store'
-import type { TrailRows } from './services/keys/hall-secret'
-import { HallKeyMissingError, databaseKeyOf, loadHallSecret } from './services/keys/hall-secret'
-import { DatabaseKeyError, fileState } from './db/cipher'
-import { encryptInPlace, plainTrailRows } from './db/encrypt-upgrade'
+import { loadHallSecret } from './services/keys/hall-secret'
+import { openEncrypted, openHallFile } from './services/keys/hall-file'
 import { countAuditRows } from './db/repositories/audit'
 import { createMatters } from './services/matters/matters'
 import { createQueue } from './services/queue/queue'
@@ -127,29 +124,6 @@ function ownerOnly(dataDir: string, file: string): void {
   chmodSync(file, 0o600)
 }
 
-/** The audit rows of the SQLite file before the secret is known: none in a new file; an encrypted one needs the secret. */
-function trailOfFile(file: string): TrailRows {
-  const state = fileState(file)
-  if (state === 'encrypted') throw new HallKeyMissingError()
-  return state === 'new' ? { plain: 0, keyed: 0 } : plainTrailRows(file)
-}
-
-/**
- * Opens a SQLite file of the hall encrypted with the key derived from its secret: a plain one
- * from before encryption is encrypted in place first (electron/db/encrypt-upgrade.ts). A file
- * the key does not open means this PC holds another hall's key.
- */
-function openEncrypted(file: string, secret: HallSecret, log: (line: string) => void): Connection {
-  const key = databaseKeyOf(secret)
-  encryptInPlace(file, key, log)
-  try {
-    return openConnection(file, key)
-  } catch (error) {
-    if (error instanceof DatabaseKeyError) throw new HallKeyMissingError()
-    throw error
-  }
-}
-
 /** Opens (and migrates) the hall's database in `dataDir` and wires the services. */
 export async function openCore(options: CoreOptions): Promise<Core> {
   const file = join(options.dataDir, DATABASE_FILE)
@@ -159,14 +133,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const keyStore = options.keyStore ?? fileKeyStore(options.dataDir)
   const log = options.log ?? ((line: string) => console.log(`[intake-desk] ${line}`))
   // SQLite: the secret comes first, for the key that opens (or encrypts) the file.
-  let connection: Connection
-  let secret: HallSecret | undefined
-  if (hall === undefined) {
-    secret = await loadHallSecret(keyStore, () => trailOfFile(file))
-    connection = openEncrypted(file, secret, log)
-  } else {
-    connection = hall
-  }
+  const opened = hall === undefined ? await openHallFile(file, keyStore, log) : { connection: hall, secret: undefined }
+  const connection: Connection = opened.connection
   // SQLite gives the WAL and shared-memory files the database file's mode; older ones are put right.
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600)
   // Drafts stay on the desk in both modes: in hall mode in a small SQLite file of their own.
@@ -175,7 +143,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   try {
     await migrate(connection.db)
     // PostgreSQL: the trail is counted in the hall's database, migrated.
-    hallSecret = secret ?? (await loadHallSecret(keyStore, () => countAuditRows(connection.db)))
+    hallSecret = opened.secret ?? (await loadHallSecret(keyStore, () => countAuditRows(connection.db)))
     if (hall !== undefined) {
       localDrafts = openEncrypted(join(options.dataDir, LOCAL_DRAFTS_FILE), hallSecret, log)
       await createLocalDraftsTable(localDrafts.db)
