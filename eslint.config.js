@@ -52,7 +52,7 @@ export default tseslint.config(
     // shared/ runs on both sides: no Node, no DOM, no Electron.
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [...nodeModules, 'electron', 'react', 'better-sqlite3', 'kysely'], patterns: ['../electron/*', '../renderer/*', '../../electron/*', '../../renderer/*'] }],
+      'no-restricted-imports': ['error', { paths: [...nodeModules, 'electron', 'react', 'better-sqlite3-multiple-ciphers', 'kysely'], patterns: ['../electron/*', '../renderer/*', '../../electron/*', '../../renderer/*'] }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'process', 'Buffer', '__dirname', 'require'],
     },
   },
@@ -64,7 +64,7 @@ export default tseslint.config(
       // The classic rules; the React Compiler's rules assume a compiler this app does not use.
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      'no-restricted-imports': ['error', { paths: [...nodeModules, 'electron', 'better-sqlite3', 'kysely'], patterns: ['**/electron/**', '../electron', '../../electron'] }],
+      'no-restricted-imports': ['error', { paths: [...nodeModules, 'electron', 'better-sqlite3-multiple-ciphers', 'kysely'], patterns: ['**/electron/**', '../electron', '../../electron'] }],
     },
   },
   {

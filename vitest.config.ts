@@ -18,8 +18,8 @@ const PG_URL = process.env.INTAKE_DESK_TEST_DATABASE || undefined
 
 /**
  * The files of the PostgreSQL half. The others read or change the SQLite file itself through
- * better-sqlite3 (`core.connection.raw`: PRAGMAs, FTS5 tables, the file backup, crash and
- * restore drills), which a hall's PostgreSQL database does not have.
+ * better-sqlite3-multiple-ciphers (`core.connection.raw`: PRAGMAs, FTS5 tables, the file
+ * backup, crash and restore drills), which a hall's PostgreSQL database does not have.
  */
 const POSTGRES_FILES = [
   'tests/integration/hall.test.ts',

@@ -1,5 +1,5 @@
 // Bundles the main process, the preload and the browser host into dist/electron.
-// Native and Electron modules stay external: electron-builder rebuilds better-sqlite3 for Electron.
+// Native and Electron modules stay external: electron-builder rebuilds better-sqlite3-multiple-ciphers for Electron.
 import { copyFile, mkdir } from 'node:fs/promises'
 import { build } from 'esbuild'
 
@@ -10,7 +10,7 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   // pg-native and pg-cloudflare are optional backends of pg that the app does not use.
-  external: ['electron', 'better-sqlite3', 'pg-native', 'pg-cloudflare'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'pg-native', 'pg-cloudflare'],
   logLevel: 'warning',
 }
 

@@ -54,6 +54,7 @@ export async function openCoreHost(options: CoreOptions, log: (line: string) => 
     )
   const withRestore: CoreOptions = {
     ...options,
+    log: options.log ?? log,
     changes,
     restore: async (path, userId) => {
       // A failed restore has put the previous data back and reopened it: that core runs then.

@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import type { Clock } from './clock'
 import { systemClock } from './clock'
 import type { Connection } from './db/connection'
-import { openConnection } from './db/connection'
 import { migrate } from './db/migrate'
 import type { Maintenance } from './db/maintenance'
 import { createMaintenance, idleMaintenance } from './db/maintenance'
@@ -41,9 +40,11 @@ import { createPrivacy } from './services/privacy/privacy'
 import { createRetention } from './services/retention/retention'
 import { createHallMove } from './services/hall-move/hall-move'
 import { auditKeyOf, withAuditKey } from './services/audit/audit'
-import type { KeyStore } from './services/keys/key-store'
-import { fileKeyStore } from './services/keys/key-store'
+import type { HallSecret, KeyStore } from './services/keys/key-store'
+import { fileKeyStore, recoveryKeyOf } from './services/keys/key-store'
 import { loadHallSecret } from './services/keys/hall-secret'
+import { openEncrypted, openHallFile } from './services/keys/hall-file'
+import { countAuditRows } from './db/repositories/audit'
 import { createMatters } from './services/matters/matters'
 import { createQueue } from './services/queue/queue'
 import type { PrinterAdapter } from './print/printer'
@@ -89,6 +90,8 @@ export interface CoreOptions {
   testClockOffsetMs?: () => number
   /** Restores a backup and replaces the running core (see core-host.ts); absent in tests. */
   restore?: (path: string, userId: number) => Promise<void>
+  /** Where start-up steps are told, such as encrypting a database from before encryption; the console by default. */
+  log?: (line: string) => void
   /** Where committed changes are announced; outlives a restore (core-host.ts). A core of its own by default. */
   changes?: ChangeChannel
 }
@@ -133,17 +136,22 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   ownerOnly(options.dataDir, file)
   const deskName = options.desk ?? hostname()
   const hall = options.database === undefined ? undefined : openPostgres({ url: options.database, desk: deskName, ...(options.testSchema === undefined ? {} : { schema: options.testSchema }) })
-  const connection: Connection = hall ?? openConnection(file)
+  const keyStore = options.keyStore ?? fileKeyStore(options.dataDir)
+  const log = options.log ?? ((line: string) => console.log(`[intake-desk] ${line}`))
+  // SQLite: the secret comes first, for the key that opens (or encrypts) the file.
+  const opened = hall === undefined ? await openHallFile(file, keyStore, log) : { connection: hall, secret: undefined }
+  const connection: Connection = opened.connection
   // SQLite gives the WAL and shared-memory files the database file's mode; older ones are put right.
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600)
   // Drafts stay on the desk in both modes: in hall mode in a small SQLite file of their own.
   let localDrafts: Connection | undefined
-  let secret
+  let hallSecret: HallSecret
   try {
     await migrate(connection.db)
-    secret = await loadHallSecret(connection.db, options.keyStore ?? fileKeyStore(options.dataDir))
+    // PostgreSQL: the trail is counted in the hall's database, migrated.
+    hallSecret = opened.secret ?? (await loadHallSecret(keyStore, () => countAuditRows(connection.db)))
     if (hall !== undefined) {
-      localDrafts = openConnection(join(options.dataDir, LOCAL_DRAFTS_FILE))
+      localDrafts = openEncrypted(join(options.dataDir, LOCAL_DRAFTS_FILE), hallSecret, log)
       await createLocalDraftsTable(localDrafts.db)
     }
   } catch (error) {
@@ -152,7 +160,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     throw error
   }
   // Every service, and every transaction begun on it, writes the desk's name and appends keyed audit rows.
-  const db = withAuditKey(connection.db.withPlugin(new DeskPlugin(deskName)), auditKeyOf(secret))
+  const db = withAuditKey(connection.db.withPlugin(new DeskPlugin(deskName)), auditKeyOf(hallSecret))
   const keyedConnection: Connection = { ...connection, db }
   const clock = options.clock ?? systemClock
   const ownChannel = options.changes === undefined
@@ -206,17 +214,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts, options.dataDir, clock)
   const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce, restore: options.restore })
+  if (hall === undefined) await backups.encryptPlainCopies(log)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
   const handlers = createHandlers({
     db, auditViewer, intake, drafts, receipts, settings, cases, lists, leaders, exports, backups, queue, matters, retention: createRetention(db, announce),
     app: createApp({ link, defaultBackupFolder: backups.defaultFolder }),
-    setup: createSetup(accountsDeps),
+    setup: createSetup({ ...accountsDeps, recoveryKey: recoveryKeyOf(hallSecret.secret) }),
     auth,
     users: createUsers(accountsDeps),
     unitLists: createUnitLists(db, announce),
     holidays: createHolidays(db, calendar, cases, announce),
     statistics: createStatistics(db),
-    hallMove: createHallMove({ db, engine: connection.engine, file, desk: deskName, ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }) }),
+    hallMove: createHallMove({ db, engine: connection.engine, file, key: connection.key, desk: deskName, ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }) }),
   })
   const dispatch = createDispatcher({
     db,

@@ -134,7 +134,7 @@ async function start(): Promise<void> {
       fontDir: join(__dirname, '..', 'fonts'),
       warmFonts: true,
       printer: electronPrinter(() => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null),
-    })
+    }, (line) => console.log(`[intake-desk] ${line}`))
   } catch (error) {
     const message =
       error instanceof DatabaseFromFutureError

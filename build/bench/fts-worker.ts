@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import BetterSqlite3 from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { toBigrams } from '../../shared/search/bigrams'
 import { fastBigrams } from './fast-bigrams'
 import type { SearchRow } from './writer'

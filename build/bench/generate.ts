@@ -1,8 +1,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
 import { openCore } from '../../electron/core'
 import { DATABASE_FILE } from '../../electron/paths'
+import { openSqlite } from '../../electron/db/cipher'
+import { databaseKeyIn } from '../../electron/services/keys/hall-secret'
 import { nationalCalendar } from '../../shared/deadlines'
 import type { GenerationMeta } from './common'
 import { ADMIN, HALL, RECEPTIONISTS, RECEPTIONIST_PASSWORD, SCRYPT_N, hallInstant, must } from './common'
@@ -83,7 +84,8 @@ async function main(): Promise<void> {
   const setupS = seconds(started)
 
   const file = join(dataDir, DATABASE_FILE)
-  const db = new BetterSqlite3(file)
+  // The app's file is encrypted with the hall's key, which setup left in the data folder.
+  const db = openSqlite(file, databaseKeyIn(dataDir))
   // Bulk-load settings for this connection only; the app's own settings apply when it opens.
   db.pragma('synchronous = OFF')
   db.pragma('foreign_keys = OFF')

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { OPEN_STATUSES } from '../../shared/cases/machine'
 import type { CaseStatus } from '../../shared/cases/machine'
 import { addDays } from '../../shared/deadlines'

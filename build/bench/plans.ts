@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { Connection } from '../../electron/db/connection'
 
 /** One statement an operation ran: how often, how long in all, and SQLite's plan for it. */

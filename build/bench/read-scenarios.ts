@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { Core } from '../../electron/core'
 import { PACKAGE_FONT_DIR, createReceiptFonts } from '../../electron/print/receipt-font'
 import { bigramQuery } from '../../shared/search/bigrams'

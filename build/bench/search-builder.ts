@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { FromWorker, ToWorker } from './fts-worker'
 import type { SearchRow } from './writer'
 
@@ -62,7 +62,8 @@ export class SearchIndexBuilder {
       )
       .pluck()
       .all() as string[]
-    db.prepare('ATTACH DATABASE ? AS search_build').run(this.file)
+    // The index was built in a plain file of its own (bench data only): KEY '' attaches it unencrypted.
+    db.prepare("ATTACH DATABASE ? AS search_build KEY ''").run(this.file)
     // better-sqlite3 runs in SQLite's defensive mode, which guards shadow tables; lifted for the copy.
     db.unsafeMode(true)
     db.transaction(() => {

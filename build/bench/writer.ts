@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { Insertable } from 'kysely'
 import type { VisitTable } from '../../electron/db/schema'
 import type { Routing } from '../../shared/domain'

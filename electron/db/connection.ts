@@ -1,6 +1,8 @@
-import BetterSqlite3 from 'better-sqlite3'
+import type Sqlite from 'better-sqlite3-multiple-ciphers'
 import type { SqliteDatabase } from 'kysely'
 import { Kysely, SqliteDialect } from 'kysely'
+import type { SqliteHandle } from './cipher'
+import { openSqlite } from './cipher'
 import type { Database } from './schema'
 
 export type Engine = 'sqlite' | 'postgres'
@@ -13,7 +15,9 @@ export interface Connection {
    * The raw SQLite handle, for the few things Kysely does not cover (pragmas, backups). On
    * PostgreSQL any use of it throws AppError HALL_MODE_ONLY_SERVER: the desk has no file to back up.
    */
-  raw: BetterSqlite3.Database
+  raw: SqliteHandle
+  /** The key the SQLite file is encrypted with (electron/db/cipher.ts); null for a plain file and on PostgreSQL. */
+  key: Buffer | null
   /** Forgets the reused prepared statements (the bench's statement timing needs fresh ones). */
   clearStatementCache: () => void
   close: () => Promise<void>
@@ -28,10 +32,10 @@ const STATEMENT_CACHE_SIZE = 256
  * preparing them took longer than running them (`npm run bench`).
  */
 export function cachingDatabase(
-  raw: BetterSqlite3.Database,
+  raw: SqliteHandle,
   size = STATEMENT_CACHE_SIZE,
 ): SqliteDatabase & { clear: () => void } {
-  const cache = new Map<string, BetterSqlite3.Statement>()
+  const cache = new Map<string, Sqlite.Statement>()
   return {
     clear: () => cache.clear(),
     close: () => {
@@ -62,9 +66,11 @@ export function cachingDatabase(
  * Opens the SQLite file with the durability the hall needs: WAL, full sync, foreign keys.
  * The WAL is not checkpointed by the committing statement (that made one registration in a
  * few dozen wait for a checkpoint): `createMaintenance` does it between registrations.
+ * The file is encrypted with `key` (electron/db/cipher.ts), created so when it is new; null
+ * opens it unencrypted (tools and tests reading a file from before encryption).
  */
-export function openConnection(file: string): Connection {
-  const raw = new BetterSqlite3(file)
+export function openConnection(file: string, key: Buffer | null): Connection {
+  const raw = openSqlite(file, key)
   raw.pragma('journal_mode = WAL')
   raw.pragma('synchronous = FULL')
   raw.pragma('foreign_keys = ON')
@@ -78,6 +84,7 @@ export function openConnection(file: string): Connection {
     engine: 'sqlite',
     db,
     raw,
+    key,
     clearStatementCache: database.clear,
     // Kysely's destroy closes the better-sqlite3 handle; the WAL is folded back first.
     close: async () => {
@@ -97,8 +104,8 @@ export function openConnection(file: string): Connection {
  * A second, read-only handle on the desk's SQLite file: a read transaction on it sees one
  * snapshot of the hall (WAL) while the desk's own handle goes on answering, and it cannot write.
  */
-export function openReadOnly(file: string): { db: Kysely<Database>; close: () => Promise<void> } {
-  const raw = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+export function openReadOnly(file: string, key: Buffer | null): { db: Kysely<Database>; close: () => Promise<void> } {
+  const raw = openSqlite(file, key, { readonly: true, fileMustExist: true })
   raw.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
   return { db, close: () => db.destroy() }

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3'
+import type { SqliteHandle } from './cipher'
 
 /**
  * The database's housekeeping, done between registrations rather than inside them: merging
@@ -29,7 +29,7 @@ const WRITES_PER_CHECKPOINT = 32
 /** Below this many WAL frames a checkpoint does not restart the WAL itself: an idle desk writes nothing. */
 const RESTART_MIN_FRAMES = 64
 
-export function createMaintenance(raw: BetterSqlite3.Database, options: MaintenanceOptions = {}): Maintenance {
+export function createMaintenance(raw: SqliteHandle, options: MaintenanceOptions = {}): Maintenance {
   const delayMs = options.delayMs ?? 250
   const merge = raw.prepare("INSERT INTO visit_search (visit_search, rank) VALUES ('merge', ?)")
   // Restating the index's setting is a write of one small page. Made right after a checkpoint,

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3'
+import type { SqliteHandle } from './cipher'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { AppError } from '../errors'
@@ -94,8 +94,8 @@ export function hallUnavailable(): AppError {
 }
 
 /** SQLite's handle does not exist in hall mode: what needs it (the desk's file backup) says so clearly. */
-function noSqliteHandle(): BetterSqlite3.Database {
-  return new Proxy({} as BetterSqlite3.Database, {
+function noSqliteHandle(): SqliteHandle {
+  return new Proxy({} as SqliteHandle, {
     get() {
       throw new AppError('HALL_MODE_ONLY_SERVER')
     },
@@ -171,6 +171,7 @@ export function openPostgres(options: PostgresOptions): Connection & { link: Hal
     engine: 'postgres',
     db,
     raw: noSqliteHandle(),
+    key: null,
     clearStatementCache: () => undefined,
     link,
     pool,

@@ -56,7 +56,7 @@ export async function moveToHall(options: { dataDir: string; url: string; desk?:
   const desk = options.desk ?? hostname()
   const core = await openCore({ dataDir: options.dataDir, desk, clock })
   try {
-    const hallMove = createHallMove({ db: core.connection.db, engine: core.connection.engine, file: join(options.dataDir, DATABASE_FILE), desk })
+    const hallMove = createHallMove({ db: core.connection.db, engine: core.connection.engine, file: join(options.dataDir, DATABASE_FILE), key: core.connection.key, desk })
     const job = await hallMove.moveNow(options.url, clock(), (j) => out(progressLine(j)))
     report(job, out)
     return job.phase === 'done' ? 0 : 1

@@ -1,11 +1,11 @@
 import { method, none } from '../rpc/method'
 import { admins } from '../rpc/roles'
 import { changePasswordSchema, createUserSchema, lockSchema, resetPasswordSchema, setupSchema, signInSchema, unlockSchema, updateUserSchema } from './schemas'
-import type { SessionInfo, UserRow } from './types'
+import type { SessionInfo, SetupResult, UserRow } from './types'
 
 /** The accounts slice of the RPC contract. */
 export const accountsContract = {
-  'app.setup': method<SessionInfo>()(setupSchema, 'public'),
+  'app.setup': method<SetupResult>()(setupSchema, 'public'),
   'auth.signIn': method<SessionInfo>()(signInSchema, 'public'),
   'auth.signOut': method<null>()(none, 'session'),
   'auth.lock': method<null>()(lockSchema, 'session'),

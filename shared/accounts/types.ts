@@ -10,6 +10,11 @@ export interface SessionInfo {
   locked: boolean
 }
 
+/** What setup answers: the administrator's session and the hall's 恢复密钥 (recovery key), shown this once. */
+export interface SetupResult extends SessionInfo {
+  recoveryKey: string
+}
+
 export interface UserRow {
   id: number
   badgeNo: string

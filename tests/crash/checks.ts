@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { openCore } from '../../electron/core'
 import { DATABASE_FILE } from '../../electron/paths'
+import { openSqlite } from '../../electron/db/cipher'
+import { databaseKeyIn } from '../../electron/services/keys/hall-secret'
 import type { Database } from '../../electron/db/schema'
 import { auditKeyOf, verifyAudit, withAuditKey } from '../../electron/services/audit/audit'
 import { fileKeyStore } from '../../electron/services/keys/key-store'
@@ -155,7 +156,7 @@ export async function inspectCrashDatabase(dataDir: string, ack: Acknowledged): 
     if (ack.cases.size > 0) failures.push('the database file is gone')
     return none
   }
-  const raw = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+  const raw = openSqlite(file, databaseKeyIn(dataDir), { readonly: true, fileMustExist: true })
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
   try {
     const integrity = raw.pragma('integrity_check', { simple: true }) as string

@@ -1,12 +1,9 @@
 import { join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
 import type { Page } from '@playwright/test'
 import { hallDate } from '../../shared/time'
 import { apiClient } from './api'
-import { ADMIN, expect, setUpHall, signIn, test } from './fixtures'
+import { ADMIN, expect, openHallDatabase, setUpHall, signIn, test } from './fixtures'
 import { LI, addUser } from './users-steps'
-
-const DATABASE_FILE = 'intake-desk.sqlite3'
 
 /** Waits until no transition or finite animation is running, so a screenshot shows the settled screen. */
 async function settled(page: Page): Promise<void> {
@@ -211,7 +208,7 @@ test('the audit log filters by user, action and day, and 校验 finds a tampered
   await shot('verified')
 
   // Someone drops the guard and changes a row directly in the database file.
-  const db = new BetterSqlite3(join(host.dataDir, DATABASE_FILE))
+  const db = openHallDatabase(host)
   const target = db.prepare(`SELECT id FROM audit_log WHERE action = 'user.create'`).pluck().get() as number
   db.exec('DROP TRIGGER audit_log_no_update')
   db.prepare(`UPDATE audit_log SET detail = '{"after":{"badgeNo":"R999"}}' WHERE id = ?`).run(target)

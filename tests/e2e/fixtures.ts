@@ -5,6 +5,9 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Page } from '@playwright/test'
 import { test as base, expect } from '@playwright/test'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
+import { openSqlite } from '../../electron/db/cipher'
+import { databaseKeyIn } from '../../electron/services/keys/hall-secret'
 
 export const SCREENSHOTS = join(import.meta.dirname, 'screenshots')
 
@@ -75,7 +78,23 @@ export async function setUpHall(page: Page, host: Host): Promise<void> {
   await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
   await page.getByLabel('确认密码').fill(ADMIN.password)
   await page.getByRole('button', { name: '完成设置' }).click()
+  await keepRecoveryKey(page)
   await expect(page.getByTestId('signed-in-as')).toContainText(ADMIN.name)
+}
+
+/** After setup: the 恢复密钥 is shown once; the administrator confirms having kept it. */
+export async function keepRecoveryKey(page: Page): Promise<string> {
+  const key = page.getByTestId('recovery-key')
+  await expect(key).toBeVisible()
+  const text = (await key.textContent()) ?? ''
+  await page.getByLabel('我已打印或抄下恢复密钥，并已妥善保管').check()
+  await page.getByRole('button', { name: '我已保管好，进入系统' }).click()
+  return text
+}
+
+/** The host's database file, opened with the key the host keeps beside it (the file is encrypted). */
+export function openHallDatabase(host: Host, options: BetterSqlite3.Options = {}): BetterSqlite3.Database {
+  return openSqlite(join(host.dataDir, 'intake-desk.sqlite3'), databaseKeyIn(host.dataDir), options)
 }
 
 export async function signIn(page: Page, badgeNo: string, password: string): Promise<void> {

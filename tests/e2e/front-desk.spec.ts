@@ -1,5 +1,5 @@
 import type { Host } from './fixtures'
-import { ADMIN, expect, setUpHall, signIn, test } from './fixtures'
+import { ADMIN, expect, keepRecoveryKey, setUpHall, signIn, test } from './fixtures'
 import { apiClient } from './api'
 import { registerSample } from './intake-steps'
 
@@ -61,6 +61,7 @@ test('setup offers a backup folder and the daily backup is on; without one the s
   await page.getByRole('button', { name: '完成设置' }).click()
   // The strong hash takes seconds: the button says what is happening meanwhile.
   await expect(page.getByRole('button', { name: /正在创建大厅并安全地保存密码/ })).toBeVisible()
+  await keepRecoveryKey(page)
   await expect(page.getByTestId('signed-in-as')).toContainText(ADMIN.name)
   await page.getByRole('menuitem', { name: '大厅设置' }).click()
   await expect(page.getByTestId('backup-off')).toContainText('自动备份未开启')

@@ -1,8 +1,6 @@
-import Database from 'better-sqlite3'
 import { spawnSync } from 'node:child_process'
-import { join } from 'node:path'
 import { apiClient } from './api'
-import { ADMIN, expect, stopHost, test } from './fixtures'
+import { ADMIN, expect, openHallDatabase, stopHost, test } from './fixtures'
 
 // The unit and integration tests hash passwords at scrypt N = 2^10 to stay quick. The app, as
 // started for real (the browser host here; Electron's main.ts passes no cost either), must hash
@@ -25,7 +23,7 @@ test('the browser host stores every password at the shipped scrypt cost', async 
   })
   await stopHost(host)
 
-  const db = new Database(join(host.dataDir, 'intake-desk.sqlite3'), { readonly: true })
+  const db = openHallDatabase(host, { readonly: true })
   try {
     const hashes = db.prepare('SELECT badge_no, password_hash FROM users ORDER BY badge_no').all() as {
       badge_no: string

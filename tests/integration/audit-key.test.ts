@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
 import { DATABASE_FILE } from '../../electron/paths'
+import { openSqlite } from '../../electron/db/cipher'
 import { auditKeyOf } from '../../electron/services/audit/audit'
 import { HallKeyMissingError } from '../../electron/services/keys/hall-secret'
 import { KEY_FILE, fileKeyStore, recoveryKeyOf, secretFromRecoveryKey } from '../../electron/services/keys/key-store'
@@ -115,7 +116,13 @@ describe('the keyed audit chain', () => {
     dropGuards(raw)
     rehashPlain(raw, 0)
     const plainRows = raw.prepare('SELECT count(*) FROM audit_log').pluck().get() as number
+    const key = core.connection.key
     await core.close()
+    // From before the upgrade the file was not encrypted either.
+    const file = openSqlite(join(dir.dir, DATABASE_FILE), key)
+    file.pragma('journal_mode = DELETE')
+    file.pragma(`rekey = ''`)
+    file.close()
     rmSync(join(dir.dir, KEY_FILE))
 
     core = await testCore(dir.dir, undefined, { keyStore: fileKeyStore(dir.dir, {}) })

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Core, CoreOptions } from '../../electron/core'
 import { openCore } from '../../electron/core'
 import { DATABASE_FILE } from '../../electron/paths'
+import { openSqlite } from '../../electron/db/cipher'
 import { openConnection } from '../../electron/db/connection'
 import { migrate } from '../../electron/db/migrate'
 import { MIGRATIONS } from '../../electron/db/migrations'
@@ -45,7 +46,7 @@ afterEach(async () => {
   dir.remove()
 })
 
-function backups(extra: { keepDays?: number; stepPages?: number } = {}) {
+function backups(extra: { keepDays?: number } = {}) {
   return createBackups({ connection: core.connection, dataDir, clock, ...extra })
 }
 
@@ -125,7 +126,7 @@ describe('backupNow', () => {
       sha256: fileHash(info.path),
     })
 
-    const copy = new BetterSqlite3(info.path, { readonly: true })
+    const copy = openSqlite(info.path, core.connection.key, { readonly: true })
     try {
       expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
@@ -198,7 +199,7 @@ describe('backupNow', () => {
     await new Promise((resolve) => setTimeout(resolve, 100))
     raw.exec('COMMIT')
     const info = await backup
-    const copy = new BetterSqlite3(info.path, { readonly: true })
+    const copy = openSqlite(info.path, core.connection.key, { readonly: true })
     try {
       expect(caseNumbers(copy)).toEqual(['WH-20261122-0001', 'WH-20261122-0002'])
       expect(copy.prepare('SELECT phone FROM hall').get()).toEqual({ phone: '027-12345678' })
@@ -209,22 +210,21 @@ describe('backupNow', () => {
 
   it('stays consistent while registrations continue', async () => {
     await register(20)
-    // One page per step: the backup spans many turns of the event loop, between registrations.
-    const backup = backups({ stepPages: 1 }).backupNow(backupDir, null)
-    let finished = false
-    void backup.finally(() => (finished = true)).catch(() => undefined)
-    const during = await register(100)
-    expect(finished).toBe(false)
+    // The copy (VACUUM INTO, which can write it encrypted) is taken between registrations.
+    const backup = backups().backupNow(backupDir, null)
+    const during = register(100)
     const info = await backup
+    await during
 
-    expect(checkBackup(info.path)).toEqual({ ok: true, schemaVersion: MIGRATIONS.length })
-    const copy = new BetterSqlite3(info.path, { readonly: true })
+    expect(checkBackup(info.path, core.connection.key)).toEqual({ ok: true, schemaVersion: MIGRATIONS.length })
+    const copy = openSqlite(info.path, core.connection.key, { readonly: true })
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
       expect(copy.pragma('foreign_key_check')).toEqual([])
-      // Writes made on the app's connection during the backup are carried into the copy.
-      expect(caseNumbers(copy)).toContain(during.at(-1))
-      expect(visitsHash(copy)).toBe(visitsHash(core.connection.raw))
+      // A snapshot between two registrations: the live database's first cases, each whole.
+      const copied = caseNumbers(copy)
+      expect(copied.length).toBeGreaterThanOrEqual(20)
+      expect(caseNumbers(core.connection.raw).slice(0, copied.length)).toEqual(copied)
       const seq = copy.prepare('SELECT sum(last_seq) AS n FROM case_sequences').get() as { n: number }
       expect(seq.n).toBe(count(copy, 'visits'))
     } finally {
@@ -251,7 +251,7 @@ describe('restore', () => {
     for (const gone of later) expect(caseNumbers(core.connection.raw)).not.toContain(gone)
 
     expect(replacedDirs()).toEqual(['replaced-20261122-100500'])
-    const aside = new BetterSqlite3(join(dataDir, 'replaced-20261122-100500', DATABASE_FILE), {
+    const aside = openSqlite(join(dataDir, 'replaced-20261122-100500', DATABASE_FILE), core.connection.key, {
       readonly: true,
     })
     try {
@@ -280,10 +280,11 @@ describe('restore', () => {
 
   it('migrates an older backup forward', async () => {
     const oldFile = join(dir.dir, 'old.sqlite3')
-    const old = openConnection(oldFile)
+    // A backup from before encryption: a plain file, encrypted as it is restored.
+    const old = openConnection(oldFile, null)
     await migrate(old.db, MIGRATIONS.slice(0, 3))
     await old.close()
-    expect(checkBackup(oldFile)).toEqual({ ok: true, schemaVersion: 3 })
+    expect(checkBackup(oldFile, core.connection.key)).toEqual({ ok: true, schemaVersion: 3 })
 
     core = await restoreAndReopen(core, coreOptions(), oldFile, null)
     expect(core.connection.raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
@@ -328,7 +329,7 @@ describe('restore', () => {
         name: 'another application’s SQLite database',
         key: 'e.BACKUP_FOREIGN',
         make: (file) => {
-          const other = new BetterSqlite3(file)
+          const other = openSqlite(file, null)
           other.exec(
             'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (1)',
           )
@@ -342,7 +343,7 @@ describe('restore', () => {
         key: 'e.BACKUP_TOO_NEW',
         make: async (file) => {
           copyFileSync((await realBackup()).path, file)
-          const newer = new BetterSqlite3(file)
+          const newer = openSqlite(file, core.connection.key)
           newer.pragma(`user_version = ${MIGRATIONS.length + 5}`)
           newer.close()
         },
@@ -363,7 +364,7 @@ describe('restore', () => {
         const hash = visitsHash(core.connection.raw)
         const audit = count(core.connection.raw, 'audit_log')
 
-        const check = checkBackup(file)
+        const check = checkBackup(file, core.connection.key)
         expect(check.ok).toBe(false)
         if (!check.ok) expect(check.error.key).toBe(c.key)
         const before = core
@@ -388,12 +389,13 @@ describe('restore', () => {
       const full = readFileSync((await realBackup()).path)
       const file = join(dir.dir, 'truncated.sqlite3')
       writeFileSync(file, full.subarray(0, Math.floor(full.length / 2)))
+      const key = core.connection.key
       await core.close()
       const live = join(dataDir, DATABASE_FILE)
       const hash = fileHash(live)
       const listing = readdirSync(dataDir).sort()
 
-      expect(() => restoreFiles(dataDir, file, clock())).toThrow(AppError)
+      expect(() => restoreFiles(dataDir, file, key, clock())).toThrow(AppError)
       expect(fileHash(live)).toBe(hash)
       expect(readdirSync(dataDir).sort()).toEqual(listing)
 

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../electron/paths'
+import { openSqlite } from '../../electron/db/cipher'
+import { databaseKeyIn } from '../../electron/services/keys/hall-secret'
 import { inspectCrashDatabase } from '../crash/checks'
 import { runCrashTrial } from '../crash/crash-harness'
 import { formatKillRow, runFull } from '../crash/run-full'
@@ -46,7 +47,7 @@ describe('crash durability', () => {
       const [lost] = [...summary.acknowledgedCases.cases].at(-1) ?? []
       expect(lost).toBeDefined()
       // What a lost commit would look like: the visit gone, its number taken.
-      const raw = new BetterSqlite3(join(dir.dir, DATABASE_FILE))
+      const raw = openSqlite(join(dir.dir, DATABASE_FILE), databaseKeyIn(dir.dir))
       raw.pragma('foreign_keys = OFF')
       raw.prepare('DELETE FROM visits WHERE case_number = ?').run(lost)
       raw.close()

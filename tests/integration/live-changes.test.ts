@@ -1,7 +1,9 @@
-import BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { join } from 'node:path'
 import { describe, expect } from 'vitest'
 import { DATABASE_FILE } from '../../electron/paths'
+import { openSqlite } from '../../electron/db/cipher'
+import { databaseKeyIn } from '../../electron/services/keys/hall-secret'
 import type { LiveEvent } from '../../shared/live/changes'
 import { test } from './fixtures'
 import { ENGINE, call, ok, validIntake } from './helpers'
@@ -16,7 +18,7 @@ const it = test.extend<{ heard: Heard[] }>({
   // Every test listens from the start, whether it reads what was heard or not.
   heard: [
     async ({ core, dir }, use) => {
-      const reader = new BetterSqlite3(join(dir, DATABASE_FILE), { readonly: true })
+      const reader = openSqlite(join(dir, DATABASE_FILE), databaseKeyIn(dir), { readonly: true })
       const heard: Heard[] = []
       core.changes.subscribe((event) => {
         const visitsSeen = (reader.prepare('select count(*) as n from visits').get() as { n: number }).n

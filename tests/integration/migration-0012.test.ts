@@ -18,7 +18,7 @@ afterEach(() => dir.remove())
 describe('migration 0012 (audit anchors)', () => {
   it('adds an empty anchor table and leaves a trail from before the key as it was, and checkable', async () => {
     const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(m0012))
-    const connection = openConnection(join(dir.dir, DATABASE_FILE))
+    const connection = openConnection(join(dir.dir, DATABASE_FILE), null)
     await migrate(connection.db, before)
     // A trail written by the version before: one plain SHA-256 row (keyed = 0).
     const prev = '0'.repeat(64)

@@ -5,6 +5,7 @@ import { openCore } from '../../electron/core'
 import { DATABASE_FILE } from '../../electron/paths'
 import type { Connection } from '../../electron/db/connection'
 import { openConnection } from '../../electron/db/connection'
+import { databaseKeyIn } from '../../electron/services/keys/hall-secret'
 import { DatabaseFromFutureError, migrate, schemaVersion } from '../../electron/db/migrate'
 import type { Migration } from '../../electron/db/migrations'
 import { MIGRATIONS } from '../../electron/db/migrations'
@@ -23,7 +24,8 @@ afterEach(async () => {
 })
 
 function connect(): Connection {
-  const connection = openConnection(join(dir.dir, DATABASE_FILE))
+  // With the hall's key once a core has made one; a file no core has opened yet is plain.
+  const connection = openConnection(join(dir.dir, DATABASE_FILE), databaseKeyIn(dir.dir))
   open.push(connection)
   return connection
 }

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
 import { DATABASE_FILE } from '../../electron/paths'
 import { openConnection } from '../../electron/db/connection'
+import { databaseKeyIn } from '../../electron/services/keys/hall-secret'
 import { migrate } from '../../electron/db/migrate'
 import { MIGRATIONS } from '../../electron/db/migrations'
 import type { Routing } from '../../shared/domain'
@@ -627,9 +628,12 @@ describe.skipIf(ENGINE !== 'sqlite')('visits registered before the cases migrati
     }
     await first.close()
 
-    const old = openConnection(join(target.dir, DATABASE_FILE))
+    const old = openConnection(join(target.dir, DATABASE_FILE), null)
     await migrate(old.db, MIGRATIONS.slice(0, 2))
-    old.raw.prepare('ATTACH DATABASE ? AS src').run(join(source.dir, DATABASE_FILE))
+    // The source is the current app's file, encrypted with its hall's key; the old one is plain.
+    old.raw.pragma(`cipher = 'sqlcipher'`)
+    old.raw.pragma('legacy = 4')
+    old.raw.prepare('ATTACH DATABASE ? AS src KEY ?').run(join(source.dir, DATABASE_FILE), `x'${databaseKeyIn(source.dir)?.toString('hex') ?? ''}'`)
     for (const table of ['hall', 'users', 'visitors', 'visits', 'case_sequences']) {
       const columns = (name: string) =>
         (old.raw.prepare(`PRAGMA ${name}.table_info(${table})`).all() as { name: string }[]).map(

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import type { SessionInfo } from '../../../shared/accounts/types'
+import type { SessionInfo, SetupResult } from '../../../shared/accounts/types'
 import type { setupSchema } from '../../../shared/accounts/schemas'
 import { change } from '../../../shared/live/changes'
 import { AppError } from '../../errors'
@@ -23,17 +23,19 @@ export interface SetupDeps {
   sessions: SessionStore
   scryptN: number
   announce: Announce
+  /** The hall's 恢复密钥 (recovery key): setup shows it to the administrator who creates the hall. */
+  recoveryKey: string
 }
 
 /** The hall's first start: its name and code and its first administrator, who is signed in by it. */
-export function createSetup({ db, sessions, scryptN, announce }: SetupDeps) {
+export function createSetup({ db, sessions, scryptN, announce, recoveryKey }: SetupDeps) {
   /** Setups run one at a time, so a setup after the first answers at once, unhashed. */
   let setupQueue: Promise<unknown> = Promise.resolve()
 
-  function setup(ctx: CallContext, input: z.output<typeof setupSchema>): Promise<SessionInfo> {
+  async function setup(ctx: CallContext, input: z.output<typeof setupSchema>): Promise<SetupResult> {
     const run = setupQueue.then(() => setupOnce(ctx.sessionKey, input, ctx.now))
     setupQueue = run.catch(() => undefined)
-    return run
+    return { ...(await run), recoveryKey }
   }
 
   async function setupOnce(key: string, input: z.output<typeof setupSchema>, now: Date): Promise<SessionInfo> {

@@ -1,17 +1,18 @@
 /**
- * The hall's backups as a service: a backup made now with SQLite's online backup API while the
- * app keeps working, verified and recorded with its sidecar; the scheduled one; the last
- * backup's record and whether it is stale. The file format is in format.ts, the folder's listing
+ * The hall's backups as a service: a backup made now (`VACUUM INTO`, encrypted with the hall's
+ * key like the live database), verified and recorded with its sidecar; the scheduled one; the
+ * last backup's record and whether it is stale; the backups from before encryption encrypted. The file format is in format.ts, the folder's listing
  * and pruning in folder.ts, names in stamps.ts and the daily timer in schedule.ts.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
 import type { Clock } from '../../clock'
 import { systemClock } from '../../clock'
 import type { Connection } from '../../db/connection'
+import { encryptPlainFile, fileState, openSqlite } from '../../db/cipher'
 import { getHall } from '../../db/repositories/hall'
 import { AppError } from '../../errors'
+import { DATABASE_FILE } from '../../paths'
 import { DEFAULT_TIME_ZONE } from '../accounts/setup'
 import { appendAudit } from '../audit/audit'
 import { change } from '../../../shared/live/changes'
@@ -20,7 +21,7 @@ import type { BackupFile, BackupStatus } from '../../../shared/backup/types'
 import type { CallContext } from '../../rpc/context'
 import { signedIn } from '../../rpc/context'
 import { DEFAULT_KEEP_DAYS, listBackups, pruneBackups } from './folder'
-import { checkBackup, sha256File, writeFileAtomic, writeSidecar } from './format'
+import { checkBackup, readSidecar, sha256File, writeFileAtomic, writeSidecar } from './format'
 import { DAY_MS, backupFileName, timeStamp } from './stamps'
 
 export const BACKUP_STATE_FILE = 'backup-state.json'
@@ -42,7 +43,7 @@ export interface LastBackup {
 }
 
 export interface BackupsOptions {
-  connection: Pick<Connection, 'db' | 'raw'>
+  connection: Pick<Connection, 'db' | 'raw' | 'key'>
   /** Where the app keeps its database; the last backup's record lives there too. */
   dataDir: string
   clock?: Clock
@@ -50,8 +51,6 @@ export interface BackupsOptions {
   keepDays?: number
   /** Overrides the hall's time zone, used in file names. */
   timeZone?: string
-  /** Pages copied per step of the online backup; the app keeps answering between steps. */
-  stepPages?: number
   /** Tells the backup page that a backup was written. */
   announce?: Announce
   /** Restores a backup and replaces the running core (core-host.ts); absent in tests. */
@@ -60,9 +59,9 @@ export interface BackupsOptions {
 
 export type Backups = ReturnType<typeof createBackups>
 
-/** The hall's backups: made with SQLite's online backup API while the app keeps working. */
+/** The hall's backups: encrypted copies of the database, each checked after it is written. */
 export function createBackups(options: BackupsOptions) {
-  const { db, raw } = options.connection
+  const { db, raw, key } = options.connection
   const clock = options.clock ?? systemClock
   const stateFile = join(options.dataDir, BACKUP_STATE_FILE)
   // One backup at a time: a scheduled one and an administrator's must not pick the same name.
@@ -77,21 +76,20 @@ export function createBackups(options: BackupsOptions) {
     }
   }
 
-  async function copyOnline(target: string): Promise<void> {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      // A step taken while this connection holds a write transaction answers SQLITE_BUSY, which
-      // better-sqlite3 reports on a first step as a finished backup of 0 pages: wait and retry.
-      for (let waited = 0; raw.inTransaction; waited += 5) {
-        if (waited > 60_000) throw new AppError('INTERNAL', 'e.BACKUP_FAILED')
-        await new Promise((resolve) => setTimeout(resolve, 5))
-      }
-      rmSync(target, { force: true })
-      // Created readable by its owner only before a page is written into it.
-      writeFileSync(target, '', { mode: 0o600 })
-      const { totalPages } = await raw.backup(target, { progress: () => options.stepPages ?? 100 })
-      if (totalPages > 0) return
+  /**
+   * A consistent copy of the database in `target`, encrypted with the same key: SQLite's online
+   * backup cannot write an encrypted copy (SQLite3 Multiple Ciphers refuses a target without the
+   * key), and `VACUUM INTO` can. It runs between transactions, never inside one.
+   */
+  async function copyEncrypted(target: string): Promise<void> {
+    for (let waited = 0; raw.inTransaction; waited += 5) {
+      if (waited > 60_000) throw new AppError('INTERNAL', 'e.BACKUP_FAILED')
+      await new Promise((resolve) => setTimeout(resolve, 5))
     }
-    throw new AppError('INTERNAL', 'e.BACKUP_FAILED')
+    rmSync(target, { force: true })
+    // Created readable by its owner only before a page is written into it.
+    writeFileSync(target, '', { mode: 0o600 })
+    raw.prepare('VACUUM INTO ?').run(target)
   }
 
   function lastBackup(): LastBackup | null {
@@ -124,9 +122,9 @@ export function createBackups(options: BackupsOptions) {
     const partial = `${path}.partial`
     try {
       try {
-        await copyOnline(partial)
+        await copyEncrypted(partial)
         // A backup is one self-contained file: no -wal beside it to lose when it is copied.
-        const copy = new BetterSqlite3(partial, { fileMustExist: true })
+        const copy = openSqlite(partial, key, { fileMustExist: true })
         try {
           copy.pragma('journal_mode = DELETE')
         } finally {
@@ -136,7 +134,7 @@ export function createBackups(options: BackupsOptions) {
         if (error instanceof AppError) throw error
         throw new AppError('CONFLICT', 'e.BACKUP_FOLDER', { folder })
       }
-      const check = checkBackup(partial)
+      const check = checkBackup(partial, key)
       if (!check.ok) throw new AppError('INTERNAL', 'e.BACKUP_FAILED')
       chmodSync(partial, 0o600)
       renameSync(partial, path)
@@ -231,6 +229,33 @@ export function createBackups(options: BackupsOptions) {
     return listBackups(folder, { timeZone: (await settings()).timeZone, ...list })
   }
 
+  /**
+   * The copies of the hall's data left plain from before encryption, encrypted in place with the
+   * hall's key: the backups in its folder (their sidecars rewritten) and the databases set aside
+   * by restores (`replaced-…/`). Run at start; a copy that cannot be encrypted is logged and left.
+   */
+  async function encryptPlainCopies(log: (line: string) => void): Promise<void> {
+    if (key === null) return
+    const { folder } = await settings()
+    const backupFiles = folder === null ? [] : (await listIn(folder, { verifyHashes: false })).map((b) => b.path)
+    const setAside = existsSync(options.dataDir)
+      ? readdirSync(options.dataDir)
+          .filter((name) => name.startsWith('replaced-'))
+          .map((name) => join(options.dataDir, name, DATABASE_FILE))
+      : []
+    for (const path of [...backupFiles, ...setAside]) {
+      if (!existsSync(path) || fileState(path) !== 'plain') continue
+      try {
+        log(`encrypting ${path}, a copy from before encryption`)
+        encryptPlainFile(path, key)
+        const sidecar = readSidecar(path)
+        if (sidecar !== null) writeSidecar(path, { ...sidecar, sizeBytes: statSync(path).size, sha256: await sha256File(path) })
+      } catch (error) {
+        log(`could not encrypt ${path}: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    }
+  }
+
   return {
     status,
     now,
@@ -241,7 +266,8 @@ export function createBackups(options: BackupsOptions) {
     backupNow,
     scheduled,
     listBackups: listIn,
-    checkBackup,
+    checkBackup: (path: string) => checkBackup(path, key),
+    encryptPlainCopies,
     lastBackup,
     isStale,
   }

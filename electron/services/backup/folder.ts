@@ -31,7 +31,8 @@ export async function listBackups(
       path,
       fileName,
       createdAt,
-      schemaVersion: headerVersion(path),
+      // An encrypted backup's header is unreadable without opening it: its sidecar says.
+      schemaVersion: headerVersion(path) ?? sidecar?.schemaVersion ?? null,
       sizeBytes: statSync(path).size,
       hashMatches: sidecar === null || !verify ? null : (await sha256File(path)) === sidecar.sha256,
     })

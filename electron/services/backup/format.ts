@@ -1,7 +1,9 @@
 /**
- * The backup file format: a self-contained SQLite database (its header gives the schema version)
- * with a JSON sidecar beside it recording when it was made, its size and its SHA-256, and the
- * check that decides whether a file can be restored.
+ * The backup file format: a self-contained SQLite database, encrypted with the hall's key like
+ * the live one (electron/db/cipher.ts), with a JSON sidecar beside it recording when it was
+ * made, its schema version, its size and its SHA-256, and the check that decides whether a file
+ * can be restored. Backups from before encryption are plain SQLite files (their header gives the
+ * schema version); they are still restored, and encrypted on the way in.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -17,14 +19,13 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { basename } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
+import type { SqliteHandle } from '../../db/cipher'
+import { DatabaseKeyError, SQLITE_MAGIC, fileState, openSqlite } from '../../db/cipher'
 import { MIGRATIONS } from '../../db/migrations'
 import { AppError } from '../../errors'
 
 /** The tables every Intake Desk database has had since its first schema version. */
 export const REQUIRED_TABLES = ['visits', 'visitors', 'users', 'hall', 'audit_log'] as const
-
-const SQLITE_MAGIC = 'SQLite format 3\0'
 
 export type BackupRefusal = 'missing' | 'not-db' | 'damaged' | 'foreign' | 'too-new'
 export type BackupCheck =
@@ -39,7 +40,7 @@ export interface Sidecar {
   sha256: string
 }
 
-/** The database's user_version, read from its header without opening it; null if not SQLite. */
+/** A plain database's user_version, read from its header without opening it; null if not plain SQLite (an encrypted one included). */
 export function headerVersion(path: string): number | null {
   const fd = openSync(path, 'r')
   try {
@@ -111,16 +112,23 @@ function refuse(
 }
 
 /**
- * Whether a file can be restored: a SQLite database that passes its integrity check, holds
- * the Intake Desk tables and is no newer than this app. Opens the file read-only.
+ * Whether a file can be restored: a SQLite database that the hall's `key` opens (or a plain one
+ * from before encryption), passes its integrity check, holds the Intake Desk tables and is no
+ * newer than this app. Opens the file read-only.
  */
-export function checkBackup(path: string): BackupCheck {
+export function checkBackup(path: string, key: Buffer | null): BackupCheck {
   if (!existsSync(path)) return refuse('missing', path)
-  const stat = statSync(path)
-  if (!stat.isFile() || headerVersion(path) === null) return refuse('not-db', path)
-  let raw: BetterSqlite3.Database | undefined
+  const state = statSync(path).isFile() ? fileState(path) : 'new'
+  if (state === 'new') return refuse('not-db', path)
+  let raw: SqliteHandle
   try {
-    raw = new BetterSqlite3(path, { readonly: true, fileMustExist: true })
+    raw = openSqlite(path, state === 'plain' ? null : key, { readonly: true, fileMustExist: true })
+  } catch (error) {
+    // Random bytes and a backup encrypted with another hall's key look the same; a first page that
+    // opens but a file cut short or otherwise broken is damaged.
+    return refuse(error instanceof DatabaseKeyError ? 'not-db' : 'damaged', path)
+  }
+  try {
     const integrity = raw.pragma('integrity_check', { simple: true })
     if (integrity !== 'ok') return refuse('damaged', path)
     const tables = new Set(
@@ -133,10 +141,10 @@ export function checkBackup(path: string): BackupCheck {
     if (version > MIGRATIONS.length)
       return refuse('too-new', path, { found: version, supported: MIGRATIONS.length })
     return { ok: true, schemaVersion: version }
-  } catch (error) {
-    const code = error instanceof BetterSqlite3.SqliteError ? error.code : ''
-    return refuse(code === 'SQLITE_NOTADB' ? 'not-db' : 'damaged', path)
+  } catch {
+    // The first page opened; a later one is unreadable or fails its HMAC.
+    return refuse('damaged', path)
   } finally {
-    raw?.close()
+    raw.close()
   }
 }

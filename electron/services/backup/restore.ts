@@ -6,8 +6,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
+import { encryptPlainFile, fileState, openSqlite } from '../../db/cipher'
 import type { Database } from '../../db/schema'
 import { listDaySequences, raiseDaySequences } from '../../db/repositories/sequences'
 import { existingCaseNumbers, lastVisitId, listCaseNumbersAfter } from '../../db/repositories/visits'
@@ -46,13 +46,15 @@ function removeDatabase(file: string): void {
 
 /**
  * Puts a backup in place of the closed database in `dataDir`: the backup is copied beside it
- * and checked again, then the current database (with its -wal and -shm) is moved to
- * `dataDir/replaced-YYYYMMDD-HHmmss/` and the copy renamed into its place.
- * Refuses (with the check's AppError) before touching the current database.
+ * (encrypted with `key` on the way when it is from before encryption) and checked again, then
+ * the current database (with its -wal and -shm) is moved to `dataDir/replaced-YYYYMMDD-HHmmss/`
+ * and the copy renamed into its place. Refuses (with the check's AppError) before touching the
+ * current database; a backup `key` does not open is refused as not a database.
  */
 export function restoreFiles(
   dataDir: string,
   backupPath: string,
+  key: Buffer | null,
   at: Date = new Date(),
   timeZone: string = DEFAULT_TIME_ZONE,
 ): { replacedDir: string; schemaVersion: number } {
@@ -60,23 +62,27 @@ export function restoreFiles(
   const staging = `${live}.restoring`
   removeDatabase(staging)
   try {
-    const precheck = checkBackup(backupPath)
+    const precheck = checkBackup(backupPath, key)
     if (!precheck.ok) throw precheck.error
     copyFileSync(backupPath, staging)
     // SQLite reads a -wal beside a database as part of it, so the copy takes it too.
     if (existsSync(`${backupPath}-wal`)) copyFileSync(`${backupPath}-wal`, `${staging}-wal`)
     try {
-      const copy = new BetterSqlite3(staging, { fileMustExist: true })
-      try {
-        copy.pragma('journal_mode = DELETE')
-      } finally {
-        copy.close()
+      if (fileState(staging) === 'plain' && key !== null) {
+        encryptPlainFile(staging, key)
+      } else {
+        const copy = openSqlite(staging, key, { fileMustExist: true })
+        try {
+          copy.pragma('journal_mode = DELETE')
+        } finally {
+          copy.close()
+        }
       }
     } catch {
       // A file SQLite cannot open is named by the check below.
     }
     // The copy, not the original, is what goes in place: check what will actually be used.
-    const check = checkBackup(staging)
+    const check = checkBackup(staging, key)
     if (!check.ok) throw check.error
 
     let replacedDir = join(dataDir, `replaced-${timeStamp(at, timeZone)}`)
@@ -111,9 +117,9 @@ const MAX_LISTED_CASES = 200
  * than the restored database's newest (those registered after the backup, when the backup is
  * of the same hall). Read from the file set aside, which the closed core left checkpointed.
  */
-async function issuedNumbers(file: string, afterVisitId: number): Promise<{ sequences: { hall_day: string; last_seq: number }[]; caseNumbers: string[] }> {
+async function issuedNumbers(file: string, key: Buffer | null, afterVisitId: number): Promise<{ sequences: { hall_day: string; last_seq: number }[]; caseNumbers: string[] }> {
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: new BetterSqlite3(file, { readonly: true, fileMustExist: true }) }),
+    dialect: new SqliteDialect({ database: openSqlite(file, key, { readonly: true, fileMustExist: true }) }),
   })
   try {
     return { sequences: await listDaySequences(db), caseNumbers: await listCaseNumbersAfter(db, afterVisitId) }
@@ -133,9 +139,9 @@ export function undoRestore(dataDir: string, replacedDir: string): void {
   rmSync(replacedDir, { recursive: true, force: true })
 }
 
-/** What a restore needs of the running core: its database, and closing it. */
+/** What a restore needs of the running core: its database and the key of its file, and closing it. */
 export interface RestorableCore {
-  connection: { db: Kysely<Database> }
+  connection: { db: Kysely<Database>; key: Buffer | null }
   close: () => Promise<void>
 }
 
@@ -158,7 +164,8 @@ export interface RestoreRequest<C extends RestorableCore> {
  */
 export async function restoreBackup<C extends RestorableCore>(core: C, request: RestoreRequest<C>): Promise<C> {
   const { dataDir, backupPath, userId, reopen } = request
-  const check = checkBackup(backupPath)
+  const { key } = core.connection
+  const check = checkBackup(backupPath, key)
   if (!check.ok) throw check.error
   const hall = await getHall(core.connection.db)
   const timeZone = hall?.time_zone ?? DEFAULT_TIME_ZONE
@@ -167,7 +174,7 @@ export async function restoreBackup<C extends RestorableCore>(core: C, request: 
 
   let replacedDir: string
   try {
-    replacedDir = restoreFiles(dataDir, backupPath, now, timeZone).replacedDir
+    replacedDir = restoreFiles(dataDir, backupPath, key, now, timeZone).replacedDir
   } catch (error) {
     await reopen()
     throw new RestoreFailedError(error)
@@ -176,7 +183,7 @@ export async function restoreBackup<C extends RestorableCore>(core: C, request: 
   try {
     next = await reopen()
     const db = next.connection.db
-    const issued = await issuedNumbers(join(replacedDir, DATABASE_FILE), await lastVisitId(db))
+    const issued = await issuedNumbers(join(replacedDir, DATABASE_FILE), key, await lastVisitId(db))
     await db.transaction().execute(async (trx) => {
       const restored = await existingCaseNumbers(trx, issued.caseNumbers)
       const notRestored = issued.caseNumbers.filter((n) => !restored.has(n))

@@ -28,6 +28,8 @@ export interface HallMoveDeps {
   engine: Engine
   /** The desk's SQLite file, read through a read-only handle of its own. */
   file: string
+  /** The key the file is encrypted with (null for a plain file). */
+  key: Buffer | null
   desk: string
   /** Tests only: the PostgreSQL schema the move writes into. */
   testSchema?: string
@@ -103,7 +105,7 @@ export function createHallMove(deps: HallMoveDeps) {
   }
 
   async function run(job: JobState, target: ReturnType<typeof openTarget>, userId: number | null, now: Date): Promise<void> {
-    const source = openReadOnly(deps.file)
+    const source = openReadOnly(deps.file, deps.key)
     let table: string | null = null
     const progress = (weight: number, offset: number): Progress => ({
       table: (name) => {

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
- * The hall's secret, kept outside the database: the audit chain's HMAC key is derived from it
- * (and the database key will be). `plainAuditRows` is how many rows the trail held, unkeyed,
- * when the secret was made (rows from before migration 0008): only those may be unkeyed.
+ * The hall's secret, kept outside the database: the audit chain's HMAC key and the SQLite file's
+ * key are derived from it (electron/services/keys/hall-secret.ts). `plainAuditRows` is how many
+ * rows the trail held, unkeyed, when the secret was made (rows from before migration 0008): only
+ * those may be unkeyed.
  */
 export interface HallSecret {
   secret: Buffer
@@ -92,11 +93,20 @@ function decode(text: string, where: string): HallSecret {
   return { secret, plainAuditRows: rows }
 }
 
-/** Writes a file readable by its owner only, replacing any earlier one whole. */
+/**
+ * Writes a file readable by its owner only, replacing any earlier one whole, and on disk before
+ * it returns: the key file must outlive a power cut that the database encrypted with it survives.
+ */
 export function writePrivateFile(path: string, data: string | Buffer): void {
   const temp = `${path}.tmp`
   writeFileSync(temp, data, { mode: 0o600 })
   chmodSync(temp, 0o600)
+  const fd = openSync(temp, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
   renameSync(temp, path)
 }
 
@@ -135,13 +145,27 @@ export interface OsCipher {
 /**
  * The app's store: the same JSON, encrypted by the operating system (DPAPI, Keychain, libsecret)
  * in a 0600 file, so the file copied to another account or PC opens nothing. Where the system
- * has no store the browser host's file is used.
+ * has no store the browser host's file is used. A recovery key in INTAKE_DESK_KEY (a hall's
+ * database brought to this PC) takes the place of what the store held, and is kept there, so
+ * the next start needs it no more.
  */
-export function osKeyStore(dataDir: string, cipher: OsCipher): KeyStore {
-  if (!cipher.isEncryptionAvailable()) return fileKeyStore(dataDir, {})
+export function osKeyStore(dataDir: string, cipher: OsCipher, env: NodeJS.ProcessEnv = process.env): KeyStore {
+  if (!cipher.isEncryptionAvailable()) return fileKeyStore(dataDir, env)
   const file = join(dataDir, OS_KEY_FILE)
+  const save = (secret: HallSecret) => writePrivateFile(file, cipher.encryptString(encode(secret)))
+  const stored = () => (existsSync(file) ? decode(cipher.decryptString(readFileSync(file)), file) : null)
   return {
-    load: () => (existsSync(file) ? decode(cipher.decryptString(readFileSync(file)), file) : null),
-    save: (secret) => writePrivateFile(file, cipher.encryptString(encode(secret))),
+    load() {
+      const fromEnv = env[KEY_ENV]
+      if (fromEnv === undefined || fromEnv === '') return stored()
+      const secret = secretFromRecoveryKey(fromEnv)
+      if (secret === null) throw new Error(`${KEY_ENV} is not a valid recovery key`)
+      const saved = stored()
+      if (saved?.secret.equals(secret) === true) return saved
+      const given = { secret, plainAuditRows: 0 }
+      save(given)
+      return given
+    },
+    save,
   }
 }

@@ -10,13 +10,16 @@ import { FieldItem } from '../../forms/FieldItem'
 import { enterAdvances } from '../../forms/enter-advances'
 import { applyServerErrors } from '../../forms/messages'
 import { LanguageSwitch } from '../shell/LanguageSwitch'
+import type { RecoveryKeyInfo } from './RecoveryKeyCard'
+import { RecoveryKeyCard } from './RecoveryKeyCard'
 
 type SetupForm = z.input<typeof setupSchema>
 
-/** The first run: name the hall, give its code, create the first administrator. */
+/** The first run: name the hall, give its code, create the first administrator; then keep the recovery key. */
 export function SetupPage({ onDone, defaultBackupFolder }: { onDone: () => Promise<void>; defaultBackupFolder: string }) {
   const { t } = useTranslation()
   const [pageError, setPageError] = useState<string | null>(null)
+  const [recovery, setRecovery] = useState<RecoveryKeyInfo | null>(null)
   const { control, handleSubmit, setError, formState } = useForm<SetupForm, unknown, z.output<typeof setupSchema>>({
     resolver: zodResolver(setupSchema),
     defaultValues: {
@@ -30,9 +33,11 @@ export function SetupPage({ onDone, defaultBackupFolder }: { onDone: () => Promi
   const submit = handleSubmit(async (values) => {
     setPageError(null)
     const result = await call('app.setup', values)
-    if (result.ok) return onDone()
+    if (result.ok) return setRecovery({ recoveryKey: result.value.recoveryKey, hallName: values.hallName, hallCode: values.hallCode })
     if (!applyServerErrors(setError, result.error)) setPageError(errorText(result.error))
   })
+
+  if (recovery !== null) return <RecoveryKeyCard info={recovery} onDone={onDone} />
 
   return (
     <div className="center-page">
