@@ -1,4 +1,3 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { join } from 'node:path'
 import { describe, expect } from 'vitest'
 import { DATABASE_FILE } from '../../electron/paths'
