@@ -1,4 +1,6 @@
-import { dateTimeFormat } from './intl'
+import type { HallDay } from './days'
+import { hallDayOf } from './days'
+import { hallDate } from './time'
 
 /** A hall code: 2 to 6 capital letters, the prefix of every case number. */
 export const HALL_CODE_PATTERN = /^[A-Z]{2,6}$/
@@ -6,15 +8,8 @@ export const HALL_CODE_PATTERN = /^[A-Z]{2,6}$/
 const CASE_NUMBER = /^([A-Z]{2,6})-(\d{8})-(\d{4})$/
 
 /** The hall's local day (YYYYMMDD) of an instant, in the hall's time zone. */
-export function hallDay(at: Date, timeZone: string): string {
-  const parts = dateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at)
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year')}${get('month')}${get('day')}`
+export function hallDay(at: Date, timeZone: string): HallDay {
+  return hallDayOf(hallDate(at, timeZone))
 }
 
 /** Formats a case number: WH-20261122-0007. */

@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { isIsoDate } from './deadlines/calendar'
+import { isoDaySchema } from './days'
 import { cleanLine, cleanText, isWellFormedText } from './text'
 
 /** A row's id: a positive whole number. */
 export const idSchema = z.number('v.number').int('v.number').positive('v.number')
 
-export const isoDateSchema = z.string('v.date').refine(isIsoDate, 'v.date')
+/** A calendar day on the wire, YYYY-MM-DD (shared/days.ts). */
+export const isoDateSchema = isoDaySchema
 
 // Raw strings longer than this many characters are refused before any cleaning work is done,
 // so a pasted megabyte cannot cost more than a length check.

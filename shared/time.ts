@@ -1,3 +1,5 @@
+import type { IsoDay } from './days'
+import { isoDay } from './days'
 import { dateTimeFormat } from './intl'
 
 /** The hall's local clock time of an instant, e.g. 14:05, for messages such as a lock's end. */
@@ -6,8 +8,8 @@ export function hallClockTime(at: Date, timeZone: string): string {
 }
 
 /** The hall-local calendar day of an instant, as YYYY-MM-DD (the deadline engine's days). */
-export function hallDate(at: Date, timeZone: string): string {
-  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
+export function hallDate(at: Date, timeZone: string): IsoDay {
+  return isoDay(dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at))
 }
 
 /** What the hall's wall clock shows: the one place the time-zone arithmetic reads a clock. */

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
+import { isoDayOf, type HallDay } from '../../shared/days'
 import { OPEN_STATUSES } from '../../shared/cases/machine'
 import type { CaseStatus } from '../../shared/cases/machine'
 import { addDays } from '../../shared/deadlines'
@@ -25,7 +26,7 @@ export function buildMatterIndex(db: BetterSqlite3.Database, today: string): { d
     id: number
     status: CaseStatus
     closed_day: string | null
-    hall_day: string
+    hall_day: HallDay
     category_id: number
     facts: string
     demands: string
@@ -36,7 +37,7 @@ export function buildMatterIndex(db: BetterSqlite3.Database, today: string): { d
       if (r.kind === 'group') {
         for (const name of JSON.parse(r.representatives) as string[]) counts.representatives += rep.run(name, r.id).changes
       }
-      const closedDay = open.has(r.status) ? null : (r.closed_day ?? `${r.hall_day.slice(0, 4)}-${r.hall_day.slice(4, 6)}-${r.hall_day.slice(6, 8)}`)
+      const closedDay = open.has(r.status) ? null : (r.closed_day ?? isoDayOf(r.hall_day))
       if (closedDay !== null && closedDay < cutoff) continue
       const pairs = matterTerms(r.facts, r.demands)
       doc.run(r.id, r.category_id, pairs.length, closedDay)

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { hallDayOf, isoDay } from '../../shared/days'
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { Insertable } from 'kysely'
 import type { VisitTable } from '../../electron/db/schema'
@@ -187,7 +188,7 @@ export class HallWriter {
   /** Writes one hall day of `count` visits; `first` is the index of its first visit overall. */
   writeDay(day: string, count: number, first: number, search: SearchRow[]): void {
     const r = this.random
-    const hallDay = day.replace(/-/g, '')
+    const hallDay = hallDayOf(isoDay(day))
     const year = Number(day.slice(0, 4))
     const opening = hallInstant(day, 8, 30)
     const step = count === 0 ? 0 : Math.floor((8.5 * 3_600_000) / count)

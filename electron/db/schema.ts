@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { HallDay, IsoDay } from '../../shared/days'
 import type { CaseAction, CaseStatus, Satisfaction } from '../../shared/cases/machine'
 import type { QueueAction, TicketKind, TicketSource, TicketStatus, VoiceMode } from '../../shared/queue/domain'
 import type { AnswerMark, PrintDocument, PrintTarget, ReceiptLayout, Role, Routing, VisitKind } from '../../shared/domain'
@@ -74,7 +75,7 @@ export interface VisitorTable {
 export interface VisitTable {
   id: Generated<number>
   case_number: string
-  hall_day: string
+  hall_day: HallDay
   day_seq: number
   visitor_id: number
   visitor_name: string
@@ -208,7 +209,7 @@ export interface ReceiptPrintTable {
 }
 
 export interface CaseSequenceTable {
-  hall_day: string
+  hall_day: HallDay
   last_seq: number
 }
 
@@ -296,14 +297,15 @@ export interface MatterDecisionTable {
 }
 
 export interface QueueCounterTable {
-  hall_day: string
+  /** The queue's day is written YYYY-MM-DD (migration 0014), unlike the visits' YYYYMMDD. */
+  hall_day: IsoDay
   kind: TicketKind
   last_seq: number
 }
 
 export interface QueueTicketTable {
   id: Generated<number>
-  hall_day: string
+  hall_day: IsoDay
   kind: TicketKind
   seq: number
   number: string
@@ -330,7 +332,7 @@ export interface QueueTicketTable {
 export interface QueueCallTable {
   id: Generated<number>
   ticket_id: number
-  hall_day: string
+  hall_day: IsoDay
   kind: TicketKind
   action: QueueAction
   window_no: number

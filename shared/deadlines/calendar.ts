@@ -1,3 +1,4 @@
+import { isoDay, type IsoDay } from '../days'
 // Dates here are the hall's local calendar days written 'YYYY-MM-DD'. The arithmetic runs on
 // UTC midnights so that neither the machine's time zone nor daylight saving can shift a day.
 
@@ -36,8 +37,8 @@ function toDayNumber(date: string): number {
   return n
 }
 
-function fromDayNumber(n: number): string {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10)
+function fromDayNumber(n: number): IsoDay {
+  return isoDay(new Date(n * MS_PER_DAY).toISOString().slice(0, 10))
 }
 
 /** Whether a string is a real calendar date written 'YYYY-MM-DD' (refuses 2026-02-30). */
@@ -46,7 +47,7 @@ export function isIsoDate(s: string): boolean {
 }
 
 /** The date n calendar days after (n < 0: before) an ISO date; throws RangeError on a bad date. */
-export function addDays(date: string, n: number): string {
+export function addDays(date: string, n: number): IsoDay {
   if (!Number.isInteger(n)) throw new RangeError(`Not a whole number of days: ${n}`)
   return fromDayNumber(toDayNumber(date) + n)
 }

@@ -1,8 +1,10 @@
 import { addDays, weekday } from '../deadlines/calendar'
+import { isoDay } from '../days'
+import type { IsoDay } from '../days'
 
 export interface Period {
-  from: string
-  to: string
+  from: IsoDay
+  to: IsoDay
 }
 
 /**
@@ -13,12 +15,12 @@ export function statsMonth(today: string, startDay: number): Period {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number]
   if (startDay <= 1) {
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
-    return { from: `${today.slice(0, 8)}01`, to: `${today.slice(0, 8)}${String(last).padStart(2, '0')}` }
+    return { from: isoDay(`${today.slice(0, 8)}01`), to: isoDay(`${today.slice(0, 8)}${String(last).padStart(2, '0')}`) }
   }
   const startMonth = d >= startDay ? m : m - 1
   const from = new Date(Date.UTC(y, startMonth - 1, startDay))
   const to = new Date(Date.UTC(y, startMonth, startDay - 1))
-  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) }
+  return { from: isoDay(from.toISOString().slice(0, 10)), to: isoDay(to.toISOString().slice(0, 10)) }
 }
 
 /** Monday to Sunday of the week before `today` (周一研判 looks back on it). */
@@ -29,8 +31,8 @@ export function previousWeek(today: string): Period {
 }
 
 /** Every day of a period, in order. */
-export function daysOf(p: Period): string[] {
-  const days: string[] = []
+export function daysOf(p: Period): IsoDay[] {
+  const days: IsoDay[] = []
   for (let d = p.from; d <= p.to; d = addDays(d, 1)) days.push(d)
   return days
 }

@@ -1,4 +1,5 @@
 import { describe, expect } from 'vitest'
+import { isoDay } from '../../shared/days'
 import { logRows } from '../../electron/services/reports/log-rows'
 import type { MatterCandidatesInput } from '../../shared/matters/schemas'
 import type { MatterCandidate } from '../../shared/matters/types'
@@ -283,7 +284,7 @@ describe('counting repeat visits per matter', () => {
     expect(supervision.counts.withRepeats).toBe(1)
     // The 台账 names the matter on the repeat visit's line only.
     const lines: string[] = []
-    for await (const page of logRows(core.connection.db, { from: '2026-11-22', to: '2026-11-22' })) lines.push(...page.map((r) => r.matterCaseNumber))
+    for await (const page of logRows(core.connection.db, { from: isoDay('2026-11-22'), to: isoDay('2026-11-22') })) lines.push(...page.map((r) => r.matterCaseNumber))
     expect(lines).toEqual(['', first, ''])
   })
 })

@@ -1,4 +1,5 @@
 import { representatives } from '../support/representatives'
+import { isoDay } from '../../shared/days'
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -94,8 +95,8 @@ const CAT_WAGES = 6
 const UNIT_HOUSING = 1
 const UNIT_CIVIL = 3
 
-const FROM = '2026-11-16'
-const TO = '2026-11-26'
+const FROM = isoDay('2026-11-16')
+const TO = isoDay('2026-11-26')
 const TITLE = `武汉市信访局接待大厅 来访登记台账 ${FROM} 至 ${TO}`
 const COMMA_NAME = '欧阳,明'
 const QUOTED_DEMANDS = '要求施工单位"尽快"修复排水管网, 并赔偿损失。'

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely'
+import type { HallDay } from '../../../shared/days'
 import { sql } from 'kysely'
 import { bigramRuns, toBigrams } from '../../../shared/search/bigrams'
 import { isPostgres } from '../dialect'
@@ -147,7 +148,7 @@ export function caseListQuery(db: Kysely<Database>) {
 }
 
 /** Search: the newest cases numbered `seq` on any day, or on one hall day (YYYYMMDD). */
-export function casesByDaySeq(db: Kysely<Database>, hallDay: string | null, seq: number | null, limit: number) {
+export function casesByDaySeq(db: Kysely<Database>, hallDay: HallDay | null, seq: number | null, limit: number) {
   let q = caseListQuery(db)
   if (hallDay !== null) q = q.where('v.hall_day', '=', hallDay)
   if (seq !== null) q = q.where('v.day_seq', '=', seq)

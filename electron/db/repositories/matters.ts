@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { isoDayOf } from '../../../shared/days'
 import { sql } from 'kysely'
 import { z } from 'zod'
 import { OPEN_STATUSES } from '../../../shared/cases/machine'
@@ -10,7 +11,6 @@ import type { Database } from '../schema'
 // The matter index (migration 0013): a case's character pairs are kept while it is open and for
 // the hall's window after it closed; a similarity search reads one category's postings only.
 
-const isoDay = (hallDay: string) => `${hallDay.slice(0, 4)}-${hallDay.slice(4, 6)}-${hallDay.slice(6, 8)}`
 const isOpen = (status: CaseStatus) => OPEN_STATUSES.includes(status)
 /** SQLite binds a limited number of parameters per statement: rows are written in slices. */
 const SLICE = 300
@@ -82,7 +82,7 @@ export async function backfillMatterIndex(db: Kysely<Database>, recentDays: numb
     if (rows.length === 0) return
     for (const r of rows) {
       if (r.kind === 'group') await insertRepresentatives(db, r.id, representativeNames(r.representatives))
-      const closedDay = isOpen(r.status) ? null : (r.closed_day ?? isoDay(r.hall_day))
+      const closedDay = isOpen(r.status) ? null : (r.closed_day ?? isoDayOf(r.hall_day))
       if (closedDay === null || closedDay >= cutoff) {
         await indexMatterDoc(db, { visitId: r.id, categoryId: r.category_id, facts: r.facts, demands: r.demands, closedDay })
       }

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely'
+import type { HallDay, IsoDay } from '../../../shared/days'
 import type { Satisfaction } from '../../../shared/cases/machine'
 import type { TicketKind, TicketStatus } from '../../../shared/queue/domain'
 import type { Database, QueueCallTable, QueueTicket, QueueTicketTable } from '../schema'
@@ -7,7 +8,7 @@ import type { Database, QueueCallTable, QueueTicket, QueueTicketTable } from '..
 // are ISO-8601 text compared as text, and durations are worked out by the service.
 
 /** Takes the next number of a kind's hall-day sequence; a rollback gives it back (gapless). */
-export async function nextTicketSeq(trx: Transaction<Database>, hallDay: string, kind: TicketKind): Promise<number> {
+export async function nextTicketSeq(trx: Transaction<Database>, hallDay: IsoDay, kind: TicketKind): Promise<number> {
   const row = await trx
     .insertInto('queue_counters')
     .values({ hall_day: hallDay, kind, last_seq: 1 })
@@ -39,7 +40,7 @@ export function findTicket(db: Kysely<Database>, id: number): Promise<QueueTicke
 }
 
 /** The day's tickets in one status, in queue order. */
-export function listTickets(db: Kysely<Database>, hallDay: string, status: TicketStatus): Promise<QueueTicket[]> {
+export function listTickets(db: Kysely<Database>, hallDay: IsoDay, status: TicketStatus): Promise<QueueTicket[]> {
   return db
     .selectFrom('queue_tickets')
     .selectAll()
@@ -51,7 +52,7 @@ export function listTickets(db: Kysely<Database>, hallDay: string, status: Ticke
 }
 
 /** The kinds of the day's latest in-order first calls, newest first (the 绿色通道 cap counts these). */
-export async function recentCallKinds(db: Kysely<Database>, hallDay: string, limit: number): Promise<TicketKind[]> {
+export async function recentCallKinds(db: Kysely<Database>, hallDay: IsoDay, limit: number): Promise<TicketKind[]> {
   const rows = await db
     .selectFrom('queue_calls')
     .select('kind')
@@ -123,7 +124,7 @@ export interface ShownCallRow {
 }
 
 /** The day's calls and recalls, newest first, with the ticket numbers. */
-export async function listShownCalls(db: Kysely<Database>, hallDay: string, limit: number): Promise<ShownCallRow[]> {
+export async function listShownCalls(db: Kysely<Database>, hallDay: IsoDay, limit: number): Promise<ShownCallRow[]> {
   const rows = await db
     .selectFrom('queue_calls as c')
     .innerJoin('queue_tickets as t', 't.id', 'c.ticket_id')
@@ -139,8 +140,8 @@ export async function listShownCalls(db: Kysely<Database>, hallDay: string, limi
 /** The tickets of a period of hall days (YYYY-MM-DD), with the case number of those served. */
 export function listTicketsOfPeriod(
   db: Kysely<Database>,
-  from: string,
-  to: string,
+  from: IsoDay,
+  to: IsoDay,
 ): Promise<(QueueTicket & { case_number: string | null })[]> {
   return db
     .selectFrom('queue_tickets as t')
@@ -175,8 +176,8 @@ export async function insertOnsiteRating(
 /** Ratings of the cases registered in a period (visits.hall_day is YYYYMMDD): on the spot, and at 回访. */
 export async function ratingsOfPeriod(
   db: Kysely<Database>,
-  fromDay: string,
-  toDay: string,
+  fromDay: HallDay,
+  toDay: HallDay,
 ): Promise<{ onsite: Satisfaction | null; followUp: Satisfaction | null }[]> {
   const rows = await db
     .selectFrom('visits as v')

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { HallDay } from '../../../shared/days'
 import { sql } from 'kysely'
 import { hallDay } from '../../../shared/case-number'
 import { isPostgres } from '../dialect'
@@ -10,9 +11,9 @@ import type { Database } from '../schema'
  * by the server, so that a desk with a wrong clock can neither split a day nor reuse a number.
  * `testOffsetMs` moves the server's clock for tests only (a fake hall clock; 0 in the app).
  */
-export async function hallInstant(db: Kysely<Database>, timeZone: string, deskNow: Date, testOffsetMs = 0): Promise<{ instant: Date; day: string }> {
+export async function hallInstant(db: Kysely<Database>, timeZone: string, deskNow: Date, testOffsetMs = 0): Promise<{ instant: Date; day: HallDay }> {
   if (!isPostgres(db)) return { instant: deskNow, day: hallDay(deskNow, timeZone) }
-  const { rows } = await sql<{ instant: Date; day: string }>`
+  const { rows } = await sql<{ instant: Date; day: HallDay }>`
     WITH t AS (SELECT statement_timestamp() + make_interval(secs => ${testOffsetMs / 1000}::double precision) AS at)
     SELECT at AS instant, to_char(at AT TIME ZONE ${timeZone}, 'YYYYMMDD') AS day FROM t`.execute(db)
   const row = rows[0]
@@ -33,7 +34,7 @@ export async function limitLockWait(db: Kysely<Database>, ms: number): Promise<v
  * Takes the next number of the hall day's sequence. Run inside the registration transaction:
  * a rollback gives the number back, so numbers have no gaps.
  */
-export async function nextDaySequence(db: Kysely<Database>, hallDay: string): Promise<number> {
+export async function nextDaySequence(db: Kysely<Database>, hallDay: HallDay): Promise<number> {
   const row = await db
     .insertInto('case_sequences')
     .values({ hall_day: hallDay, last_seq: 1 })
@@ -44,12 +45,12 @@ export async function nextDaySequence(db: Kysely<Database>, hallDay: string): Pr
 }
 
 /** Every hall day's last issued number. */
-export function listDaySequences(db: Kysely<Database>): Promise<{ hall_day: string; last_seq: number }[]> {
+export function listDaySequences(db: Kysely<Database>): Promise<{ hall_day: HallDay; last_seq: number }[]> {
   return db.selectFrom('case_sequences').select(['hall_day', 'last_seq']).execute()
 }
 
 /** Raises days' sequences to at least the given numbers (never lowers one): no number is issued twice. */
-export async function raiseDaySequences(db: Kysely<Database>, days: readonly { hall_day: string; last_seq: number }[]): Promise<void> {
+export async function raiseDaySequences(db: Kysely<Database>, days: readonly { hall_day: HallDay; last_seq: number }[]): Promise<void> {
   for (const { hall_day, last_seq } of days) {
     await db
       .insertInto('case_sequences')

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { HallDay } from '../../../shared/days'
 import { deskOf } from '../dialect'
 import type { Database, NewVisit } from '../schema'
 
@@ -54,7 +55,7 @@ export async function answersOfVisit(db: Kysely<Database>, visitId: number) {
 }
 
 /** One hall day's registrations, newest first, for 今日台账. */
-export async function listVisitsOfDay(db: Kysely<Database>, hallDay: string) {
+export async function listVisitsOfDay(db: Kysely<Database>, hallDay: HallDay) {
   return db
     .selectFrom('visits as v')
     .innerJoin('visitors as p', 'p.id', 'v.visitor_id')

@@ -5,6 +5,7 @@
  * `reopen`, so no service reaches up to the core.
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import type { HallDay } from '../../../shared/days'
 import { basename, join } from 'node:path'
 import { Kysely, SqliteDialect } from 'kysely'
 import { encryptPlainFile, fileState, openSqlite } from '../../db/cipher'
@@ -117,7 +118,7 @@ const MAX_LISTED_CASES = 200
  * than the restored database's newest (those registered after the backup, when the backup is
  * of the same hall). Read from the file set aside, which the closed core left checkpointed.
  */
-async function issuedNumbers(file: string, key: Buffer | null, afterVisitId: number): Promise<{ sequences: { hall_day: string; last_seq: number }[]; caseNumbers: string[] }> {
+async function issuedNumbers(file: string, key: Buffer | null, afterVisitId: number): Promise<{ sequences: { hall_day: HallDay; last_seq: number }[]; caseNumbers: string[] }> {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: openSqlite(file, key, { readonly: true, fileMustExist: true }) }),
   })

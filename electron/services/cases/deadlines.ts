@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
+import { isoDayOf } from '../../../shared/days'
 import { OPEN_STATUSES } from '../../../shared/cases/machine'
 import type { CaseClock } from '../../../shared/cases/clocks'
 import { caseClocks, mainClockKey } from '../../../shared/cases/clocks'
@@ -20,7 +21,6 @@ type ClockFacts = NewCaseFacts & Pick<CaseRow, 'id'>
 type ClockEvent = Pick<CaseEvent, 'action' | 'day' | 'note'>
 export type DueColumns = Pick<NewVisit, 'due_date' | 'clock_paused' | 'notice_due' | 'notice_day' | 'closed_day' | 'closed_due_date'>
 
-const isoDay = (hallDay: string) => `${hallDay.slice(0, 4)}-${hallDay.slice(4, 6)}-${hallDay.slice(6, 8)}`
 
 /**
  * A case's deadline clocks and the due dates stored from them (what 督办 sorts and counts by,
@@ -35,7 +35,7 @@ export function createCaseDeadlines(db: Kysely<Database>, calendar: Calendar, an
       {
         status: c.status,
         routing: c.routing,
-        registeredOn: isoDay(c.hall_day),
+        registeredOn: isoDayOf(c.hall_day),
         clockStart: c.clock_start,
         extensionDays: c.extension_days,
         noticeOn: printed === null ? null : hallDate(new Date(printed), hall.time_zone),
@@ -68,7 +68,7 @@ export function createCaseDeadlines(db: Kysely<Database>, calendar: Calendar, an
       // same due date the case page shows (pauses counted only while the clock ran).
       ...(c.closed_day !== null && handling?.due != null ? { closed_due_date: handling.due } : {}),
       // 当场办结: closed on the day of registration, in time by definition.
-      ...(c.routing === 'resolved' && c.closed_day === null ? { closed_day: isoDay(c.hall_day), closed_due_date: isoDay(c.hall_day) } : {}),
+      ...(c.routing === 'resolved' && c.closed_day === null ? { closed_day: isoDayOf(c.hall_day), closed_due_date: isoDayOf(c.hall_day) } : {}),
     }
   }
 
@@ -84,7 +84,7 @@ export function createCaseDeadlines(db: Kysely<Database>, calendar: Calendar, an
    * its only event the registration (same day, no note).
    */
   async function dueOfNewCase(trx: Transaction<Database>, c: NewCaseFacts, hall: Hall): Promise<DueColumns> {
-    const events = [{ action: 'register' as const, day: isoDay(c.hall_day), note: '' }]
+    const events = [{ action: 'register' as const, day: isoDayOf(c.hall_day), note: '' }]
     return dueColumns(c, await clocksFrom(c, events, null, hall, trx))
   }
 

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely'
+import { hallDaySchema } from '../../../shared/days'
+import { hallDayOf } from '../../../shared/days'
 import { sql } from 'kysely'
 import type { z } from 'zod'
 import { OPEN_STATUSES } from '../../../shared/cases/machine'
@@ -53,7 +55,7 @@ export function createCaseLists(db: Kysely<Database>, privacy: Privacy) {
     const rows = (await q.orderBy(sql`v.due_date is null`).orderBy('v.due_date').orderBy('v.id').execute()).map((r) => toRow(r, today))
     const count = (key: SupervisionCount) => rows.filter((r) => countsUnder(key, r, today)).length
     const counts = { open: count('open'), overdue: count('overdue'), dueSoon: count('dueSoon'), extended: count('extended'), paused: count('paused'), withRepeats: count('withRepeats') }
-    const hallToday = today.replace(/-/g, '')
+    const hallToday = hallDayOf(today)
     let todays = caseListQuery(db).where('v.hall_day', '=', hallToday)
     if (filter.unitId !== null) todays = todays.where('v.unit_id', '=', filter.unitId)
     if (filter.categoryId !== null) todays = todays.where('v.category_id', '=', filter.categoryId)
@@ -125,8 +127,8 @@ export function createCaseLists(db: Kysely<Database>, privacy: Privacy) {
           )
       }
       const dayAndSeq = /^-?(\d{8})-(\d{1,4})$/.exec(q)
-      if (dayAndSeq) add(await casesByDaySeq(db, dayAndSeq[1] ?? '', Number(dayAndSeq[2]), SEARCH_LIMIT), 'caseNumberPart')
-      else if (/^\d{8}$/.test(q) && !parsePhone(q).ok) add(await casesByDaySeq(db, q, null, SEARCH_LIMIT), 'caseNumberPart')
+      if (dayAndSeq) add(await casesByDaySeq(db, hallDaySchema.parse(dayAndSeq[1]), Number(dayAndSeq[2]), SEARCH_LIMIT), 'caseNumberPart')
+      else if (/^\d{8}$/.test(q) && !parsePhone(q).ok) add(await casesByDaySeq(db, hallDaySchema.parse(q), null, SEARCH_LIMIT), 'caseNumberPart')
       const seq = /^-?(\d{1,4})$/.exec(q)
       if (seq && Number(seq[1]) > 0) add(await casesByDaySeq(db, null, Number(seq[1]), SEARCH_LIMIT), 'caseNumberPart')
     }

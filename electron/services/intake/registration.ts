@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
+import { isoDayOf } from '../../../shared/days'
 import { formatCaseNumber } from '../../../shared/case-number'
 import type { AnswerKey } from '../../../shared/domain'
 import { ANSWER_KEYS, ROUTINGS_NEEDING_BODY } from '../../../shared/domain'
@@ -153,7 +154,7 @@ export function createRegistration(db: Kysely<Database>, hooks: RegistrationHook
         if (unit === undefined) throw fieldError('unitId', 'v.unit.unknown')
         unitId = unit.id
       }
-      const localDay = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`
+      const localDay = isoDayOf(day)
       const matter = await confirmedMatter(trx, input.matterCaseNumber, routing)
 
       let visitorId: number

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { IsoDay } from '../../../shared/days'
 import type { Satisfaction } from '../../../shared/cases/machine'
 import { estimatedWaitMinutes, mayReturn, nextTicket } from '../../../shared/queue/calling'
 import type { TicketKind, TicketSource } from '../../../shared/queue/domain'
@@ -87,7 +88,7 @@ export function createQueue(db: Kysely<Database>, fonts: (text: string) => Promi
   const day = (hall: Hall, now: Date) => hallDate(now, hall.time_zone)
 
   /** Today's minutes per visitor (叫号 → 登记) and the windows that called, for the estimated wait. */
-  async function pace(hall: Hall, hallDay: string): Promise<{ minutes: number; windows: number }> {
+  async function pace(hall: Hall, hallDay: IsoDay): Promise<{ minutes: number; windows: number }> {
     const served = await listTickets(db, hallDay, 'served')
     const called = await listTickets(db, hallDay, 'called')
     const minutes = averageMinutes(served.map((t) => [t.called_at, t.served_at])) ?? hall.queue_service_minutes

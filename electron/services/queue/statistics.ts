@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { hallDayOf, type IsoDay } from '../../../shared/days'
 import type { Satisfaction } from '../../../shared/cases/machine'
 import type { QueueStatistics, QueueTimes, RatingCounts } from '../../../shared/queue/types'
 import type { Database, QueueTicket } from '../../db/schema'
@@ -36,9 +37,9 @@ function ratingCounts(values: readonly (Satisfaction | null)[]): RatingCounts {
  * Waiting (取号 → 叫号) and service (叫号 → 登记) times per window, kind and day, and the
  * on-the-spot ratings beside the 回访 ones, for hall days `from`–`to` (YYYY-MM-DD, both included).
  */
-export async function queueStatistics(db: Kysely<Database>, from: string, to: string): Promise<QueueStatistics> {
+export async function queueStatistics(db: Kysely<Database>, from: IsoDay, to: IsoDay): Promise<QueueStatistics> {
   const rows = await listTicketsOfPeriod(db, from, to)
-  const ratings = await ratingsOfPeriod(db, from.replaceAll('-', ''), to.replaceAll('-', ''))
+  const ratings = await ratingsOfPeriod(db, hallDayOf(from), hallDayOf(to))
   return {
     from,
     to,

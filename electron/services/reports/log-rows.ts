@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely'
+import type { HallDay } from '../../../shared/days'
+import { hallDayOf } from '../../../shared/days'
 import type { CaseStatus } from '../../../shared/cases/machine'
 import type { Routing, VisitKind } from '../../../shared/domain'
 import { maskIdNumber } from '../../../shared/id-number'
@@ -32,9 +34,9 @@ export const DEMANDS_CHARS = 60
 
 /** The period's registrations in order, a page at a time, so a year never sits in memory. */
 export async function* logRows(db: Kysely<Database>, period: Period): AsyncGenerator<LogRow[]> {
-  const from = period.from.replace(/-/g, '')
-  const to = period.to.replace(/-/g, '')
-  let after: [string, number] = ['', 0]
+  const from = hallDayOf(period.from)
+  const to = hallDayOf(period.to)
+  let after: [HallDay, number] = [from, 0]
   for (;;) {
     const rows = await db
       .selectFrom('visits as v')
@@ -78,8 +80,8 @@ export async function countLogRows(db: Kysely<Database>, period: Period): Promis
   const row = await db
     .selectFrom('visits')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('hall_day', '>=', period.from.replace(/-/g, ''))
-    .where('hall_day', '<=', period.to.replace(/-/g, ''))
+    .where('hall_day', '>=', hallDayOf(period.from))
+    .where('hall_day', '<=', hallDayOf(period.to))
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { hallDayOf } from '../../../shared/days'
 import { sql } from 'kysely'
 import type { Period } from '../../../shared/reports/period'
 import { daysOf } from '../../../shared/reports/period'
@@ -8,7 +9,6 @@ import type { Database } from '../../db/schema'
 import type { CallContext } from '../../rpc/context'
 import { signedIn } from '../../rpc/context'
 
-const compact = (day: string) => day.replace(/-/g, '')
 const rate = (numerator: number, denominator: number): Rate => ({
   numerator,
   denominator,
@@ -30,8 +30,8 @@ const rate = (numerator: number, denominator: number): Rate => ({
  *   registrations a receptionist confirmed as the same matter as an earlier case, and how many matters they were on.
  */
 export async function statistics(db: Kysely<Database>, period: Period, today: string): Promise<Statistics> {
-  const from = compact(period.from)
-  const to = compact(period.to)
+  const from = hallDayOf(period.from)
+  const to = hallDayOf(period.to)
   const inPeriod = db.selectFrom('visits as v').where('v.hall_day', '>=', from).where('v.hall_day', '<=', to)
   const batchesCol = sql<number>`count(*)`.as('batches')
   const personsCol = sql<number>`sum(v.headcount)`.as('persons')
@@ -94,7 +94,7 @@ export async function statistics(db: Kysely<Database>, period: Period, today: st
 
   const perDay = new Map(byDayRows.map((r) => [r.day, r]))
   const byDay = daysOf(period).map((day) => {
-    const r = perDay.get(compact(day))
+    const r = perDay.get(hallDayOf(day))
     return { day, batches: Number(r?.batches ?? 0), persons: Number(r?.persons ?? 0) }
   })
   const rows = (list: { name: string; batches: number; persons: number }[]): CountRow[] =>

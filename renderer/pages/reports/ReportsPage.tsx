@@ -4,6 +4,7 @@ import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { isoDay } from '../../../shared/days'
 import type { Period } from '../../../shared/reports/period'
 import { previousWeek, statsMonth } from '../../../shared/reports/period'
 import type { CountRow, Rate } from '../../../shared/reports/types'
@@ -76,7 +77,7 @@ export function ReportsPage() {
               aria-label={t('reports.period')}
               allowClear={false}
               value={[dayjs(period.from), dayjs(period.to)]}
-              onChange={(v) => v?.[0] && v[1] && setPeriod({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
+              onChange={(v) => v?.[0] && v[1] && setPeriod({ from: isoDay(v[0].format('YYYY-MM-DD')), to: isoDay(v[1].format('YYYY-MM-DD')) })}
             />
             <Button onClick={() => setPeriod({ from: today, to: today })}>{t('reports.today')}</Button>
             <Button onClick={() => setPeriod(statsMonth(today, hall.statsMonthStartDay))}>{t('reports.month')}</Button>
