@@ -19,7 +19,11 @@ export async function listUsers(db: Kysely<Database>): Promise<User[]> {
   return db.selectFrom('users').selectAll().orderBy('badge_no').execute()
 }
 
-export async function insertUser(db: Kysely<Database>, user: NewUser): Promise<User> {
+/** What a new account is given; it starts with no failed attempts, not locked, not disabled. */
+export type NewAccount = Pick<NewUser, 'badge_no' | 'name' | 'position' | 'role' | 'password_hash' | 'must_change_password'>
+
+export async function insertUser(db: Kysely<Database>, at: string, account: NewAccount): Promise<User> {
+  const user: NewUser = { ...account, failed_attempts: 0, locked_until: null, disabled: 0, created_at: at, updated_at: at }
   return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow()
 }
 

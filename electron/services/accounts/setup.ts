@@ -56,18 +56,13 @@ export function createSetup({ db, sessions, scryptN, announce, recoveryKey }: Se
         ...(input.backupFolder !== undefined && input.backupFolder.trim() !== '' ? { backup_folder: input.backupFolder.trim() } : {}),
         created_at: iso,
       })
-      const admin = await insertUser(trx, {
+      const admin = await insertUser(trx, iso, {
         badge_no: input.admin.badgeNo,
         name: input.admin.name,
         position: input.admin.position,
         role: 'admin',
         password_hash: passwordHash,
         must_change_password: 0,
-        failed_attempts: 0,
-        locked_until: null,
-        disabled: 0,
-        created_at: iso,
-        updated_at: iso,
       })
       await appendAudit(trx, now, {
         userId: admin.id,

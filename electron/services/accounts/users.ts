@@ -64,18 +64,13 @@ export function createUsers({ db, sessions, scryptN, announce }: UsersDeps) {
       if ((await findUserByBadge(trx, input.badgeNo)) !== undefined) {
         throw new AppError('VALIDATION', 'e.VALIDATION', { badgeNo: input.badgeNo }, [{ path: 'badgeNo', key: 'e.BADGE_TAKEN' }])
       }
-      const u = await insertUser(trx, {
+      const u = await insertUser(trx, iso, {
         badge_no: input.badgeNo,
         name: input.name,
         position: input.position,
         role: input.role satisfies Role,
         password_hash: hash,
         must_change_password: 1,
-        failed_attempts: 0,
-        locked_until: null,
-        disabled: 0,
-        created_at: iso,
-        updated_at: iso,
       })
       await appendAudit(trx, now, {
         userId: actor.id,
