@@ -217,7 +217,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   if (hall === undefined) await backups.encryptPlainCopies(log)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
   const handlers = createHandlers({
-    db, auditViewer, intake, drafts, receipts, settings, cases, lists, leaders, exports, backups, queue, matters, retention: createRetention(db, announce),
+    auditViewer, intake, drafts, receipts, settings, cases, lists, leaders, exports, backups, queue, matters, retention: createRetention(db, announce),
     app: createApp({ link, defaultBackupFolder: backups.defaultFolder }),
     setup: createSetup({ ...accountsDeps, recoveryKey: recoveryKeyOf(hallSecret.secret) }),
     auth,

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema'
 import type { App } from '../services/app/app'
 import { appHandlers } from '../services/app/handlers'
 import type { Auth } from '../services/accounts/auth'
@@ -40,7 +38,6 @@ import type { Handlers } from './context'
 
 /** Every feature's service, as core.ts makes them. */
 export interface HandlerDeps {
-  db: Kysely<Database>
   app: App
   setup: Setup
   auth: Auth
@@ -79,7 +76,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...casesHandlers(deps.cases, deps.lists, deps.leaders),
     ...reportsHandlers(deps.statistics, deps.exports),
     ...backupHandlers(deps.backups),
-    ...queueHandlers(deps.queue, deps.db),
+    ...queueHandlers(deps.queue),
     ...retentionHandlers(deps.retention),
     ...hallMoveHandlers(deps.hallMove),
   }
