@@ -1,3 +1,4 @@
+// Word data more than code: the templates' length is the corpus, not logic.
 // Clause templates for the five answers (五必问), in the register of a petition office's
 // records. Slots in braces are filled from the word lists in fake.ts, so the text has the long
 // tail of rare character pairs (places, firms, sums of money) that real records have.

@@ -1,3 +1,5 @@
+// Longer than most files: the racing registrations, their inputs and the raw-SQL baseline they
+// are measured against stay together, so the two sides of the ratio cannot drift apart.
 import { createHash } from 'node:crypto'
 import type { Routing } from '../../shared/domain'
 import { ROUTINGS_NEEDING_BODY } from '../../shared/domain'

@@ -1,3 +1,5 @@
+// Longer than most files: the bench's bulk writer keeps every table's raw row shape in one place,
+// so a schema change breaks one file of the bench and not several.
 import { createHash } from 'node:crypto'
 import { hallDayOf, isoDay } from '../../shared/days'
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'

@@ -1,3 +1,5 @@
+// One file: Kysely types the whole database as one `Database` interface, and every table's row
+// types beside it are what the repositories and migrations check against (about 400 lines).
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { HallDay, IsoDay } from '../../shared/days'
 import type { CaseAction, CaseStatus, Satisfaction } from '../../shared/cases/machine'
