@@ -1,9 +1,8 @@
 import { LockOutlined, LogoutOutlined } from '@ant-design/icons'
 import { Button, Layout, Menu, Space, Typography, Watermark } from 'antd'
 import type { ReactNode } from 'react'
-import { useCallback } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useMatches, useNavigate } from 'react-router'
 import type { LiveEvent } from '../../../shared/live/changes'
 import { call } from '../../api/client'
 import { useLiveChanges } from '../../api/live'
@@ -20,8 +19,8 @@ import { LeadersPage } from '../leaders/LeadersPage'
 import { ReportsPage } from '../reports/ReportsPage'
 import { SearchPage } from '../search/SearchPage'
 import { SupervisionPage } from '../supervision/SupervisionPage'
-import type { Page, PageHandle, Route } from './routes'
-import { pagesOf, shownRoute } from './routes'
+import type { Page, Route } from './routes'
+import { pagesOf, routeFromHash } from './routes'
 import { UsersPage } from '../users/UsersPage'
 import { AuditPage } from '../audit/AuditPage'
 import { DeskLinkBadge } from './DeskLinkBadge'
@@ -39,22 +38,6 @@ const PERSONAL_DATA_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
   'leaders',
   'case',
 ])
-
-/** The page behind each menu entry. */
-const PAGE_VIEWS: Record<Page, ReactNode> = {
-  guide: <GuidePage />,
-  queue: <QueuePanel />,
-  intake: <IntakePage />,
-  today: <TodayPage />,
-  supervision: <SupervisionPage />,
-  search: <SearchPage />,
-  reports: <ReportsPage />,
-  leaders: <LeadersPage />,
-  hallData: <HallDataPage />,
-  users: <UsersPage />,
-  audit: <AuditPage />,
-  settings: <SettingsPage />,
-}
 
 /** A light watermark with the user's 工号 and the date over a screen with personal data (PIPL). */
 function PersonalDataMark({
@@ -87,15 +70,18 @@ export function Shell() {
   const { hall, session, refresh } = useApp()
   const role = session.role
   const adminReadsAudit = hall.adminReadsAudit
-  const navigate = useNavigate()
-  const matched = useMatches().at(-1)
-  const route = shownRoute(
-    matched?.handle as PageHandle | undefined,
-    matched?.params['caseNumber'],
-    role,
-    adminReadsAudit,
-  )
-  const go = (p: Page) => void navigate(`/${p}`)
+  const [route, setRoute] = useState<Route>(() => routeFromHash(location.hash, role, adminReadsAudit))
+
+  useEffect(() => {
+    const onHash = () => setRoute(routeFromHash(location.hash, role, adminReadsAudit))
+    onHash()
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [role, adminReadsAudit])
+
+  const go = (p: Page) => {
+    location.hash = `#/${p}`
+  }
 
   // What was just typed is saved before the screen locks or the user leaves.
   const lockAs = useCallback(
@@ -173,7 +159,19 @@ export function Shell() {
             badgeNo={session.badgeNo}
             timeZone={hall.timeZone}
           >
-            {route.page === 'case' ? <CasePage key={route.caseNumber} caseNumber={route.caseNumber} /> : PAGE_VIEWS[route.page]}
+            {route.page === 'guide' && <GuidePage />}
+            {route.page === 'queue' && <QueuePanel />}
+            {route.page === 'intake' && <IntakePage />}
+            {route.page === 'today' && <TodayPage />}
+            {route.page === 'supervision' && <SupervisionPage />}
+            {route.page === 'search' && <SearchPage />}
+            {route.page === 'reports' && <ReportsPage />}
+            {route.page === 'leaders' && <LeadersPage />}
+            {route.page === 'hallData' && <HallDataPage />}
+            {route.page === 'users' && <UsersPage />}
+            {route.page === 'audit' && <AuditPage />}
+            {route.page === 'settings' && <SettingsPage />}
+            {route.page === 'case' && <CasePage key={route.caseNumber} caseNumber={route.caseNumber} />}
           </PersonalDataMark>
         </Layout.Content>
       </Layout>

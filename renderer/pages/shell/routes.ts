@@ -21,29 +21,20 @@ export const PAGE_ROLES: Record<Page, readonly Role[]> = {
   settings: ['admin'],
 }
 
-/** What a route of the signed-in shell asks for (its `handle` in the router). */
-export type PageHandle = { page: Page | 'case' }
 export type Route = { page: Page } | { page: 'case'; caseNumber: string }
-
-const CASE_NUMBER = /^[A-Z]{2,6}-\d{8}-\d{4}$/
 
 /** The pages a user sees in the menu: the role's, and the audit log for an admin when allowed. */
 export function pagesOf(role: Role, adminReadsAudit: boolean): Page[] {
   return PAGES.filter((p) => PAGE_ROLES[p].includes(role) || (p === 'audit' && role === 'admin' && adminReadsAudit))
 }
 
-/** What the user sees at a matched route: the page if the role has it, else the role's first page. */
-export function shownRoute(
-  handle: PageHandle | undefined,
-  caseNumber: string | undefined,
-  role: Role,
-  adminReadsAudit = false,
-): Route {
+/** Reads the page from the address: #/today, #/case/WH-20261122-0001 … */
+export function routeFromHash(hash: string, role: Role, adminReadsAudit = false): Route {
   const pages = pagesOf(role, adminReadsAudit)
+  const path = hash.replace(/^#\//, '')
+  const caseMatch = /^case\/([A-Z]{2,6}-\d{8}-\d{4})$/.exec(path)
   // The auditor never opens a case: only the audit pages.
-  if (handle?.page === 'case' && caseNumber !== undefined && CASE_NUMBER.test(caseNumber) && role !== 'auditor') {
-    return { page: 'case', caseNumber }
-  }
-  const page = pages.find((p) => p === handle?.page)
+  if (caseMatch?.[1] && role !== 'auditor') return { page: 'case', caseNumber: caseMatch[1] }
+  const page = pages.find((p) => p === path)
   return page !== undefined ? { page } : { page: pages[0] ?? 'intake' }
 }
