@@ -62,7 +62,7 @@ export function IntakePage() {
     defaultValues: newIntakeForm(),
     mode: 'onTouched',
   })
-  useErrorsFollowValues(form)
+  const checksSettled = useErrorsFollowValues(form)
   const missing = errorPaths(useFormState({ control: form.control }).errors).length
   const draft = useDraft(form, step, setStep)
   useTicketPrefill(form)
@@ -78,6 +78,8 @@ export function IntakePage() {
     setRegistering(true)
     setPageError(null)
     setIncomplete(false)
+    // A re-check of a field in error may still run (the change just before 登记): let it end first.
+    await checksSettled()
     await form.handleSubmit(
       async (values) => {
         await draft.save()
@@ -102,7 +104,7 @@ export function IntakePage() {
       submitting.current = false
       setRegistering(false)
     })
-  }, [draft, form])
+  }, [checksSettled, draft, form])
 
   // Ctrl+S registers when the form is complete, and otherwise points at what is missing.
   useEffect(() => {
