@@ -66,8 +66,8 @@ export { expect }
 
 export const ADMIN = { badgeNo: 'A001', name: '周建华', position: '大厅主任', password: 'Admin2026pass' }
 
-/** First run: the setup screen creates the hall (code WH) and signs the administrator in. */
-export async function setUpHall(page: Page, host: Host): Promise<void> {
+/** First run, the setup form filled and sent (code WH), up to the recovery key it shows. */
+export async function fillSetup(page: Page, host: Host): Promise<void> {
   await page.goto(host.url)
   await expect(page.getByText('首次使用：设置接待大厅')).toBeVisible()
   await page.getByLabel('大厅名称').fill('武汉市信访局接待大厅')
@@ -78,6 +78,11 @@ export async function setUpHall(page: Page, host: Host): Promise<void> {
   await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
   await page.getByLabel('确认密码').fill(ADMIN.password)
   await page.getByRole('button', { name: '完成设置' }).click()
+}
+
+/** First run: the setup screen creates the hall and signs the administrator in. */
+export async function setUpHall(page: Page, host: Host): Promise<void> {
+  await fillSetup(page, host)
   await keepRecoveryKey(page)
   await expect(page.getByTestId('signed-in-as')).toContainText(ADMIN.name)
 }

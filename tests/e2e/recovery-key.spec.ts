@@ -1,18 +1,10 @@
-import { ADMIN, expect, test } from './fixtures'
+import { ADMIN, expect, fillSetup, test } from './fixtures'
 
 // Issue 12: setup shows the hall's 恢复密钥 (recovery key) once, to print and keep; the app opens
 // only once the administrator confirms having kept it.
 test('setup shows the recovery key once, with a print button, and goes on only once it is kept', async ({ page, host, shot }) => {
   await page.setViewportSize({ width: 1366, height: 768 })
-  await page.goto(host.url)
-  await page.getByLabel('大厅名称').fill('武汉市信访局接待大厅')
-  await page.getByLabel('大厅代码').fill('WH')
-  await page.getByLabel('工号').fill(ADMIN.badgeNo)
-  await page.getByLabel('姓名').fill(ADMIN.name)
-  await page.getByLabel('职务').fill(ADMIN.position)
-  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-  await page.getByLabel('确认密码').fill(ADMIN.password)
-  await page.getByRole('button', { name: '完成设置' }).click()
+  await fillSetup(page, host)
 
   await expect(page.getByText('请保管好恢复密钥')).toBeVisible()
   // 32 bytes and a two-byte check in Crockford's base32, in groups of five.
