@@ -1,7 +1,7 @@
 import { rmSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ADMIN, expect, setUpHall, signIn, startHost, stopHost, test } from './fixtures'
+import { ADMIN, expect, openDialog, setUpHall, signIn, startHost, stopHost, test } from './fixtures'
 import { registerSample } from './intake-steps'
 import { choose } from './select'
 
@@ -36,8 +36,7 @@ test('a duty officer routes a case to a unit, extends it, closes it and records 
     await row.getByRole('link', { name: caseNumber }).click()
     await expect(page.getByTestId('case-status')).toHaveText('已受理')
     const act = async (button: string, fill: () => Promise<void>) => {
-      await page.getByTestId('case-actions').getByRole('button', { name: button, exact: true }).click()
-      const dialog = page.getByRole('dialog')
+      const dialog = await openDialog(page, page.getByTestId('case-actions').getByRole('button', { name: button, exact: true }))
       await fill()
       await dialog.getByRole('button', { name: '确定' }).click()
       await expect(dialog).toBeHidden()

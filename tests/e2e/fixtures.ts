@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { test as base, expect } from '@playwright/test'
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { openSqlite } from '../../electron/db/cipher'
@@ -107,4 +107,16 @@ export async function signIn(page: Page, badgeNo: string, password: string): Pro
   await page.getByLabel('工号').fill(badgeNo)
   await page.getByLabel('密码').fill(password)
   await page.getByRole('button', { name: '登录', exact: true }).click()
+}
+
+/**
+ * Opens a dialog with `trigger` and waits until it has finished opening: a click while antd's
+ * zoom is still running (slow on a loaded machine) can land beside a button that is still moving.
+ */
+export async function openDialog(page: Page, trigger: Locator): Promise<Locator> {
+  await trigger.click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toBeVisible()
+  await expect(dialog).not.toHaveClass(/ant-zoom-appear|ant-zoom-enter/)
+  return dialog
 }

@@ -209,7 +209,10 @@ export function IntakePage() {
             </Button>
           )}
           {isLast && (
-            <Button type="primary" size="large" loading={registering} onClick={() => void register()}>
+            // The spinner only for a 登记 that takes a while (DESIGN: progress past 300 ms): a check that
+            // fails at once would flash it, and antd then leaves its invisible "loading" icon behind
+            // in the button's accessible name.
+            <Button type="primary" size="large" loading={registering && { delay: 300 }} onClick={() => void register()}>
               {t('intake.register')}
             </Button>
           )}
