@@ -1,4 +1,3 @@
-import { createServer, type Server, type Socket, connect } from 'node:net'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -11,6 +10,7 @@ import { nextDaySequence } from '../../electron/db/repositories/sequences'
 import { verifyAudit } from '../../electron/services/audit/audit'
 import { hallDay } from '../../shared/case-number'
 import { zhCN } from '../../shared/i18n/zh-CN'
+import { tcpProxy } from '../support/tcp-proxy'
 import { ADMIN, TEST_DATABASE, call, fakeClock, freshSchema, hallOptions, ok, setUpHall, tempDir, testCore, validIntake } from './helpers'
 
 // PostgreSQL only: several desks on one hall's server (locks between desks, the server's own
@@ -195,7 +195,7 @@ onPostgres('A hall of desks on one PostgreSQL database', () => {
     const other = await call(core, 'admin', 'visits.today', {})
     expect(other.ok ? null : other.error.code).toBe('HALL_UNAVAILABLE')
 
-    proxy.start()
+    await proxy.start()
     const again = await ok(core, 'admin', 'intake.register', validIntake())
     // Nothing half-written by the refused attempt: the number it would have had is this one.
     expect(again.caseNumber).toMatch(/-0002$/)
@@ -203,47 +203,3 @@ onPostgres('A hall of desks on one PostgreSQL database', () => {
     expect(await ok(core, 'admin', 'visits.today', {})).toHaveLength(2)
   }, 60_000)
 })
-
-/** A TCP relay to the server that the test can cut (every connection dropped, none accepted) and restore. */
-async function tcpProxy(host: string, port: number): Promise<{ port: number; stop: () => Promise<void>; start: () => void; close: () => Promise<void> }> {
-  const sockets = new Set<Socket>()
-  let up = true
-  const server: Server = createServer((client) => {
-    if (!up) {
-      client.destroy()
-      return
-    }
-    const upstream = connect(port, host)
-    sockets.add(client)
-    sockets.add(upstream)
-    client.pipe(upstream).pipe(client)
-    const end = () => {
-      client.destroy()
-      upstream.destroy()
-      sockets.delete(client)
-      sockets.delete(upstream)
-    }
-    client.on('error', end).on('close', end)
-    upstream.on('error', end).on('close', end)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return {
-    port: address.port,
-    stop: () => {
-      up = false
-      for (const s of sockets) s.destroy()
-      sockets.clear()
-      return Promise.resolve()
-    },
-    start: () => {
-      up = true
-    },
-    close: () => {
-      up = false
-      for (const s of sockets) s.destroy()
-      return new Promise<void>((resolve) => server.close(() => resolve()))
-    },
-  }
-}
