@@ -1,6 +1,5 @@
 import { join } from 'node:path'
-import { randomUUID } from 'node:crypto'
-import pg from 'pg'
+import { freshSchema } from '../support/pg-schema'
 import { SCREENSHOTS, expect, setUpHall, test } from './fixtures'
 import { registerSample } from './intake-steps'
 
@@ -9,21 +8,10 @@ import { registerSample } from './intake-steps'
 // the now-taken database is refused. Needs the test server (INTAKE_DESK_TEST_DATABASE; CI sets it).
 const DATABASE = process.env.INTAKE_DESK_TEST_DATABASE || undefined
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: DATABASE })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
-
 test('an administrator moves the desk’s hall into an empty hall database and is told the next step', async ({ page, host }) => {
   test.skip(DATABASE === undefined, 'INTAKE_DESK_TEST_DATABASE is not set: there is no PostgreSQL server to move into')
   // The move writes into a schema of its own, named through the URL's options.
-  const schema = `e2e_${randomUUID().replace(/-/g, '').slice(0, 16)}`
-  await admin(`CREATE SCHEMA ${schema}`)
+  const { schema, drop } = await freshSchema(DATABASE ?? '', 'e2e')
   try {
     await page.setViewportSize({ width: 1366, height: 768 })
     await setUpHall(page, host)
@@ -58,6 +46,6 @@ test('an administrator moves the desk’s hall into an empty hall database and i
     await card.getByTestId('hall-move-refused').scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(SCREENSHOTS, 'hall-move-03-refused-1366x768.png') })
   } finally {
-    await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    await drop()
   }
 })

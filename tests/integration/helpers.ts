@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import type { Core, CoreOptions } from '../../electron/core'
 import type { HallSecret, KeyStore } from '../../electron/services/keys/key-store'
 import { openCore } from '../../electron/core'
@@ -11,6 +9,7 @@ import type { Role } from '../../shared/domain'
 import type { RpcResult } from '../../shared/rpc/result'
 import type { IntakeInput } from '../../shared/intake/schemas'
 import { emptyIntake } from '../../shared/intake/schemas'
+import { freshSchema as freshSchemaOf } from '../support/pg-schema'
 
 /** A test clock: starts at a fixed instant and moves only when told. */
 export function fakeClock(iso = '2026-11-22T02:00:00.000Z') {
@@ -43,18 +42,7 @@ export const ENGINE: 'sqlite' | 'postgres' = TEST_DATABASE === undefined ? 'sqli
 /** PostgreSQL: a fresh, empty schema of the test database, as a new hall would be; dropped by `drop`. */
 export async function freshSchema(): Promise<{ schema: string; drop: () => Promise<void> }> {
   if (TEST_DATABASE === undefined) throw new Error('freshSchema needs INTAKE_DESK_TEST_DATABASE')
-  const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 20)}`
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: TEST_DATABASE })
-    await client.connect()
-    try {
-      await client.query(statement)
-    } finally {
-      await client.end()
-    }
-  }
-  await admin(`CREATE SCHEMA ${schema}`)
-  return { schema, drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) }
+  return freshSchemaOf(TEST_DATABASE, 't')
 }
 
 /** Each hall's secret, as every desk of it is given the hall's recovery key at installation. */
