@@ -17,17 +17,21 @@ export interface Host {
   process: ChildProcess
 }
 
-/** Starts the browser host on a fresh data folder and waits for its "listening" line. */
-export async function startHost(dataDir: string, extraArgs: string[] = []): Promise<Host> {
+/**
+ * Starts the browser host on a fresh data folder and waits for its "listening" line; `env` adds
+ * to the environment it inherits (a desk joining a hall is given its recovery key in INTAKE_DESK_KEY).
+ */
+export async function startHost(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Host> {
   const child = spawn(process.execPath, ['dist/electron/serve.cjs', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   })
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout })
     let stderr = ''
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     lines.on('line', (line) => {
-      const m = /^Intake Desk listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line)
+      const m = /^Intake Desk listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)(?: \(hall database: PostgreSQL\))?$/.exec(line)
       if (m?.[1]) resolve(m[1])
     })
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)))
