@@ -6,7 +6,7 @@ import { freshSchema } from '../support/pg-schema'
 import { tcpProxy } from '../support/tcp-proxy'
 import { ADMIN, SCREENSHOTS, expect, fillSetup, keepRecoveryKey, signIn, startHost, stopHost, test } from './fixtures'
 import type { Host } from './fixtures'
-import { LV, categoryAndRouting, fiveAnswers, registerSample, threeShows, visitor } from './intake-steps'
+import { LV, answersAndRouting, registerSample, threeShows, visitor } from './intake-steps'
 
 // One hall, two desks (issue #10): two browser hosts, as two PCs of the hall would run
 // `npm run serve -- --database … --desk-name …`, on one PostgreSQL database (a fresh schema of the
@@ -104,10 +104,7 @@ test('two desks on one hall database: a registration shows on the other desk wit
     await expect(history).toContainText(first)
     await expect(history).toContainText('城乡建设·市政设施')
     await two.screenshot({ path: join(SCREENSHOTS, 'hall-03-desk2-earlier-visit-1366x768.png') })
-    await two.getByRole('button', { name: '下一步' }).click()
-    await fiveAnswers(two)
-    await two.getByRole('button', { name: '下一步' }).click()
-    await categoryAndRouting(two)
+    await answersAndRouting(two)
     await two.getByRole('button', { name: '登记', exact: true }).click()
     await expect(two.getByTestId('registered-title')).toHaveText('登记成功')
     const second = await two.getByTestId('case-number').innerText()
@@ -119,10 +116,7 @@ test('two desks on one hall database: a registration shows on the other desk wit
     await two.getByRole('button', { name: '接待下一位' }).click()
     await threeShows(two)
     await visitor(two, SECOND)
-    await two.getByRole('button', { name: '下一步' }).click()
-    await fiveAnswers(two)
-    await two.getByRole('button', { name: '下一步' }).click()
-    await categoryAndRouting(two)
+    await answersAndRouting(two)
     await expect(two.getByTestId('draft-status')).toBeVisible()
 
     // …when the hall's server goes away. The header says so; the receptionist goes back and types on.

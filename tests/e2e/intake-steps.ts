@@ -35,14 +35,19 @@ export async function categoryAndRouting(page: Page): Promise<void> {
 }
 
 
-/** A whole reception of 吕建国 from the 三亮 step to 登记成功; returns the case number. */
-export async function registerSample(page: Page, submit: 'button' | 'ctrl-s' = 'button'): Promise<string> {
-  await threeShows(page)
-  await visitor(page)
+/** From the filled-in 来访人 step: on to the five answers, then the category and routing, up to 登记. */
+export async function answersAndRouting(page: Page): Promise<void> {
   await page.getByRole('button', { name: '下一步' }).click()
   await fiveAnswers(page)
   await page.getByRole('button', { name: '下一步' }).click()
   await categoryAndRouting(page)
+}
+
+/** A whole reception of 吕建国 from the 三亮 step to 登记成功; returns the case number. */
+export async function registerSample(page: Page, submit: 'button' | 'ctrl-s' = 'button'): Promise<string> {
+  await threeShows(page)
+  await visitor(page)
+  await answersAndRouting(page)
   if (submit === 'ctrl-s') await page.keyboard.press('Control+s')
   else await page.getByRole('button', { name: '登记', exact: true }).click()
   await expect(page.getByTestId('registered-title')).toHaveText('登记成功')
