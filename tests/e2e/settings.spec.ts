@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { apiClient } from './api'
+import { choose } from './select'
 import { ADMIN, SCREENSHOTS, expect, setUpHall, signIn, startHost, stopHost, test } from './fixtures'
 import { registerSample } from './intake-steps'
 
@@ -89,8 +90,7 @@ test('the administrator sets the queue: 绿色通道 cap, 过号 minutes, minute
 
   await card.getByLabel('绿色通道最多连续叫号').fill('2')
   await card.getByLabel('过号可回来的时限（分钟）').fill('10')
-  await card.getByLabel('叫号声音').click()
-  await page.getByRole('option', { name: '只用提示音' }).click()
+  await choose(page, card.getByLabel('叫号声音'), '只用提示音')
   await expect(card.getByTestId('queue-voice-here')).toHaveText('在本机打开叫号大屏时，语音：提示音（大厅设置）')
   await card.getByRole('button', { name: '保存排队叫号设置' }).click()
   await expect(page.getByText('排队叫号设置已保存。')).toBeVisible()
