@@ -59,7 +59,7 @@ export function QueueSettingsCard() {
     <Card size="small" title={t('queue.settings.title')} style={{ marginTop: 24 }} data-testid="queue-settings-card">
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Form layout="vertical" component="div" onKeyDown={enterAdvances} style={{ maxWidth: 640 }}>
-        <Space wrap size="large" align="start">
+        <Space wrap size="large" align="start" style={{ marginBottom: 24 }}>
           {number('priorityCap', t('queue.settings.priorityCapHelp'))}
           {number('skipReturnMinutes', t('queue.settings.skipReturnMinutesHelp'))}
           {number('serviceMinutes', t('queue.settings.serviceMinutesHelp'))}
@@ -75,7 +75,7 @@ export function QueueSettingsCard() {
             />
           )}
         </FieldItem>
-        <Button type="primary" loading={form.formState.isSubmitting} onClick={() => void save()}>
+        <Button type="primary" style={{ marginTop: 16 }} loading={form.formState.isSubmitting} onClick={() => void save()}>
           {t('queue.settings.save')}
         </Button>
       </Form>
