@@ -181,7 +181,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // SQLite's housekeeping (FTS merges, WAL checkpoints); the hall's server does its own.
   const maintenance = hall === undefined ? createMaintenance(connection.raw, { onError: (error) => logError('maintenance', error) }) : idleMaintenance()
   const fonts = createReceiptFonts(options.fontDir ?? PACKAGE_FONT_DIR)
-  const queue = createQueue(db, fonts)
+  const queue = createQueue(db, fonts, announce)
   const registration = createRegistration(db, {
     inRegistration: queue.linkOnRegister,
     dueDates: cases.dueOfNewCase,

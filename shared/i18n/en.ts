@@ -824,6 +824,7 @@ export const en: SameKeys<typeof zhCN> = {
       retentionUpdate: 'Personal data retention period changed',
       retentionPurge: 'Personal data past retention purged',
       hallMove: 'Moved to the hall database',
+      queueSettings: 'Queue settings changed',
     },
   },
   backup: {

@@ -821,6 +821,7 @@ export const zhCN = {
       retentionUpdate: '修改个人信息保存期限',
       retentionPurge: '清除到期个人信息',
       hallMove: '迁移到大厅数据库',
+      queueSettings: '修改排队叫号设置',
     },
   },
   backup: {

@@ -58,6 +58,9 @@ export const READS = {
   'backup.list': { touches: any('backup', 'settings') },
   // Cases fall due as they are closed; a purge or a new period changes the list.
   'retention.due': { touches: any('case', 'settings') },
+  // A registration from a ticket ends its service time; the queue's own calls are polled (renderer/pages/queue).
+  'queue.statistics': { touches: any('visit', 'settings') },
+  'queue.settings': { touches: any('settings') },
 } satisfies { [M in MethodName]?: ReadSpec<M> }
 
 export type ReadMethod = keyof typeof READS

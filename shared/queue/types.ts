@@ -64,13 +64,22 @@ export interface DeskQueue {
   settings: QueueSettings
 }
 
-/** Waiting (取号 → 叫号) and service (叫号 → 登记) times, in minutes, for one group. */
+/** Waiting (取号 → 叫号) and service (叫号 → 登记) times, in minutes, and the counts of one group. */
 export interface QueueTimes {
+  /** The window number, the kind, or the hall day (YYYY-MM-DD). */
   key: string
+  /** 取号 */
   tickets: number
+  /** 叫号: 叫下一位 and 指定叫号, a ticket come back after 过号 counted again. */
+  calls: number
+  /** 过号 */
+  skipped: number
+  /** 登记 from a ticket. */
   served: number
   avgWaitMinutes: number | null
+  medianWaitMinutes: number | null
   avgServiceMinutes: number | null
+  medianServiceMinutes: number | null
 }
 
 export interface RatingCounts {

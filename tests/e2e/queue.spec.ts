@@ -82,6 +82,23 @@ test('a number from the kiosk is called at a desk, shown on the hall screen, and
   expect(stats.onsite).toMatchObject({ satisfied: 1, rate: 1 })
   const again = await api.call('queue.rate', { caseNumber, rating: 'unsatisfied' })
   expect(again.ok).toBe(false)
+
+  // 8. What the administrator sees on 台账与统计: window 3's ticket, its times, the rating.
+  await page.setViewportSize(SIZES[0])
+  await page.getByRole('menuitem', { name: '台账与统计' }).click()
+  await page.getByRole('button', { name: '今天', exact: true }).click()
+  const times = page.getByTestId('queue-times')
+  await expect(page.getByTestId('queue-times-window').locator('tbody tr').first().locator('td')).toHaveText([
+    '3号窗口', '1', '1', '0', '1', /^\d+\.\d$/, /^\d+\.\d$/, /^\d+\.\d$/, /^\d+\.\d$/,
+  ])
+  await expect(times.locator('.ant-statistic').first()).toContainText('当场评价（评价器） · 满意率')
+  await expect(times.locator('.ant-statistic-content').first()).toHaveText('100.0%')
+  await expect(times).toContainText('满意 1 · 基本满意 0 · 不满意 0')
+  for (const size of SIZES) {
+    await page.setViewportSize(size)
+    await times.scrollIntoViewIfNeeded()
+    await times.screenshot({ path: join(SCREENSHOTS, `queue-statistics-${size.width}x${size.height}.png`) })
+  }
 })
 
 test('the ticket prints on the 80 mm roll with hall, number, kind, time, people ahead, wait and a QR of the number', async ({ page, host }) => {

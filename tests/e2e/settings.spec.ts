@@ -1,7 +1,9 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ADMIN, expect, setUpHall, signIn, startHost, stopHost, test } from './fixtures'
+import { apiClient } from './api'
+import { choose } from './select'
+import { ADMIN, SCREENSHOTS, expect, setUpHall, signIn, startHost, stopHost, test } from './fixtures'
 import { registerSample } from './intake-steps'
 
 test('the administrator sets the backup folder, backs up now and sees the backup listed', async ({ page, host, shot }) => {
@@ -68,4 +70,40 @@ test('a restore brings back the backed-up cases, and numbering continues after t
     rmSync(dataDir, { recursive: true, force: true })
     rmSync(folder, { recursive: true, force: true })
   }
+})
+
+test('the administrator sets the queue: 绿色通道 cap, 过号 minutes, minutes per visitor and the call sound', async ({ page, host }) => {
+  await setUpHall(page, host)
+  await page.getByRole('menuitem', { name: '大厅设置' }).click()
+  const card = page.getByTestId('queue-settings-card')
+  await expect(card.getByLabel('绿色通道最多连续叫号')).toHaveValue('3')
+  await expect(card.getByLabel('过号可回来的时限（分钟）')).toHaveValue('30')
+  await expect(card.getByTestId('queue-voice-here')).toContainText('在本机打开叫号大屏时，语音：')
+
+  // Out of range: a Chinese message on the field, nothing saved.
+  await card.getByLabel('绿色通道最多连续叫号').fill('0')
+  await card.getByRole('button', { name: '保存排队叫号设置' }).click()
+  await expect(card.getByText('请填写 1–20 之间的整数。')).toBeVisible()
+  const api = apiClient(host)
+  await api.ok('auth.signIn', { badgeNo: ADMIN.badgeNo, password: ADMIN.password })
+  expect((await api.ok('queue.settings', {})).priorityCap).toBe(3)
+
+  await card.getByLabel('绿色通道最多连续叫号').fill('2')
+  await card.getByLabel('过号可回来的时限（分钟）').fill('10')
+  await choose(page, card.getByLabel('叫号声音'), '只用提示音')
+  await expect(card.getByTestId('queue-voice-here')).toHaveText('在本机打开叫号大屏时，语音：提示音（大厅设置）')
+  await card.getByRole('button', { name: '保存排队叫号设置' }).click()
+  await expect(page.getByText('排队叫号设置已保存。')).toBeVisible()
+  expect(await api.ok('queue.settings', {})).toEqual({ priorityCap: 2, skipReturnMinutes: 10, serviceMinutes: 15, voice: 'chime' })
+  // The hall screen follows the setting.
+  expect((await api.ok('queue.board', {})).voice).toBe('chime')
+
+  for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(size)
+    await card.scrollIntoViewIfNeeded()
+    await card.screenshot({ path: join(SCREENSHOTS, `settings-queue-card-${size.width}x${size.height}.png`) })
+  }
+  // Still there after a reload.
+  await page.reload()
+  await expect(page.getByTestId('queue-settings-card').getByLabel('绿色通道最多连续叫号')).toHaveValue('2')
 })

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
@@ -225,7 +227,9 @@ describe('into the case and back out', () => {
     expect(again.ok ? 'ok' : again.error.code).toBe('CONFLICT')
 
     const stats = await ok(core, 'duty', 'queue.statistics', { from: '2026-11-22', to: '2026-11-22' })
-    expect(stats.byWindow).toEqual([{ key: '2', tickets: 1, served: 1, avgWaitMinutes: 12, avgServiceMinutes: 20 }])
+    expect(stats.byWindow).toEqual([
+      { key: '2', tickets: 1, calls: 1, skipped: 0, served: 1, avgWaitMinutes: 12, medianWaitMinutes: 12, avgServiceMinutes: 20, medianServiceMinutes: 20 },
+    ])
     expect(stats.byKind[0]).toMatchObject({ key: 'individual', avgWaitMinutes: 12 })
     expect(stats.onsite).toEqual({ satisfied: 0, basically_satisfied: 1, unsatisfied: 0, rate: 0 })
     // Today's 20 minutes per visitor now feed the estimate: two ahead at one window = 40 minutes.
@@ -237,5 +241,142 @@ describe('into the case and back out', () => {
   it('registers a case without a ticket as before', async () => {
     const registered = await ok(core, 'desk1', 'intake.register', validIntake())
     expect(registered.caseNumber).toBe('WH-20261122-0001')
+  })
+})
+
+describe('waiting and service times in the 台账 and the statistics', () => {
+  const minutes = (n: number) => core.clock.advance(n * 60_000)
+
+  /** Exports the day's 台账 and hands back the file's path. */
+  async function exportLog(format: 'xlsx' | 'csv'): Promise<string> {
+    const started = await ok(core, 'admin', 'reports.export', { kind: 'log', format, from: '2026-11-22', to: '2026-11-22' })
+    for (let i = 0; i < 2000; i++) {
+      const job = await ok(core, 'admin', 'reports.job', { id: started.id })
+      if (job.status !== 'running') break
+      await new Promise<void>((resolve) => setTimeout(resolve, 10))
+    }
+    const file = core.exports.take('admin', started.id)
+    if (file === null) throw new Error('the export has no file')
+    return file.path
+  }
+
+  /**
+   * The hall's morning, 10:00 hall time (02:00 UTC), written out: A001, A002 and G001 taken at
+   * 10:00. 10:10 window 1 calls G001 (waited 10); 10:15 window 2 calls A001 (waited 15); 10:25
+   * G001 registered (served 15), window 1 calls A002 (waited 25); 10:30 A002 过号; 10:35 A001
+   * registered (served 20), A002 comes back and window 1 calls it again; 10:50 A002 registered
+   * (served 15, from the call it answered).
+   */
+  async function morning(): Promise<void> {
+    await take('individual')
+    await take('individual')
+    await take('priority')
+    minutes(10)
+    expect((await ok(core, 'desk1', 'queue.callNext', { window: 1 }))?.number).toBe('G001')
+    minutes(5)
+    expect((await ok(core, 'desk2', 'queue.callNext', { window: 2 }))?.number).toBe('A001')
+    minutes(10)
+    await ok(core, 'desk1', 'intake.register', validIntake())
+    const a2 = (await ok(core, 'desk1', 'queue.callNext', { window: 1 })) as Ticket
+    expect(a2.number).toBe('A002')
+    minutes(5)
+    await ok(core, 'desk1', 'queue.skip', { ticketId: a2.id, window: 1 })
+    minutes(5)
+    await ok(core, 'desk2', 'intake.register', validIntake('11010519491231002X'))
+    await ok(core, 'desk1', 'queue.return', { ticketId: a2.id, window: 1 })
+    expect((await ok(core, 'desk1', 'queue.callNext', { window: 1 }))?.number).toBe('A002')
+    minutes(15)
+    await ok(core, 'desk1', 'intake.register', validIntake())
+  }
+
+  it('counts tickets, calls and 过号 and gives the mean and median times per window, kind and day', async () => {
+    await morning()
+    const stats = await ok(core, 'duty', 'queue.statistics', { from: '2026-11-22', to: '2026-11-22' })
+    expect(stats.byWindow).toEqual([
+      // G001 and A002 (called twice, skipped once): waits 10 and 25, services 15 and 15.
+      { key: '1', tickets: 2, calls: 3, skipped: 1, served: 2, avgWaitMinutes: 17.5, medianWaitMinutes: 17.5, avgServiceMinutes: 15, medianServiceMinutes: 15 },
+      { key: '2', tickets: 1, calls: 1, skipped: 0, served: 1, avgWaitMinutes: 15, medianWaitMinutes: 15, avgServiceMinutes: 20, medianServiceMinutes: 20 },
+    ])
+    expect(stats.byKind).toEqual([
+      { key: 'individual', tickets: 2, calls: 3, skipped: 1, served: 2, avgWaitMinutes: 20, medianWaitMinutes: 20, avgServiceMinutes: 17.5, medianServiceMinutes: 17.5 },
+      { key: 'priority', tickets: 1, calls: 1, skipped: 0, served: 1, avgWaitMinutes: 10, medianWaitMinutes: 10, avgServiceMinutes: 15, medianServiceMinutes: 15 },
+    ])
+    // Waits 10, 15, 25; services 15, 20, 15.
+    expect(stats.byDay).toEqual([
+      { key: '2026-11-22', tickets: 3, calls: 4, skipped: 1, served: 3, avgWaitMinutes: 16.7, medianWaitMinutes: 15, avgServiceMinutes: 16.7, medianServiceMinutes: 15 },
+    ])
+    // Another period holds none of it.
+    expect((await ok(core, 'duty', 'queue.statistics', { from: '2026-11-23', to: '2026-11-23' })).byDay).toEqual([])
+  })
+
+  it('feeds the hall screen’s estimated wait with today’s service time, never another day’s', async () => {
+    await morning()
+    await take('individual')
+    await take('individual')
+    // Two waiting; today's 16.7 minutes per visitor at the two windows that called: 17 minutes.
+    const board = await ok(core, 'nobody', 'queue.board', {})
+    expect(board.waiting.individual).toBe(2)
+    expect(board.estimatedMinutes).toBe(17)
+    // The next hall day: nobody served yet, so the hall's 15 minutes at one window, not yesterday's.
+    core.clock.advance(24 * 3600_000)
+    await take('individual')
+    await take('individual')
+    expect((await ok(core, 'nobody', 'queue.board', {})).estimatedMinutes).toBe(30)
+  })
+
+  it('writes each case’s ticket, 取号时间, waiting and service minutes and window into the 台账 (XLSX and CSV)', async () => {
+    await morning()
+    // A case registered without a ticket: the queue's cells stay empty.
+    await ok(core, 'desk3', 'intake.register', validIntake())
+    const header = ['排队号', '取号时间', '等候时长（分钟）', '服务时长（分钟）', '窗口']
+    const expected = [
+      ['G001', '2026-11-22 10:00', '10', '15', '1'],
+      ['A001', '2026-11-22 10:00', '15', '20', '2'],
+      ['A002', '2026-11-22 10:00', '25', '15', '1'],
+      ['', '', '', '', ''],
+    ]
+
+    const csv = readFileSync(await exportLog('csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '')
+    const [, head, ...rows] = csv.map((l) => l.split(','))
+    expect(head?.slice(-5)).toEqual(header)
+    expect(rows.map((r) => r.slice(-5))).toEqual(expected)
+
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(await exportLog('xlsx'))
+    const sheet = wb.getWorksheet('台账')
+    if (sheet === undefined) throw new Error('no 台账 sheet')
+    const width = sheet.getRow(2).cellCount
+    const tail = (n: number) => Array.from({ length: 5 }, (_, i) => sheet.getRow(n).getCell(width - 4 + i))
+    expect(tail(2).map((c) => c.value)).toEqual(header)
+    // 取号时间 is a date cell at the hall's wall-clock time, the minutes are numbers.
+    expect(tail(3).map((c) => c.value)).toEqual(['G001', new Date('2026-11-22T10:00:00Z'), 10, 15, 1])
+    expect(tail(3)[1]?.numFmt).toBe('yyyy-mm-dd hh:mm')
+    expect(tail(5).map((c) => c.value)).toEqual(['A002', new Date('2026-11-22T10:00:00Z'), 25, 15, 1])
+    expect(tail(6).map((c) => c.value ?? '')).toEqual(['', '', '', '', ''])
+  })
+})
+
+describe('the queue settings (排队叫号设置)', () => {
+  it('saves what the administrator set, with the values before and after in the audit trail', async () => {
+    const saved = await ok(core, 'admin', 'queue.updateSettings', { priorityCap: 2, skipReturnMinutes: 10, serviceMinutes: 12, voice: 'chime' })
+    expect(saved).toEqual({ priorityCap: 2, skipReturnMinutes: 10, serviceMinutes: 12, voice: 'chime' })
+    expect(await ok(core, 'admin', 'queue.settings', {})).toEqual(saved)
+    expect((await ok(core, 'desk1', 'queue.desk', {})).settings).toEqual(saved)
+    expect((await ok(core, 'nobody', 'queue.board', {})).voice).toBe('chime')
+    const row = await core.connection.db.selectFrom('audit_log').selectAll().where('action', '=', 'queue.settings').executeTakeFirstOrThrow()
+    expect(JSON.parse(row.detail)).toEqual({
+      before: { priorityCap: 3, skipReturnMinutes: 30, serviceMinutes: 15, voice: 'auto' },
+      after: saved,
+    })
+  })
+
+  it('refuses a value out of range with a Chinese message on the field, and changes nothing', async () => {
+    const result = await call(core, 'admin', 'queue.updateSettings', { priorityCap: 0, skipReturnMinutes: 30, serviceMinutes: 15, voice: 'auto' })
+    if (result.ok) throw new Error('a cap of 0 was accepted')
+    expect(result.error.code).toBe('VALIDATION')
+    expect(result.error.fields?.[0]).toMatchObject({ path: 'priorityCap', message: '请填写 1–20 之间的整数。' })
+    expect((await ok(core, 'admin', 'queue.settings', {})).priorityCap).toBe(3)
+    // Only an administrator changes them.
+    expect((await call(core, 'duty', 'queue.updateSettings', { priorityCap: 2, skipReturnMinutes: 30, serviceMinutes: 15, voice: 'auto' })).ok).toBe(false)
   })
 })

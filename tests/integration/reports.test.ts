@@ -118,6 +118,12 @@ const HEADERS = [
   '同一事项',
   // A group visit's representatives, ID numbers and phones masked (issue #13).
   '代表',
+  // The queue ticket a case was registered from (issue #15); empty here, where nobody took a number.
+  '排队号',
+  '取号时间',
+  '等候时长（分钟）',
+  '服务时长（分钟）',
+  '窗口',
 ]
 const FULL_ID = /\d{17}[\dXx]/
 

@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely'
 import type { HallDay, IsoDay } from '../../../shared/days'
 import type { Satisfaction } from '../../../shared/cases/machine'
-import type { TicketKind, TicketStatus } from '../../../shared/queue/domain'
+import type { QueueAction, TicketKind, TicketStatus } from '../../../shared/queue/domain'
 import type { Database, QueueCallTable, QueueTicket, QueueTicketTable } from '../schema'
 
 // Every statement here runs the same on SQLite and PostgreSQL: no engine-only functions, times
@@ -152,6 +152,23 @@ export function listTicketsOfPeriod(
     .where('t.hall_day', '<=', to)
     .orderBy('t.id')
     .execute()
+}
+
+/** How many calls, recalls, 过号 … each window made per kind and hall day in a period (YYYY-MM-DD). */
+export async function callCountsOfPeriod(
+  db: Kysely<Database>,
+  from: IsoDay,
+  to: IsoDay,
+): Promise<{ hall_day: IsoDay; kind: TicketKind; window_no: number; action: QueueAction; n: number }[]> {
+  const rows = await db
+    .selectFrom('queue_calls')
+    .select(['hall_day', 'kind', 'window_no', 'action', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('hall_day', '>=', from)
+    .where('hall_day', '<=', to)
+    .groupBy(['hall_day', 'kind', 'window_no', 'action'])
+    .execute()
+  // PostgreSQL's count is a bigint, which arrives as text.
+  return rows.map((r) => ({ ...r, n: Number(r.n) }))
 }
 
 export function ticketOfVisit(db: Kysely<Database>, visitId: number): Promise<QueueTicket | undefined> {

@@ -11,7 +11,9 @@ import type { MethodParsed } from '../../../shared/rpc/contract'
 import type { CallContext } from '../../rpc/context'
 import { signedIn } from '../../rpc/context'
 import type { Database, Hall, QueueTicket, User } from '../../db/schema'
-import { updateHall } from '../../db/repositories/hall'
+import { getHall, updateHall } from '../../db/repositories/hall'
+import { change } from '../../../shared/live/changes'
+import type { Announce } from '../../live/channel'
 import {
   caseNumbersOfVisits,
   insertCall,
@@ -29,8 +31,8 @@ import { appendAudit } from '../audit/audit'
 import { renderTicketHtml } from '../../print/ticket-html'
 import { createCalls } from './calls'
 import { toTicket } from './ticket'
-import { queueStatistics } from './statistics'
-import { averageMinutes } from './times'
+import { queueStatistics, timedTicket } from './statistics'
+import { todaysServiceMinutes } from '../../../shared/queue/times'
 
 /** The hall's queue settings. */
 export function queueSettingsOf(hall: Hall): QueueSettings {
@@ -76,14 +78,14 @@ function hallOf(ctx: CallContext): Hall {
 }
 
 /** The hall's queue: tickets, calls, the hall screen, the on-the-spot rating; each method takes (ctx, input). */
-export function createQueue(db: Kysely<Database>, fonts: (text: string) => Promise<string>) {
+export function createQueue(db: Kysely<Database>, fonts: (text: string) => Promise<string>, announce: Announce) {
   const day = (hall: Hall, now: Date) => hallDate(now, hall.time_zone)
 
   /** Today's minutes per visitor (叫号 → 登记) and the windows that called, for the estimated wait. */
   async function pace(hall: Hall, hallDay: IsoDay): Promise<{ minutes: number; windows: number }> {
     const served = await listTickets(db, hallDay, 'served')
     const called = await listTickets(db, hallDay, 'called')
-    const minutes = averageMinutes(served.map((t) => [t.called_at, t.served_at])) ?? hall.queue_service_minutes
+    const minutes = todaysServiceMinutes(served.map(timedTicket), hallDay, hall.queue_service_minutes)
     const windows = new Set([...served, ...called].map((t) => t.window_no).filter((w) => w !== null)).size
     return { minutes, windows: Math.max(1, windows) }
   }
@@ -205,18 +207,32 @@ export function createQueue(db: Kysely<Database>, fonts: (text: string) => Promi
     return Promise.resolve(queueSettingsOf(signedIn(ctx).hall))
   }
 
+  /** 排队叫号设置: saved with the values before and after in the audit trail, as 大厅设置 is. */
   async function updateSettings(ctx: CallContext, input: MethodParsed<'queue.updateSettings'>): Promise<QueueSettings> {
     const { user, now } = signedIn(ctx)
-    await db.transaction().execute(async (trx) => {
+    const saved = await db.transaction().execute(async (trx) => {
+      const before = await getHall(trx)
+      if (before === undefined) throw new AppError('SETUP_REQUIRED')
       await updateHall(trx, {
         queue_priority_cap: input.priorityCap,
         queue_skip_return_minutes: input.skipReturnMinutes,
         queue_service_minutes: input.serviceMinutes,
         queue_voice: input.voice,
       })
-      await appendAudit(trx, now, { userId: user.id, action: 'queue.settings', entity: 'hall', entityId: '1', detail: { ...input } })
+      const after = await getHall(trx)
+      if (after === undefined) throw new AppError('SETUP_REQUIRED')
+      await appendAudit(trx, now, {
+        userId: user.id,
+        action: 'queue.settings',
+        entity: 'hall',
+        entityId: '1',
+        detail: { before: queueSettingsOf(before), after: queueSettingsOf(after) },
+      })
+      return queueSettingsOf(after)
     })
-    return input
+    // Once committed: the desks and the hall screen re-read the hall's settings.
+    announce(change('settings', null))
+    return saved
   }
 
   /** 排队统计: waiting and service times and the on-the-spot ratings of a period. */

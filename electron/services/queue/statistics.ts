@@ -1,29 +1,15 @@
 import type { Kysely } from 'kysely'
 import { hallDayOf, type IsoDay } from '../../../shared/days'
 import type { Satisfaction } from '../../../shared/cases/machine'
-import type { QueueStatistics, QueueTimes, RatingCounts } from '../../../shared/queue/types'
+import type { CallCount, TimedTicket } from '../../../shared/queue/times'
+import { queueTimesBy } from '../../../shared/queue/times'
+import type { QueueStatistics, RatingCounts } from '../../../shared/queue/types'
 import type { Database, QueueTicket } from '../../db/schema'
-import { listTicketsOfPeriod, ratingsOfPeriod } from '../../db/repositories/queue'
-import { averageMinutes } from './times'
+import { callCountsOfPeriod, listTicketsOfPeriod, ratingsOfPeriod } from '../../db/repositories/queue'
 
-function times(key: string, rows: readonly QueueTicket[]): QueueTimes {
-  return {
-    key,
-    tickets: rows.length,
-    served: rows.filter((r) => r.status === 'served').length,
-    avgWaitMinutes: averageMinutes(rows.map((r) => [r.issued_at, r.called_at])),
-    avgServiceMinutes: averageMinutes(rows.filter((r) => r.status === 'served').map((r) => [r.called_at, r.served_at])),
-  }
-}
-
-function groupBy(rows: readonly QueueTicket[], key: (r: QueueTicket) => string | null): QueueTimes[] {
-  const groups = new Map<string, QueueTicket[]>()
-  for (const r of rows) {
-    const k = key(r)
-    if (k === null) continue
-    groups.set(k, [...(groups.get(k) ?? []), r])
-  }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([k, g]) => times(k, g))
+/** A ticket row as the time rules read it (shared/queue/times.ts). */
+export function timedTicket(r: QueueTicket): TimedTicket {
+  return { kind: r.kind, hallDay: r.hall_day, window: r.window_no, issuedAt: r.issued_at, calledAt: r.called_at, lastCalledAt: r.last_called_at, servedAt: r.served_at }
 }
 
 function ratingCounts(values: readonly (Satisfaction | null)[]): RatingCounts {
@@ -34,18 +20,20 @@ function ratingCounts(values: readonly (Satisfaction | null)[]): RatingCounts {
 }
 
 /**
- * Waiting (取号 → 叫号) and service (叫号 → 登记) times per window, kind and day, and the
- * on-the-spot ratings beside the 回访 ones, for hall days `from`–`to` (YYYY-MM-DD, both included).
+ * Waiting (取号 → 叫号) and service (叫号 → 登记) times per window, kind and day, the counts of
+ * tickets, calls and 过号, and the on-the-spot ratings beside the 回访 ones, for hall days
+ * `from`–`to` (both included).
  */
 export async function queueStatistics(db: Kysely<Database>, from: IsoDay, to: IsoDay): Promise<QueueStatistics> {
-  const rows = await listTicketsOfPeriod(db, from, to)
+  const tickets = (await listTicketsOfPeriod(db, from, to)).map(timedTicket)
+  const calls: CallCount[] = (await callCountsOfPeriod(db, from, to)).map((c) => ({ hallDay: c.hall_day, kind: c.kind, window: c.window_no, action: c.action, n: c.n }))
   const ratings = await ratingsOfPeriod(db, hallDayOf(from), hallDayOf(to))
   return {
     from,
     to,
-    byWindow: groupBy(rows, (r) => (r.window_no === null ? null : String(r.window_no))),
-    byKind: groupBy(rows, (r) => r.kind),
-    byDay: groupBy(rows, (r) => r.hall_day),
+    byWindow: queueTimesBy('window', tickets, calls),
+    byKind: queueTimesBy('kind', tickets, calls),
+    byDay: queueTimesBy('day', tickets, calls),
     onsite: ratingCounts(ratings.map((r) => r.onsite)),
     followUp: ratingCounts(ratings.map((r) => r.followUp)),
   }

@@ -23,6 +23,12 @@ export const LOG_COLUMNS: { header: string; width: number; value: (r: LogRow, tz
   { header: '同一事项', width: 19, value: (r) => r.matterCaseNumber },
   // A group visit's representatives, masked as the visitor's ID number (issue #13).
   { header: '代表', width: 40, value: (r) => r.representatives },
+  // The queue ticket the case was registered from (issue #15): 取号 → 叫号 is the waiting time, 叫号 → 登记 the service time.
+  { header: '排队号', width: 8, value: (r) => r.ticket?.number ?? '' },
+  { header: '取号时间', width: 18, value: (r, tz) => (r.ticket === null ? '' : localDate(r.ticket.issuedAt, tz)) },
+  { header: '等候时长（分钟）', width: 10, value: (r) => r.ticket?.waitMinutes ?? '' },
+  { header: '服务时长（分钟）', width: 10, value: (r) => r.ticket?.serviceMinutes ?? '' },
+  { header: '窗口', width: 6, value: (r) => r.ticket?.window ?? '' },
 ]
 
 /**
@@ -100,8 +106,12 @@ export async function writeXlsx(
   for await (const page of pages) {
     for (const r of page) {
       n += 1
-      const row = sheet.addRow([n, ...LOG_COLUMNS.map((c) => c.value(r, timeZone))])
-      row.getCell(2).numFmt = 'yyyy-mm-dd hh:mm'
+      const values = LOG_COLUMNS.map((c) => c.value(r, timeZone))
+      const row = sheet.addRow([n, ...values])
+      // Every time (登记时间, 取号时间) shows as the hall's date and minute.
+      values.forEach((v, i) => {
+        if (v instanceof Date) row.getCell(i + 2).numFmt = 'yyyy-mm-dd hh:mm'
+      })
       row.commit()
     }
     onRows(n)

@@ -7,7 +7,9 @@ import type { LogRow } from './log-rows'
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** Cells kept on one line (登记时间, 案件编号, 来访人, 身份证号): a split case number or name misreads. */
-const ONE_LINE = new Set(['登记时间', '案件编号', '来访人', '身份证号', '人数'])
+const ONE_LINE = new Set(['登记时间', '案件编号', '来访人', '身份证号', '人数', '排队号', '取号时间', '窗口'])
+/** Headers that may wrap: the two times' headers are wider than their figures. */
+const WRAPPING_HEADERS = new Set(['等候时长（分钟）', '服务时长（分钟）'])
 /** Page numbers in the page's bottom margin, on every page (Chromium's @page margin boxes). */
 const PAGE_NUMBER = '"第 " counter(page) " 页 共 " counter(pages) " 页"'
 const PAGE_NUMBER_GLYPHS = '第页共0123456789 '
@@ -29,7 +31,7 @@ export async function logHtml(
   fontCss: (text: string) => Promise<string>,
   marks: LogMarks,
 ): Promise<string> {
-  const head = ['序号', ...LOG_COLUMNS.map((c) => c.header)].map((h) => `<th class="nw">${escape(h)}</th>`).join('')
+  const head = ['序号', ...LOG_COLUMNS.map((c) => c.header)].map((h) => `<th${WRAPPING_HEADERS.has(h) ? '' : ' class="nw"'}>${escape(h)}</th>`).join('')
   const body = rows
     .map((r, i) => {
       const cells = LOG_COLUMNS.map((c) => {

@@ -13,6 +13,7 @@ import { call, errorText } from '../../api/client'
 import { failureText, useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { printInBrowser } from '../receipt/print-in-browser'
+import { QueueTimesCard } from './QueueTimesCard'
 import { useExport } from './use-export'
 
 function RateCard({ title, rate }: { title: string; rate: Rate }) {
@@ -166,6 +167,7 @@ export function ReportsPage() {
                 <CountTable title={t('reports.byReceptionist')} rows={stats.byReceptionist} />
               </Col>
             </Row>
+            <QueueTimesCard period={period} />
           </>
         )}
       </Card>

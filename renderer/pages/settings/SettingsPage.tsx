@@ -18,6 +18,7 @@ import type { DeadlineRules } from '../../../shared/deadlines'
 import { BackupCard } from './BackupCard'
 import { RetentionCard } from './RetentionCard'
 import { HallMoveCard } from './HallMoveCard'
+import { QueueSettingsCard } from './QueueSettingsCard'
 import { RulesImpactNotice } from './RulesImpactNotice'
 
 const RULE_KEYS = Object.keys(DEFAULT_DEADLINE_RULES) as (keyof DeadlineRules)[]
@@ -155,6 +156,7 @@ export function SettingsPage() {
           {t('settings.save')}
         </Button>
       </Form>
+      <QueueSettingsCard />
       <BackupCard />
       <RetentionCard />
       <HallMoveCard />
