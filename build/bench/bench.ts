@@ -17,10 +17,19 @@ import { history, receiptPreview, search, todayLog, xlsxExport, yearStatistics }
 import { register, registerStatements } from './register-scenario'
 import { machine, table } from './report'
 import { matterCandidates } from './matter-scenario'
+import { runPostgres } from './postgres'
+import { createBenchSchema, seedPostgres } from './postgres-seed'
+import { DATABASE_FILE } from '../../electron/paths'
+import { databaseKeyIn } from '../../electron/services/keys/hall-secret'
 
 /**
  * `npm run bench -- [--visits N] [--out FILE] [--data-dir DIR] [--keep] [--reuse]
- *                   [--registrations N] [--today YYYY-MM-DD]`
+ *                   [--registrations N] [--today YYYY-MM-DD]
+ *                   [--engine sqlite|postgres] [--database postgres://…]`
+ *
+ * `--engine postgres` (issue #10) measures the hall's database instead: the generated hall is
+ * copied into a fresh schema of the database named by `--database` or INTAKE_DESK_TEST_DATABASE
+ * (dropped afterwards unless --keep), and four desk cores race registrations on it (postgres.ts).
  *
  * Generates a hall of N visits (default 1,000,000) in a fresh database, then measures the
  * operations the issue names through the real dispatcher, each against a raw baseline where
@@ -36,14 +45,22 @@ const { values: args } = parseArgs({
     registrations: { type: 'string', default: '1000' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
+    engine: { type: 'string', default: 'sqlite' },
+    database: { type: 'string' },
   },
 })
+
+const engine = args.engine
+if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine must be sqlite or postgres')
+const databaseUrl = args.database ?? process.env.INTAKE_DESK_TEST_DATABASE
+if (engine === 'postgres' && (databaseUrl === undefined || !databaseUrl.startsWith('postgres')))
+  throw new Error('--engine postgres needs --database postgres://… or INTAKE_DESK_TEST_DATABASE')
 
 const visits = Number(args.visits)
 if (!Number.isInteger(visits) || visits < 1000)
   throw new Error('--visits must be a whole number of at least 1000')
 const today = args.today
-const out = resolve(args.out ?? join('bench-results', `bench-${visits}.json`))
+const out = resolve(args.out ?? join('bench-results', engine === 'postgres' ? `bench-postgres-${visits}.json` : `bench-${visits}.json`))
 const dataDir = resolve(args['data-dir'] ?? mkdtempSync(join(tmpdir(), 'intake-desk-bench-')))
 const metaFile = join(dataDir, 'generation.json')
 
@@ -83,6 +100,8 @@ async function main(): Promise<void> {
   console.log(
     `generated ${meta.visits.toLocaleString('en')} visits (${meta.visitors.toLocaleString('en')} visitors) in ${g.totalS.toFixed(1)} s: ${Math.round(g.visitsPerS).toLocaleString('en')} visits/s, database ${(meta.databaseBytes / 2 ** 30).toFixed(2)} GiB`,
   )
+
+  if (engine === 'postgres') return postgresMain(meta, startedMachine, databaseUrl ?? '')
 
   // The hall's clock: today at 17:30, after the day's generated visits.
   let now = hallInstant(today, 17, 30)
@@ -222,6 +241,35 @@ async function main(): Promise<void> {
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
   console.log(`results written to ${out}`)
   if (!args.keep && args['data-dir'] === undefined) rmSync(dataDir, { recursive: true, force: true })
+}
+
+/** The PostgreSQL run: the generated hall seeded into a fresh schema, measured, the schema dropped. */
+async function postgresMain(meta: GenerationMeta, startedMachine: ReturnType<typeof machine>, url: string): Promise<void> {
+  const { schema, drop } = await createBenchSchema(url)
+  console.log(`PostgreSQL: ${url.replace(/\/\/[^@]*@/, '//…@')}, schema ${schema}`)
+  try {
+    const seeded = await seedPostgres(url, schema, join(dataDir, DATABASE_FILE), databaseKeyIn(dataDir), (line) => console.log(line))
+    console.log(`seeded ${seeded.rows.toLocaleString('en')} rows in ${seeded.seconds.toFixed(0)} s (indexes built in ${seeded.indexSeconds.toFixed(0)} s of it)`)
+    const { metrics, checks } = await runPostgres({ url, schema, dataDir, meta, registrations: Number(args.registrations) })
+    console.log(`\n${table(metrics)}\n`)
+    console.log('checks:', JSON.stringify(checks))
+    mkdirSync(dirname(out), { recursive: true })
+    const result = {
+      when: new Date().toISOString(),
+      engine: 'postgres',
+      machine: { ...startedMachine, loadAverageAtEnd: machine().loadAverage },
+      generation: { ...meta, repeatIdNumbers: meta.repeatIdNumbers.length },
+      seeding: seeded,
+      metrics: metrics.map((m) => ({ ...m, pass: passes(m) })),
+      checks,
+    }
+    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
+    console.log(`results written to ${out}`)
+  } finally {
+    if (args.keep) console.log(`schema ${schema} kept (--keep)`)
+    else await drop()
+    if (!args.keep && args['data-dir'] === undefined) rmSync(dataDir, { recursive: true, force: true })
+  }
 }
 
 main().catch((error: unknown) => {

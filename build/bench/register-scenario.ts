@@ -20,7 +20,7 @@ const ROUTINGS: readonly Routing[] = ['resolved', 'accepted', 'assigned', 'trans
 const ROUTING_WEIGHTS = cumulative([30, 30, 25, 10, 5])
 
 /** A complete intake of realistic length for a visitor never seen before. */
-function newIntake(f: Faker, r: Random, idNumber: string, shownAt: string): IntakeInput {
+export function newIntake(f: Faker, r: Random, idNumber: string, shownAt: string): IntakeInput {
   const routing = r.weighted(ROUTINGS, ROUTING_WEIGHTS)
   const needsBody = ROUTINGS_NEEDING_BODY.includes(routing)
   const answer = (text: string) => ({ text, mark: null, reason: '' })
