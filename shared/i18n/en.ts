@@ -104,6 +104,11 @@ export const en: SameKeys<typeof zhCN> = {
     lockNow: 'Lock screen',
     signOut: 'Sign out',
     signedInAs: '{{name}} · {{position}} · badge {{badgeNo}}',
+    notFound: {
+      title: 'No such page',
+      detail: 'The address {{address}} is not a page of Intake Desk: the link may be mistyped, or the case number incomplete.',
+      home: 'Back to “{{page}}”',
+    },
   },
   shows: {
     title: 'Three shows',

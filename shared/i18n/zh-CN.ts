@@ -101,6 +101,11 @@ export const zhCN = {
     lockNow: '锁定屏幕',
     signOut: '退出登录',
     signedInAs: '{{name}} · {{position}} · 工号 {{badgeNo}}',
+    notFound: {
+      title: '没有这个页面',
+      detail: '地址 {{address}} 不是接访台的页面：链接可能输错了，或案件编号不完整。',
+      home: '回到“{{page}}”',
+    },
   },
   shows: {
     title: '三亮',

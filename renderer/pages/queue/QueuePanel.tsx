@@ -1,6 +1,7 @@
 import { App, Button, Card, Col, Input, InputNumber, Modal, Popover, Row, Space, Statistic, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
 import { MAX_WINDOW, TICKET_KINDS } from '../../../shared/queue/domain'
 import type { TicketKind } from '../../../shared/queue/domain'
 import type { Ticket } from '../../../shared/queue/types'
@@ -25,6 +26,7 @@ export function QueuePanel() {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { session } = useApp()
+  const navigate = useNavigate()
   const [window, setWindow] = useState<number | null>(savedWindow)
   const [busy, setBusy] = useState(false)
   const [toWindow, setToWindow] = useState<number | null>(null)
@@ -163,7 +165,7 @@ export function QueuePanel() {
                   {t('queue.desk.transfer')}
                 </Button>
               </Popover>
-              <Button size="large" className="queue-button" disabled={serving === null} onClick={() => (location.hash = '#/intake')} data-testid="start-intake">
+              <Button size="large" className="queue-button" disabled={serving === null} onClick={() => void navigate('/intake')} data-testid="start-intake">
                 {t('queue.desk.startIntake')}
               </Button>
             </Space>

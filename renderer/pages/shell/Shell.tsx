@@ -1,35 +1,23 @@
 import { LockOutlined, LogoutOutlined } from '@ant-design/icons'
 import { Button, Layout, Menu, Space, Typography, Watermark } from 'antd'
 import type { ReactNode } from 'react'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Outlet, useMatches, useNavigate } from 'react-router'
 import type { LiveEvent } from '../../../shared/live/changes'
 import { call } from '../../api/client'
 import { useLiveChanges } from '../../api/live'
 import { useApp } from '../../app-context'
-import { IntakePage } from '../intake/IntakePage'
-import { GuidePage } from '../queue/GuidePage'
-import { QueuePanel } from '../queue/QueuePanel'
-import { TodayPage } from '../today/TodayPage'
 import { flushDrafts } from '../intake/draft-sync'
-import { SettingsPage } from '../settings/SettingsPage'
-import { CasePage } from '../case/CasePage'
-import { HallDataPage } from '../hall-data/HallDataPage'
-import { LeadersPage } from '../leaders/LeadersPage'
-import { ReportsPage } from '../reports/ReportsPage'
-import { SearchPage } from '../search/SearchPage'
-import { SupervisionPage } from '../supervision/SupervisionPage'
-import type { Page, Route } from './routes'
-import { pagesOf, routeFromHash } from './routes'
-import { UsersPage } from '../users/UsersPage'
-import { AuditPage } from '../audit/AuditPage'
+import type { Page, PageHandle } from './routes'
+import { pagesOf } from './routes'
 import { DeskLinkBadge } from './DeskLinkBadge'
 import { LanguageSwitch } from './LanguageSwitch'
 import { useIdleLock } from './use-idle-lock'
 import { formatDate } from '../../format'
 
 /** Screens that show visitors' personal data: each carries the user's 工号 and the date (PIPL). */
-const PERSONAL_DATA_PAGES: ReadonlySet<Route['page']> = new Set<Route['page']>([
+const PERSONAL_DATA_PAGES: ReadonlySet<PageHandle['page']> = new Set<PageHandle['page']>([
   'intake',
   'today',
   'supervision',
@@ -70,18 +58,10 @@ export function Shell() {
   const { hall, session, refresh } = useApp()
   const role = session.role
   const adminReadsAudit = hall.adminReadsAudit
-  const [route, setRoute] = useState<Route>(() => routeFromHash(location.hash, role, adminReadsAudit))
-
-  useEffect(() => {
-    const onHash = () => setRoute(routeFromHash(location.hash, role, adminReadsAudit))
-    onHash()
-    window.addEventListener('hashchange', onHash)
-    return () => window.removeEventListener('hashchange', onHash)
-  }, [role, adminReadsAudit])
-
-  const go = (p: Page) => {
-    location.hash = `#/${p}`
-  }
+  const navigate = useNavigate()
+  // The matched route's handle: a menu page, a case (shown under 案件查询) or an unknown address.
+  const shown = (useMatches().at(-1)?.handle as PageHandle | undefined)?.page
+  const go = (p: Page) => void navigate(`/${p}`)
 
   // What was just typed is saved before the screen locks or the user leaves.
   const lockAs = useCallback(
@@ -147,7 +127,7 @@ export function Shell() {
         <Layout.Sider width={i18n.language === 'en' ? 224 : 184} theme="light" style={{ borderRight: '1px solid #e5e8ef' }}>
           <Menu
             mode="inline"
-            selectedKeys={[route.page === 'case' ? 'search' : route.page]}
+            selectedKeys={shown === 'case' ? ['search'] : shown === undefined ? [] : [shown]}
             items={items}
             onClick={(e) => go(e.key as Page)}
             style={{ fontSize: 17, borderInlineEnd: 'none', paddingTop: 8 }}
@@ -155,23 +135,11 @@ export function Shell() {
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <PersonalDataMark
-            show={PERSONAL_DATA_PAGES.has(route.page)}
+            show={shown !== undefined && PERSONAL_DATA_PAGES.has(shown)}
             badgeNo={session.badgeNo}
             timeZone={hall.timeZone}
           >
-            {route.page === 'guide' && <GuidePage />}
-            {route.page === 'queue' && <QueuePanel />}
-            {route.page === 'intake' && <IntakePage />}
-            {route.page === 'today' && <TodayPage />}
-            {route.page === 'supervision' && <SupervisionPage />}
-            {route.page === 'search' && <SearchPage />}
-            {route.page === 'reports' && <ReportsPage />}
-            {route.page === 'leaders' && <LeadersPage />}
-            {route.page === 'hallData' && <HallDataPage />}
-            {route.page === 'users' && <UsersPage />}
-            {route.page === 'audit' && <AuditPage />}
-            {route.page === 'settings' && <SettingsPage />}
-            {route.page === 'case' && <CasePage key={route.caseNumber} caseNumber={route.caseNumber} />}
+            <Outlet />
           </PersonalDataMark>
         </Layout.Content>
       </Layout>

@@ -21,20 +21,15 @@ export const PAGE_ROLES: Record<Page, readonly Role[]> = {
   settings: ['admin'],
 }
 
-export type Route = { page: Page } | { page: 'case'; caseNumber: string }
+/** What a route of the signed-in shell shows (its `handle` in the router): a page, a case, or nothing known. */
+export type PageHandle = { page: Page | 'case' | 'notFound' }
 
 /** The pages a user sees in the menu: the role's, and the audit log for an admin when allowed. */
 export function pagesOf(role: Role, adminReadsAudit: boolean): Page[] {
   return PAGES.filter((p) => PAGE_ROLES[p].includes(role) || (p === 'audit' && role === 'admin' && adminReadsAudit))
 }
 
-/** Reads the page from the address: #/today, #/case/WH-20261122-0001 … */
-export function routeFromHash(hash: string, role: Role, adminReadsAudit = false): Route {
-  const pages = pagesOf(role, adminReadsAudit)
-  const path = hash.replace(/^#\//, '')
-  const caseMatch = /^case\/([A-Z]{2,6}-\d{8}-\d{4})$/.exec(path)
-  // The auditor never opens a case: only the audit pages.
-  if (caseMatch?.[1] && role !== 'auditor') return { page: 'case', caseNumber: caseMatch[1] }
-  const page = pages.find((p) => p === path)
-  return page !== undefined ? { page } : { page: pages[0] ?? 'intake' }
+/** The page a user lands on: the first of the menu (an auditor's is the audit log). */
+export function homeOf(role: Role, adminReadsAudit: boolean): Page {
+  return pagesOf(role, adminReadsAudit)[0] ?? 'intake'
 }

@@ -1,0 +1,76 @@
+import { Button, Result, Spin } from 'antd'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AppStatus } from '../shared/app/types'
+import { call, onSessionChange } from './api/client'
+import { queryClient } from './api/queries'
+import { AppContext } from './app-context'
+import { LockScreen } from './pages/lock/LockScreen'
+import { Shell } from './pages/shell/Shell'
+import { SetupPage } from './pages/setup/SetupPage'
+import { ChangePasswordPage } from './pages/sign-in/ChangePasswordPage'
+import { SignInPage } from './pages/sign-in/SignInPage'
+
+/** The desk's own window: setup, sign-in, password change and the lock before the shell. */
+export function Root() {
+  const { t } = useTranslation()
+  const [status, setStatus] = useState<AppStatus | null>(null)
+  const [offline, setOffline] = useState(false)
+
+  // Whose reads the query cache holds (undefined until the first status).
+  const cachedFor = useRef<number | null | undefined>(undefined)
+
+  const refresh = useCallback(async () => {
+    const result = await call('app.status', {})
+    if (result.ok) {
+      // What one user read is not shown to the next one who signs in at this window. The cache is
+      // emptied here, before the new user's first page renders. Emptied in an effect after that
+      // render (effects run children first), it removed the page's first read while in flight,
+      // TanStack Query dropped the answer (a removed query is cancelled silently), and a page
+      // opened by its address at sign-in (#/case/…) kept its spinner.
+      const userId = result.value.session?.userId ?? null
+      if (userId !== cachedFor.current) {
+        queryClient.clear()
+        cachedFor.current = userId
+      }
+      setStatus(result.value)
+      setOffline(false)
+    } else {
+      setOffline(true)
+    }
+  }, [])
+
+  useEffect(() => {
+    void refresh()
+    return onSessionChange(() => void refresh())
+  }, [refresh])
+
+  useEffect(() => {
+    document.title = status?.hall ? `${t('app.title')} · ${status.hall.name}` : t('app.title')
+  }, [status, t])
+
+  if (offline) {
+    return (
+      <Result
+        status="warning"
+        title={t('app.offline')}
+        extra={
+          <Button type="primary" onClick={() => void refresh()}>
+            {t('app.retry')}
+          </Button>
+        }
+      />
+    )
+  }
+  if (status === null) return <Spin fullscreen tip={t('app.loading')} />
+  if (!status.setUp || status.hall === null) return <SetupPage onDone={refresh} defaultBackupFolder={status.defaultBackupFolder ?? ''} />
+  const { session, hall } = status
+  if (session === null) return <SignInPage hall={hall} onDone={refresh} />
+  if (session.mustChangePassword) return <ChangePasswordPage session={session} onDone={refresh} />
+  if (session.locked) return <LockScreen session={session} onDone={refresh} />
+  return (
+    <AppContext.Provider value={{ status, hall, session, refresh }}>
+      <Shell />
+    </AppContext.Provider>
+  )
+}
