@@ -11,7 +11,8 @@ import type { Role } from '../../shared/domain'
 import type { MethodInput } from '../../shared/rpc/contract'
 import { addUser, ok, setUpHall, tempDir, testCore, type FakeClock } from './helpers'
 
-export type TestCore = Core & { clock: FakeClock }
+/** A test core: its fake clock, and on PostgreSQL the schema its hall is in (undefined on SQLite). */
+export type TestCore = Core & { clock: FakeClock; schema: string | undefined }
 
 /** Session name → the role and badge number of the user signed in on it, created in this order. */
 export type Users = Readonly<Record<string, readonly [Role, string]>>

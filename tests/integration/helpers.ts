@@ -58,13 +58,14 @@ export function hallOptions(schema: string, clock: FakeClock): Partial<CoreOptio
 
 /**
  * A core on a fresh data folder, with a cheap password hash so tests stay quick. On PostgreSQL
- * it works in a fresh schema of its own (dropped when it closes), unless `extra` names one.
+ * it works in a fresh schema of its own (dropped when it closes), unless `extra` names one; its
+ * `schema` says which, so that a second desk can open the same hall.
  */
 export async function testCore(
   dir: string,
   clock = fakeClock(),
   extra: Partial<CoreOptions> = {},
-): Promise<Core & { clock: FakeClock }> {
+): Promise<Core & { clock: FakeClock; schema: string | undefined }> {
   const own = TEST_DATABASE !== undefined && extra.testSchema === undefined ? await freshSchema() : undefined
   const options: CoreOptions = {
     dataDir: dir,
@@ -88,7 +89,7 @@ export async function testCore(
       await own.drop()
     }
   }
-  return Object.assign(core, { clock })
+  return Object.assign(core, { clock, schema: own?.schema ?? extra.testSchema })
 }
 
 /** Calls a method as the given session and returns the typed result. */

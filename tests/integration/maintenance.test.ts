@@ -1,31 +1,19 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import { DATABASE_FILE } from '../../electron/paths'
 import { cachingDatabase } from '../../electron/db/connection'
-import { addUser, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import { it, type TestCore } from './fixtures'
+import { ok, validIntake } from './helpers'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
+it.override('users', { r1: ['receptionist', 'R001'] })
 
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-  await setUpHall(core)
-  await addUser(core, 'r1', 'receptionist', 'R001')
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
-
-const walBytes = () => statSync(join(dir.dir, `${DATABASE_FILE}-wal`), { throwIfNoEntry: false })?.size ?? 0
-const segments = () =>
+const walBytes = (dir: string) => statSync(join(dir, `${DATABASE_FILE}-wal`), { throwIfNoEntry: false })?.size ?? 0
+const segments = (core: TestCore) =>
   core.connection.raw.prepare('SELECT count(DISTINCT segid) FROM visit_search_idx').pluck().get() as number
 
-async function registerMany(n: number, between: () => void | Promise<void>): Promise<string[]> {
+async function registerMany(core: TestCore, n: number, between: () => void | Promise<void>): Promise<string[]> {
   const numbers: string[] = []
   for (let i = 0; i < n; i++) {
     core.clock.advance(60_000)
@@ -36,38 +24,37 @@ async function registerMany(n: number, between: () => void | Promise<void>): Pro
 }
 
 describe('the database housekeeping between registrations', () => {
-  it('keeps the search index to a few segments, and every case findable, with merging off inside the transaction', async () => {
+  it('keeps the search index to a few segments, and every case findable, with merging off inside the transaction', async ({ core }) => {
     const raw = core.connection.raw
     expect(raw.prepare("SELECT v FROM visit_search_config WHERE k = 'automerge'").pluck().get()).toBe(0)
-    await registerMany(40, () => core.maintenance.step())
+    await registerMany(core, 40, () => core.maintenance.step())
     // Each registration's transaction writes one segment; the steps merge them as they come.
-    expect(segments()).toBeLessThanOrEqual(4)
+    expect(segments(core)).toBeLessThanOrEqual(4)
     const found = await ok(core, 'r1', 'cases.search', { query: '排水系统', by: 'text' })
     expect(found.rows.length).toBe(40)
   })
 
-  it('without the steps the segments pile up (up to FTS5’s crisis merge at 16): the check above can fail', async () => {
-    await registerMany(12, () => undefined)
-    expect(segments()).toBe(12)
+  it('without the steps the segments pile up (up to FTS5’s crisis merge at 16): the check above can fail', async ({ core }) => {
+    await registerMany(core, 12, () => undefined)
+    expect(segments(core)).toBe(12)
   })
 
-  it('folds the WAL back so it stays small through a day of registrations, and empties it on close', async () => {
-    await registerMany(100, () => core.maintenance.step())
-    const withSteps = walBytes()
-    await registerMany(100, () => undefined)
-    const withoutSteps = walBytes()
+  it('folds the WAL back so it stays small through a day of registrations, and empties it on close', async ({ core, dir }) => {
+    await registerMany(core, 100, () => core.maintenance.step())
+    const withSteps = walBytes(dir)
+    await registerMany(core, 100, () => undefined)
+    const withoutSteps = walBytes(dir)
     expect(withSteps).toBeLessThan(withoutSteps / 2)
     await core.close()
-    expect(walBytes()).toBe(0)
-    core = await testCore(dir.dir)
+    expect(walBytes(dir)).toBe(0)
   })
 
-  it('writes nothing on an idle desk: a step with nothing to merge or fold back leaves the WAL as it is', async () => {
-    await registerMany(40, () => core.maintenance.step())
+  it('writes nothing on an idle desk: a step with nothing to merge or fold back leaves the WAL as it is', async ({ core, dir }) => {
+    await registerMany(core, 40, () => core.maintenance.step())
     core.maintenance.step({ checkpoint: true })
     // The WAL header's salt changes whenever the WAL starts afresh; the frame count whenever anything is written.
     const walState = () => ({
-      salt: readFileSync(join(dir.dir, `${DATABASE_FILE}-wal`)).subarray(16, 24).toString('hex'),
+      salt: readFileSync(join(dir, `${DATABASE_FILE}-wal`)).subarray(16, 24).toString('hex'),
       frames: (core.connection.raw.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]?.log,
     })
     const before = walState()
@@ -75,9 +62,9 @@ describe('the database housekeeping between registrations', () => {
     expect(walState()).toEqual(before)
   })
 
-  it('runs by itself shortly after a registration, once the transaction is over', async () => {
-    await registerMany(8, () => new Promise((resolve) => setTimeout(resolve, 300)))
-    expect(segments()).toBeLessThanOrEqual(2)
+  it('runs by itself shortly after a registration, once the transaction is over', async ({ core }) => {
+    await registerMany(core, 8, () => new Promise((resolve) => setTimeout(resolve, 300)))
+    expect(segments(core)).toBeLessThanOrEqual(2)
   })
 })
 

@@ -2,72 +2,59 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import type { Ticket } from '../../shared/queue/types'
-import { ENGINE, addUser, call, fakeClock, freshSchema, hallOptions, ok, setUpHall, tempDir, testCore, validIntake, type FakeClock } from './helpers'
+import { HALL_SETTINGS, it, type TestCore } from './fixtures'
+import { call, hallOptions, ok, tempDir, testCore, validIntake } from './helpers'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const CHILD = join(import.meta.dirname, 'queue-desk-process.ts')
 
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
-/** PostgreSQL: the hall's schema, which a second desk's core opens too. */
-let schema: Awaited<ReturnType<typeof freshSchema>> | undefined
-
-beforeEach(async () => {
-  dir = tempDir()
-  const clock = fakeClock()
-  schema = ENGINE === 'postgres' ? await freshSchema() : undefined
-  core = await testCore(dir.dir, clock, schema === undefined ? {} : hallOptions(schema.schema, clock))
-  await setUpHall(core)
-  await addUser(core, 'desk1', 'receptionist', 'R001')
-  await addUser(core, 'desk2', 'receptionist', 'R002')
-  await addUser(core, 'desk3', 'receptionist', 'R003')
-  await addUser(core, 'duty', 'duty_officer', 'D001')
-  await addUser(core, 'guide', 'guide', 'G001')
-  // The clock moves by minutes here: no screen locks itself meanwhile.
-  await core.connection.db.updateTable('hall').set({ idle_lock_minutes: 0 }).execute()
-})
-afterEach(async () => {
-  await core.close()
-  await schema?.drop()
-  dir.remove()
+it.override({
+  // The clock moves by minutes here: no screen locks itself meanwhile (HALL_SETTINGS has no idle lock).
+  settings: HALL_SETTINGS,
+  users: {
+    desk1: ['receptionist', 'R001'],
+    desk2: ['receptionist', 'R002'],
+    desk3: ['receptionist', 'R003'],
+    duty: ['duty_officer', 'D001'],
+    guide: ['guide', 'G001'],
+  },
 })
 
-const take = (kind: 'individual' | 'group' | 'appointment' | 'priority', headcount = 1) => ok(core, 'guide', 'queue.take', { kind, headcount })
+const take = (core: TestCore, kind: 'individual' | 'group' | 'appointment' | 'priority', headcount = 1) => ok(core, 'guide', 'queue.take', { kind, headcount })
 
 describe('taking numbers (取号)', () => {
-  it('numbers each kind from 1 without gaps, even when tickets are taken at once', async () => {
+  it('numbers each kind from 1 without gaps, even when tickets are taken at once', async ({ core }) => {
     const issued = await Promise.all([
-      ...Array.from({ length: 6 }, () => take('individual')),
+      ...Array.from({ length: 6 }, () => take(core, 'individual')),
       ...Array.from({ length: 3 }, () => ok(core, 'nobody', 'queue.kioskTake', { kind: 'group', headcount: 4 })),
-      take('priority'),
+      take(core, 'priority'),
     ])
     const numbers = issued.map((i) => i.ticket.number).sort()
     expect(numbers).toEqual(['A001', 'A002', 'A003', 'A004', 'A005', 'A006', 'B001', 'B002', 'B003', 'G001'])
     expect(issued.find((i) => i.ticket.kind === 'group')?.ticket.headcount).toBe(4)
   })
 
-  it('says how many are ahead and estimates the wait from the hall’s minutes per visitor', async () => {
-    await take('individual')
-    await take('individual')
-    const third = await take('individual')
+  it('says how many are ahead and estimates the wait from the hall’s minutes per visitor', async ({ core }) => {
+    await take(core, 'individual')
+    await take(core, 'individual')
+    const third = await take(core, 'individual')
     // Two ahead, nobody served today yet: the hall default 15 min per visitor, one window.
     expect(third.ahead).toBe(2)
     expect(third.estimatedMinutes).toBe(30)
     // A priority ticket is called before all three: nobody ahead of it.
-    expect((await take('priority')).ahead).toBe(0)
+    expect((await take(core, 'priority')).ahead).toBe(0)
   })
 
-  it('restarts the numbers on the next hall day', async () => {
-    await take('individual')
-    await take('individual')
+  it('restarts the numbers on the next hall day', async ({ core }) => {
+    await take(core, 'individual')
+    await take(core, 'individual')
     core.clock.advance(24 * 3600_000)
-    expect((await take('individual')).ticket.number).toBe('A001')
+    expect((await take(core, 'individual')).ticket.number).toBe('A001')
   })
 
-  it('refuses a group ticket for one person with a message saying what to fix', async () => {
+  it('refuses a group ticket for one person with a message saying what to fix', async ({ core }) => {
     const result = await call(core, 'guide', 'queue.take', { kind: 'group', headcount: 1 })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.fields?.[0]?.path).toBe('headcount')
@@ -75,13 +62,14 @@ describe('taking numbers (取号)', () => {
 })
 
 describe('calling (叫号)', () => {
-  it('never gives the same ticket to two desk computers on the hall’s PostgreSQL database', async () => {
-    if (schema === undefined) return
+  it('never gives the same ticket to two desk computers on the hall’s PostgreSQL database', async ({ core }) => {
+    if (core.schema === undefined) return
     // On PostgreSQL a second core in this process is a second desk: its own pool, truly concurrent.
-    const other = await testCore(tempDir().dir, core.clock, hallOptions(schema.schema, core.clock))
+    const otherDir = tempDir()
+    const other = await testCore(otherDir.dir, core.clock, hallOptions(core.schema, core.clock))
     try {
       await ok(other, 'desk9', 'auth.signIn', { badgeNo: 'R002', password: 'Mine2026pass' })
-      for (let i = 0; i < 20; i++) await take('individual')
+      for (let i = 0; i < 20; i++) await take(core, 'individual')
       const presses = await Promise.all(
         Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? ok(core, 'desk1', 'queue.callNext', { window: 1 }) : ok(other, 'desk9', 'queue.callNext', { window: 2 }))),
       )
@@ -90,11 +78,12 @@ describe('calling (叫号)', () => {
       expect(new Set(numbers).size).toBe(20)
     } finally {
       await other.close()
+      otherDir.remove()
     }
   })
 
-  it('never gives the same ticket to two desks pressing 叫下一位 at the same moment', async () => {
-    for (let i = 0; i < 5; i++) await take('individual')
+  it('never gives the same ticket to two desks pressing 叫下一位 at the same moment', async ({ core }) => {
+    for (let i = 0; i < 5; i++) await take(core, 'individual')
     const calls = await Promise.all(
       Array.from({ length: 6 }, (_, i) => call(core, `desk${(i % 3) + 1}`, 'queue.callNext', { window: (i % 3) + 1 })),
     )
@@ -105,11 +94,11 @@ describe('calling (叫号)', () => {
     expect(got.sort()).toEqual(['A001', 'A002', 'A003', 'A004', 'A005'])
   })
 
-  it('never shares a ticket between two desk computers pressing at once on the same hall database', async () => {
-    if (schema !== undefined) return
+  it('never shares a ticket between two desk computers pressing at once on the same hall database', async ({ core, dir }) => {
+    if (core.schema !== undefined) return
     // The other desk is its own process with its own connection: a real race for the lock and the claim.
-    for (let i = 0; i < 60; i++) await take('individual')
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir.dir, 'R002', '2', '30', core.clock().toISOString()], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
+    for (let i = 0; i < 60; i++) await take(core, 'individual')
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, 'R002', '2', '30', core.clock().toISOString()], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
     const lines: string[] = []
     let buffered = ''
     const waitFor = (test: (line: string) => boolean) =>
@@ -138,26 +127,28 @@ describe('calling (叫号)', () => {
     if (process.env.SHOW_RACE) console.log(mine.join(' '), '/', theirs.join(' '))
     expect(all.filter((n) => n === null || n.startsWith('error'))).toEqual([])
     expect(new Set(all).size).toBe(60)
-    // Both desks called while the other did: their numbers interleave.
     expect(theirs.length).toBe(30)
-    const [a, b] = [mine.map(String).sort(), theirs.map(String).sort()]
-    expect((a[0] ?? '') < (b.at(-1) ?? '') && (b[0] ?? '') < (a.at(-1) ?? '')).toBe(true)
+    // Between them the two desks called every ticket, A001 to A060, none skipped.
+    expect([...all].sort()).toEqual(Array.from({ length: 60 }, (_, i) => `A${String(i + 1).padStart(3, '0')}`))
+    // Whether the two desks' numbers also interleave is up to how the OS schedules the two
+    // processes: on a loaded machine one desk can press all 30 times before the other's first
+    // press lands, and that is no broken rule. So it is not asserted (it failed under load).
   }, 60_000)
 
-  it('calls priority first but at most the hall’s number in a row, then the others in arrival order', async () => {
+  it('calls priority first but at most the hall’s number in a row, then the others in arrival order', async ({ core }) => {
     await ok(core, 'admin', 'queue.updateSettings', { priorityCap: 2, skipReturnMinutes: 30, serviceMinutes: 15, voice: 'auto' })
-    await take('individual')
-    await take('group', 3)
-    for (let i = 0; i < 3; i++) await take('priority')
+    await take(core, 'individual')
+    await take(core, 'group', 3)
+    for (let i = 0; i < 3; i++) await take(core, 'priority')
     const order: string[] = []
     for (let i = 0; i < 5; i++) order.push((await ok(core, `desk${(i % 3) + 1}`, 'queue.callNext', { window: (i % 3) + 1 }))?.number ?? '')
     // G001 G002 (cap 2) | A001 (came first) | G003 | B001.
     expect(order).toEqual(['G001', 'G002', 'A001', 'G003', 'B001'])
   })
 
-  it('lets a skipped ticket come back within the hall’s minutes, at its old place; not after', async () => {
-    await take('individual')
-    await take('individual')
+  it('lets a skipped ticket come back within the hall’s minutes, at its old place; not after', async ({ core }) => {
+    await take(core, 'individual')
+    await take(core, 'individual')
     const a1 = (await ok(core, 'desk1', 'queue.callNext', { window: 1 })) as Ticket
     await ok(core, 'desk1', 'queue.skip', { ticketId: a1.id, window: 1 })
     core.clock.advance(10 * 60_000)
@@ -171,9 +162,9 @@ describe('calling (叫号)', () => {
     if (!late.ok) expect(late.error.message).toContain('超过 30 分钟')
   })
 
-  it('recalls and transfers only the ticket the window serves; the transfer is the other window’s next call', async () => {
-    await take('individual')
-    await take('priority')
+  it('recalls and transfers only the ticket the window serves; the transfer is the other window’s next call', async ({ core }) => {
+    await take(core, 'individual')
+    await take(core, 'priority')
     const first = (await ok(core, 'desk1', 'queue.callNext', { window: 1 })) as Ticket
     expect(first.number).toBe('G001')
     const wrong = await call(core, 'desk2', 'queue.recall', { ticketId: first.id, window: 2 })
@@ -189,9 +180,9 @@ describe('calling (叫号)', () => {
     expect(board.recent.map((c) => c.action)).toEqual(['call', 'call', 'recall', 'call'])
   })
 
-  it('lets only a duty officer call out of order, with a reason, in the audit trail', async () => {
-    await take('individual')
-    const later = await take('individual')
+  it('lets only a duty officer call out of order, with a reason, in the audit trail', async ({ core }) => {
+    await take(core, 'individual')
+    const later = await take(core, 'individual')
     const refused = await call(core, 'desk1', 'queue.callOutOfOrder', { ticketId: later.ticket.id, window: 1, reason: '来访人身体不适' })
     expect(refused.ok ? 'ok' : refused.error.code).toBe('FORBIDDEN')
     const noReason = await call(core, 'duty', 'queue.callOutOfOrder', { ticketId: later.ticket.id, window: 4, reason: '' })
@@ -208,8 +199,8 @@ describe('calling (叫号)', () => {
 })
 
 describe('into the case and back out', () => {
-  it('links the case to the ticket being served at 登记, records waiting and service times, and the rating', async () => {
-    await take('individual')
+  it('links the case to the ticket being served at 登记, records waiting and service times, and the rating', async ({ core }) => {
+    await take(core, 'individual')
     core.clock.advance(12 * 60_000)
     const ticket = (await ok(core, 'desk1', 'queue.callNext', { window: 2 })) as Ticket
     core.clock.advance(20 * 60_000)
@@ -233,12 +224,12 @@ describe('into the case and back out', () => {
     expect(stats.byKind[0]).toMatchObject({ key: 'individual', avgWaitMinutes: 12 })
     expect(stats.onsite).toEqual({ satisfied: 0, basically_satisfied: 1, unsatisfied: 0, rate: 0 })
     // Today's 20 minutes per visitor now feed the estimate: two ahead at one window = 40 minutes.
-    await take('individual')
-    await take('individual')
-    expect((await take('individual')).estimatedMinutes).toBe(40)
+    await take(core, 'individual')
+    await take(core, 'individual')
+    expect((await take(core, 'individual')).estimatedMinutes).toBe(40)
   })
 
-  it('registers a case without a ticket as before', async () => {
+  it('registers a case without a ticket as before', async ({ core }) => {
     const registered = await ok(core, 'desk1', 'intake.register', validIntake())
     expect(registered.caseNumber).toBe('WH-20261122-0001')
   })

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core'
+import { describe, expect } from 'vitest'
 import { ROLES, type Role } from '../../shared/domain'
 import type { MethodName } from '../../shared/rpc/contract'
 import { contract } from '../../shared/rpc/contract'
 import type { RpcResult } from '../../shared/rpc/result'
-import { ADMIN, addUser, call, ok, setUpHall, tempDir, testCore, type FakeClock } from './helpers'
+import { it, type TestCore, type Users } from './fixtures'
+import { ADMIN, call, ok, setUpHall } from './helpers'
 
 const METHODS = Object.keys(contract) as MethodName[]
 
@@ -26,19 +26,16 @@ const SESSION_OF: Record<Role, string> = {
   guide: 'guide',
 }
 
+/** A user of every role, each signed in on its session. */
+const EVERY_ROLE: Users = {
+  [SESSION_OF.receptionist]: ['receptionist', 'R001'],
+  [SESSION_OF.duty_officer]: ['duty_officer', 'D001'],
+  [SESSION_OF.admin]: ['admin', 'A002'],
+  [SESSION_OF.auditor]: ['auditor', 'U001'],
+  [SESSION_OF.guide]: ['guide', 'G001'],
+}
+
 const PASSWORD = 'Mine2026pass'
-
-let dir: ReturnType<typeof tempDir>
-let core: Core & { clock: FakeClock }
-
-beforeEach(async () => {
-  dir = tempDir()
-  core = await testCore(dir.dir)
-})
-afterEach(async () => {
-  await core.close()
-  dir.remove()
-})
 
 /** The error code of a result, or 'ok'. */
 function code(result: RpcResult<unknown>): string {
@@ -46,17 +43,8 @@ function code(result: RpcResult<unknown>): string {
 }
 
 /** Sends `{}`: authorisation is checked before the input, so it is enough for access checks. */
-async function send(session: string, method: unknown, input: unknown = {}): Promise<string> {
+async function send(core: TestCore, session: string, method: unknown, input: unknown = {}): Promise<string> {
   return code(await core.dispatch(session, method, input))
-}
-
-async function setUpWithEveryRole(): Promise<void> {
-  await setUpHall(core)
-  await addUser(core, SESSION_OF.receptionist, 'receptionist', 'R001')
-  await addUser(core, SESSION_OF.duty_officer, 'duty_officer', 'D001')
-  await addUser(core, SESSION_OF.admin, 'admin', 'A002')
-  await addUser(core, SESSION_OF.auditor, 'auditor', 'U001')
-  await addUser(core, SESSION_OF.guide, 'guide', 'G001')
 }
 
 describe('the contract', () => {
@@ -68,17 +56,17 @@ describe('the contract', () => {
 })
 
 describe('someone who has not signed in', () => {
-  beforeEach(setUpWithEveryRole)
+  it.override('users', EVERY_ROLE)
 
-  it.each(NON_PUBLIC_METHODS)('is asked to sign in for %s', async (method) => {
-    expect(await send('anonymous', method)).toBe('UNAUTHENTICATED')
+  it.for(NON_PUBLIC_METHODS)('is asked to sign in for %s', async (method, { core }) => {
+    expect(await send(core, 'anonymous', method)).toBe('UNAUTHENTICATED')
   })
 
-  it.each(PUBLIC_METHODS)('may call %s', async (method) => {
-    expect(await send('anonymous', method)).not.toBe('UNAUTHENTICATED')
+  it.for(PUBLIC_METHODS)('may call %s', async (method, { core }) => {
+    expect(await send(core, 'anonymous', method)).not.toBe('UNAUTHENTICATED')
   })
 
-  it('sees the hall but no session in app.status', async () => {
+  it('sees the hall but no session in app.status', async ({ core }) => {
     const status = await ok(core, 'anonymous', 'app.status', {})
     expect(status).toMatchObject({
       setUp: true,
@@ -89,23 +77,23 @@ describe('someone who has not signed in', () => {
 })
 
 describe('roles', () => {
-  beforeEach(setUpWithEveryRole)
+  it.override('users', EVERY_ROLE)
 
   const cases = ROLE_METHODS.flatMap(({ method, roles }) =>
     ROLES.map((role) => ({ method, role, admitted: roles.includes(role) })),
   )
 
-  it.each(cases.filter((c) => !c.admitted))('$role is refused $method', async ({ method, role }) => {
-    expect(await send(SESSION_OF[role], method)).toBe('FORBIDDEN')
+  it.for(cases.filter((c) => !c.admitted))('$role is refused $method', async ({ method, role }, { core }) => {
+    expect(await send(core, SESSION_OF[role], method)).toBe('FORBIDDEN')
   })
 
-  it.each(cases.filter((c) => c.admitted))('$role may call $method', async ({ method, role }) => {
-    const result = await send(SESSION_OF[role], method)
+  it.for(cases.filter((c) => c.admitted))('$role may call $method', async ({ method, role }, { core }) => {
+    const result = await send(core, SESSION_OF[role], method)
     // Admitted: whatever the service answers, it is not a refusal of the role (nor a crash).
     expect(['ok', 'VALIDATION', 'CONFLICT', 'NOT_FOUND']).toContain(result)
   })
 
-  it('a refused call changes nothing (a receptionist cannot add a user)', async () => {
+  it('a refused call changes nothing (a receptionist cannot add a user)', async ({ core }) => {
     const result = await call(core, SESSION_OF.receptionist, 'users.create', {
       badgeNo: 'X001',
       name: '冒名者',
@@ -122,8 +110,7 @@ describe('roles', () => {
 })
 
 describe('a user who must still change the initial password', () => {
-  beforeEach(async () => {
-    await setUpHall(core)
+  it.beforeEach(async ({ core }) => {
     await ok(core, 'admin', 'users.create', {
       badgeNo: 'N001',
       name: '新同事',
@@ -135,33 +122,30 @@ describe('a user who must still change the initial password', () => {
     await ok(core, 'new', 'auth.signIn', { badgeNo: 'N001', password: 'Initial2026' })
   })
 
-  it.each(ROLE_METHODS.map((r) => r.method))('is sent to change the password by %s', async (method) => {
-    expect(await send('new', method)).toBe('PASSWORD_CHANGE_REQUIRED')
+  it.for(ROLE_METHODS.map((r) => r.method))('is sent to change the password by %s', async (method, { core }) => {
+    expect(await send(core, 'new', method)).toBe('PASSWORD_CHANGE_REQUIRED')
   })
 
-  it('can change it and then work', async () => {
+  it('can change it and then work', async ({ core }) => {
     const info = await ok(core, 'new', 'auth.changePassword', {
       currentPassword: 'Initial2026',
       password: PASSWORD,
       confirmPassword: PASSWORD,
     })
     expect(info.mustChangePassword).toBe(false)
-    expect(await send('new', 'categories.list')).toBe('ok')
+    expect(await send(core, 'new', 'categories.list')).toBe('ok')
   })
 })
 
 describe('a locked screen', () => {
-  beforeEach(async () => {
-    await setUpHall(core)
-    await addUser(core, 'r1', 'receptionist', 'R001')
-  })
+  it.override('users', { r1: ['receptionist', 'R001'] })
 
-  it.each(ROLE_METHODS.map((r) => r.method))('refuses %s until unlocked', async (method) => {
+  it.for(ROLE_METHODS.map((r) => r.method))('refuses %s until unlocked', async (method, { core }) => {
     await ok(core, 'r1', 'auth.lock', {})
-    expect(await send('r1', method)).toBe('SESSION_LOCKED')
+    expect(await send(core, 'r1', method)).toBe('SESSION_LOCKED')
   })
 
-  it('refuses a password change while locked', async () => {
+  it('refuses a password change while locked', async ({ core }) => {
     await ok(core, 'r1', 'auth.lock', {})
     const result = await call(core, 'r1', 'auth.changePassword', {
       currentPassword: PASSWORD,
@@ -171,71 +155,71 @@ describe('a locked screen', () => {
     expect(code(result)).toBe('SESSION_LOCKED')
   })
 
-  it('opens again with the right password, not with a wrong one', async () => {
+  it('opens again with the right password, not with a wrong one', async ({ core }) => {
     await ok(core, 'r1', 'auth.lock', {})
     expect(code(await call(core, 'r1', 'auth.unlock', { password: 'Wrong2026pass' }))).toBe('BAD_CREDENTIALS')
-    expect(await send('r1', 'categories.list')).toBe('SESSION_LOCKED')
+    expect(await send(core, 'r1', 'categories.list')).toBe('SESSION_LOCKED')
     const info = await ok(core, 'r1', 'auth.unlock', { password: PASSWORD })
     expect(info.locked).toBe(false)
-    expect(await send('r1', 'categories.list')).toBe('ok')
+    expect(await send(core, 'r1', 'categories.list')).toBe('ok')
   })
 
-  it('closes by itself after 10 idle minutes', async () => {
+  it('closes by itself after 10 idle minutes', async ({ core }) => {
     core.clock.advance(9 * 60_000)
-    expect(await send('r1', 'categories.list')).toBe('ok')
+    expect(await send(core, 'r1', 'categories.list')).toBe('ok')
     core.clock.advance(11 * 60_000)
-    expect(await send('r1', 'categories.list')).toBe('SESSION_LOCKED')
+    expect(await send(core, 'r1', 'categories.list')).toBe('SESSION_LOCKED')
     expect((await ok(core, 'r1', 'app.status', {})).session?.locked).toBe(true)
     await ok(core, 'r1', 'auth.unlock', { password: PASSWORD })
-    expect(await send('r1', 'categories.list')).toBe('ok')
+    expect(await send(core, 'r1', 'categories.list')).toBe('ok')
   })
 
-  it('can still be signed out, and then asks to sign in', async () => {
+  it('can still be signed out, and then asks to sign in', async ({ core }) => {
     await ok(core, 'r1', 'auth.lock', {})
-    expect(await send('r1', 'auth.signOut')).toBe('ok')
-    expect(await send('r1', 'categories.list')).toBe('UNAUTHENTICATED')
+    expect(await send(core, 'r1', 'auth.signOut')).toBe('ok')
+    expect(await send(core, 'r1', 'categories.list')).toBe('UNAUTHENTICATED')
   })
 })
 
 describe('wrong passwords', () => {
-  beforeEach(async () => {
-    await setUpHall(core)
-    await addUser(core, 'r1', 'receptionist', 'R001')
-  })
+  it.override('users', { r1: ['receptionist', 'R001'] })
 
-  const signIn = (password: string, session = 'window') =>
+  const signIn = (core: TestCore, password: string, session = 'window') =>
     call(core, session, 'auth.signIn', { badgeNo: 'R001', password })
 
-  it('lock the account after five, even for the right password, for 15 minutes', async () => {
+  it('lock the account after five, even for the right password, for 15 minutes', async ({ core }) => {
     for (let i = 1; i <= 4; i++) {
-      const result = await signIn('Wrong2026pass')
+      const result = await signIn(core, 'Wrong2026pass')
       expect(code(result)).toBe('BAD_CREDENTIALS')
       expect(result.ok ? undefined : result.error.params).toEqual({ left: 5 - i })
     }
-    expect(code(await signIn('Wrong2026pass'))).toBe('ACCOUNT_LOCKED')
-    expect(code(await signIn(PASSWORD))).toBe('ACCOUNT_LOCKED')
+    expect(code(await signIn(core, 'Wrong2026pass'))).toBe('ACCOUNT_LOCKED')
+    expect(code(await signIn(core, PASSWORD))).toBe('ACCOUNT_LOCKED')
 
     core.clock.advance(15 * 60_000 - 1_000)
-    expect(code(await signIn(PASSWORD))).toBe('ACCOUNT_LOCKED')
+    expect(code(await signIn(core, PASSWORD))).toBe('ACCOUNT_LOCKED')
     // 15 minutes and 1 second after the fifth attempt.
     core.clock.advance(2_000)
-    expect(code(await signIn(PASSWORD))).toBe('ok')
+    expect(code(await signIn(core, PASSWORD))).toBe('ok')
   })
 
-  it('say the same for an unknown badge number as for a wrong password', async () => {
+  it('say the same for an unknown badge number as for a wrong password', async ({ core }) => {
     const result = await call(core, 'window', 'auth.signIn', { badgeNo: 'NOBODY', password: 'Wrong2026pass' })
     expect(code(result)).toBe('BAD_CREDENTIALS')
   })
 
   // Regression: parallel attempts once overwrote each other's count, so the account never locked.
-  it('lock the account even when sent at the same time from several windows', async () => {
-    await Promise.all(Array.from({ length: 10 }, (_, i) => signIn('Wrong2026pass', `w${i}`)))
-    expect(code(await signIn(PASSWORD))).toBe('ACCOUNT_LOCKED')
+  it('lock the account even when sent at the same time from several windows', async ({ core }) => {
+    await Promise.all(Array.from({ length: 10 }, (_, i) => signIn(core, 'Wrong2026pass', `w${i}`)))
+    expect(code(await signIn(core, PASSWORD))).toBe('ACCOUNT_LOCKED')
   })
 })
 
 describe('method names and setup', () => {
-  it('answers UNKNOWN_METHOD for a name not in the contract, including inherited names', async () => {
+  // Each test sets the hall up itself, or not at all.
+  it.override('hall', false)
+
+  it('answers UNKNOWN_METHOD for a name not in the contract, including inherited names', async ({ core }) => {
     await setUpHall(core)
     for (const method of [
       'intake.delete',
@@ -246,13 +230,13 @@ describe('method names and setup', () => {
       'hasOwnProperty',
       '',
     ]) {
-      expect(await send('admin', method), method).toBe('UNKNOWN_METHOD')
+      expect(await send(core, 'admin', method), method).toBe('UNKNOWN_METHOD')
     }
-    expect(await send('admin', 42)).toBe('UNKNOWN_METHOD')
-    expect(await send('admin', null)).toBe('UNKNOWN_METHOD')
+    expect(await send(core, 'admin', 42)).toBe('UNKNOWN_METHOD')
+    expect(await send(core, 'admin', null)).toBe('UNKNOWN_METHOD')
   })
 
-  it('refuses a second setup', async () => {
+  it('refuses a second setup', async ({ core }) => {
     await setUpHall(core)
     const again = await call(core, 'other', 'app.setup', {
       hallName: '另一个大厅',
@@ -264,7 +248,7 @@ describe('method names and setup', () => {
     expect(core.connection.raw.prepare('SELECT count(*) FROM users').pluck().get()).toBe(1)
   })
 
-  it('sets up one hall when two windows finish setup at the same time', async () => {
+  it('sets up one hall when two windows finish setup at the same time', async ({ core }) => {
     const setup = (session: string, hallCode: string) =>
       call(core, session, 'app.setup', { hallName: '接待大厅', hallCode, admin: ADMIN })
     const results = await Promise.all([setup('w1', 'WH'), setup('w2', 'HK')])
@@ -272,12 +256,12 @@ describe('method names and setup', () => {
     expect(core.connection.raw.prepare('SELECT count(*) FROM hall').pluck().get()).toBe(1)
   })
 
-  it('before setup, refuses sign-in and every other method with SETUP_REQUIRED', async () => {
+  it('before setup, refuses sign-in and every other method with SETUP_REQUIRED', async ({ core }) => {
     expect((await ok(core, 'anyone', 'app.status', {})).setUp).toBe(false)
     expect(
       code(await call(core, 'anyone', 'auth.signIn', { badgeNo: ADMIN.badgeNo, password: ADMIN.password })),
     ).toBe('SETUP_REQUIRED')
     for (const method of NON_PUBLIC_METHODS)
-      expect(await send('anyone', method), method).toBe('SETUP_REQUIRED')
+      expect(await send(core, 'anyone', method), method).toBe('SETUP_REQUIRED')
   })
 })

@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Updateable } from 'kysely'
 import type { HallDay } from '../../../shared/days'
 import { sql } from 'kysely'
 import { bigramRuns, toBigrams } from '../../../shared/search/bigrams'
+import { maskIdNumber } from '../../../shared/id-number'
 import { isPostgres } from '../dialect'
 import type { CaseEventTable, Database, VisitTable } from '../schema'
 
@@ -145,6 +146,23 @@ export function caseListQuery(db: Kysely<Database>) {
       // Repeat visits confirmed as this matter, through visits_matter_idx.
       eb.selectFrom('visits as r').select(sql<number>`count(*)`.as('n')).whereRef('r.matter_visit_id', '=', 'v.id').as('repeat_visits'),
     ])
+}
+
+type CaseListQueryRow = Awaited<ReturnType<ReturnType<typeof caseListQuery>['execute']>>[number]
+
+/** What every list of cases shows of one (督办, search, the matter candidates), its ID number masked. */
+export function caseSummary(r: CaseListQueryRow) {
+  return {
+    caseNumber: r.case_number,
+    registeredAt: r.registered_at,
+    visitorName: r.visitor_name,
+    maskedIdNumber: maskIdNumber(r.id_number),
+    category: r.category,
+    unit: r.unit,
+    status: r.status,
+    dueDate: r.due_date,
+    repeatVisits: Number(r.repeat_visits ?? 0),
+  }
 }
 
 /** Search: the newest cases numbered `seq` on any day, or on one hall day (YYYYMMDD). */

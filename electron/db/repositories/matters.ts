@@ -7,6 +7,7 @@ import type { CaseStatus } from '../../../shared/cases/machine'
 import { addDays } from '../../../shared/deadlines'
 import { matterTerms } from '../../../shared/matters/similarity'
 import type { Database } from '../schema'
+import { caseListQuery } from './cases'
 
 // The matter index (migration 0013): a case's character pairs are kept while it is open and for
 // the hall's window after it closed; a similarity search reads one category's postings only.
@@ -196,28 +197,14 @@ export async function mattersOf(db: Kysely<Database>, visitIds: readonly number[
   return roots
 }
 
-/** What the desk shows of each matter's first case. */
+/** What the desk shows of each matter's first case: a case list's row, and what decides a 同一事项. */
 export async function matterCases(db: Kysely<Database>, visitIds: readonly number[]) {
   if (visitIds.length === 0) return []
-  return db
-    .selectFrom('visits as v')
-    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
-    .innerJoin('categories as c', 'c.id', 'v.category_id')
-    .leftJoin('units as u', 'u.id', 'v.unit_id')
+  return caseListQuery(db)
     .select((eb) => [
-      'v.id',
-      'v.case_number',
-      'v.registered_at',
-      'v.visitor_name',
-      'p.id_number',
-      'c.name as category',
-      'v.status',
-      'u.name as unit',
-      'v.due_date',
       'v.no_further_acceptance',
       'v.demands',
       'v.routing_body',
-      eb.selectFrom('visits as r').select(sql<number>`count(*)`.as('n')).whereRef('r.matter_visit_id', '=', 'v.id').as('repeats'),
       eb
         .selectFrom('case_events as e')
         .select(sql<string | null>`max(e.day)`.as('d'))

@@ -21,7 +21,8 @@ import type { BackupFile, BackupStatus } from '../../../shared/backup/types'
 import type { CallContext } from '../../rpc/context'
 import { signedIn } from '../../rpc/context'
 import { DEFAULT_KEEP_DAYS, listBackups, pruneBackups } from './folder'
-import { checkBackup, readSidecar, sha256File, writeFileAtomic, writeSidecar } from './format'
+import { writePrivateFile } from '../../private-file'
+import { checkBackup, readSidecar, sha256File, writeSidecar } from './format'
 import { DAY_MS, backupFileName, timeStamp } from './stamps'
 
 export const BACKUP_STATE_FILE = 'backup-state.json'
@@ -153,7 +154,7 @@ export function createBackups(options: BackupsOptions) {
         sizeBytes: info.sizeBytes,
         sha256: info.sha256,
       })
-      writeFileAtomic(stateFile, `${JSON.stringify({ at: info.createdAt, path } satisfies LastBackup)}\n`)
+      writePrivateFile(stateFile, `${JSON.stringify({ at: info.createdAt, path } satisfies LastBackup)}\n`)
       const removed = pruneBackups(folder, now, keepDays, timeZone, [path])
       await db.transaction().execute((trx) =>
         appendAudit(trx, now, {

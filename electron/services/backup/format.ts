@@ -6,19 +6,9 @@
  * schema version); they are still restored, and encrypted on the way in.
  */
 import { createHash } from 'node:crypto'
-import {
-  closeSync,
-  createReadStream,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
+import { writePrivateFile } from '../../private-file'
 import type { SqliteHandle } from '../../db/cipher'
 import { DatabaseKeyError, SQLITE_MAGIC, fileState, openSqlite } from '../../db/cipher'
 import { MIGRATIONS } from '../../db/migrations'
@@ -59,19 +49,6 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex')
 }
 
-/** Writes `text` to `path` readable by its owner only, so that a crash leaves the old file or the new. */
-export function writeFileAtomic(path: string, text: string): void {
-  const temp = `${path}.tmp`
-  writeFileSync(temp, text, { mode: 0o600 })
-  const fd = openSync(temp, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temp, path)
-}
-
 /** The sidecar of the backup at `path`; null when it is missing or unreadable. */
 export function readSidecar(path: string): Sidecar | null {
   try {
@@ -92,7 +69,7 @@ export function readSidecar(path: string): Sidecar | null {
 }
 
 export function writeSidecar(path: string, sidecar: Sidecar): void {
-  writeFileAtomic(`${path}.json`, `${JSON.stringify(sidecar, null, 2)}\n`)
+  writePrivateFile(`${path}.json`, `${JSON.stringify(sidecar, null, 2)}\n`)
 }
 
 function refuse(

@@ -7,7 +7,7 @@ import { OPEN_STATUSES } from '../../../shared/cases/machine'
 import { parseCaseNumber } from '../../../shared/case-number'
 import { daysLeft } from '../../../shared/deadlines'
 import { countsUnder, type SupervisionCount } from '../../../shared/cases/supervision-filter'
-import { maskIdNumber, parseIdNumber } from '../../../shared/id-number'
+import { parseIdNumber } from '../../../shared/id-number'
 import { parsePhone } from '../../../shared/phone'
 import type { searchSchema, supervisionSchema } from '../../../shared/cases/schemas'
 import type { CaseListRow, SearchMatch, SearchResult, SupervisionView } from '../../../shared/cases/types'
@@ -17,7 +17,7 @@ import { toHalfWidth } from '../../../shared/text'
 import { hallDate } from '../../../shared/time'
 import { AppError, fieldError } from '../../errors'
 import type { Database, Hall } from '../../db/schema'
-import { caseListQuery, matchingVisitIds, casesByCategoryName, casesByDaySeq, casesByIdTail, casesByPhoneTail, casesByRepresentative } from '../../db/repositories/cases'
+import { caseListQuery, caseSummary, matchingVisitIds, casesByCategoryName, casesByDaySeq, casesByIdTail, casesByPhoneTail, casesByRepresentative } from '../../db/repositories/cases'
 import type { CallContext } from '../../rpc/context'
 import { signedIn } from '../../rpc/context'
 import type { Privacy } from '../privacy/privacy'
@@ -28,19 +28,11 @@ const SEARCH_LIMIT = 200
 
 function toRow(r: ListRow, today: string): CaseListRow {
   return {
-    caseNumber: r.case_number,
-    registeredAt: r.registered_at,
-    visitorName: r.visitor_name,
-    maskedIdNumber: maskIdNumber(r.id_number),
-    category: r.category,
-    unit: r.unit,
-    status: r.status,
-    dueDate: r.due_date,
+    ...caseSummary(r),
     daysLeft: r.due_date === null ? null : daysLeft(today, r.due_date),
     paused: r.clock_paused === 1,
     extended: r.extension_days !== null,
     leaderName: r.leader_name,
-    repeatVisits: Number(r.repeat_visits ?? 0),
   }
 }
 

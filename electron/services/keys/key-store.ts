@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { writePrivateFile } from '../../private-file'
 
 /**
  * The hall's secret, kept outside the database: the audit chain's HMAC key and the SQLite file's
@@ -91,23 +92,6 @@ function decode(text: string, where: string): HallSecret {
     throw new Error(`${where} is not an Intake Desk key file`)
   }
   return { secret, plainAuditRows: rows }
-}
-
-/**
- * Writes a file readable by its owner only, replacing any earlier one whole, and on disk before
- * it returns: the key file must outlive a power cut that the database encrypted with it survives.
- */
-export function writePrivateFile(path: string, data: string | Buffer): void {
-  const temp = `${path}.tmp`
-  writeFileSync(temp, data, { mode: 0o600 })
-  chmodSync(temp, 0o600)
-  const fd = openSync(temp, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temp, path)
 }
 
 /**

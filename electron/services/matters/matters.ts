@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { addDays } from '../../../shared/deadlines'
-import { maskIdNumber, parseIdNumber } from '../../../shared/id-number'
+import { parseIdNumber } from '../../../shared/id-number'
 import { matterScore, sortReasons } from '../../../shared/matters/ranking'
 import type { MatterCandidatesInput, MatterDecisionInput } from '../../../shared/matters/schemas'
 import { MIN_MATTER_TERMS, dice, matterTerms } from '../../../shared/matters/similarity'
@@ -12,6 +12,7 @@ import { hallDate } from '../../../shared/time'
 import type { AppError } from '../../errors'
 import { fieldError } from '../../errors'
 import type { Database, Hall } from '../../db/schema'
+import { caseSummary } from '../../db/repositories/cases'
 import {
   decisionsOfIntake,
   findMatterCase,
@@ -140,18 +141,10 @@ export function createMatters(db: Kysely<Database>, privacy: Privacy) {
     const list: MatterCandidate[] = rows.map((r) => {
       const reasons = sortReasons(found.get(r.id) ?? [])
       return {
-        caseNumber: r.case_number,
-        registeredAt: r.registered_at,
-        visitorName: r.visitor_name,
-        maskedIdNumber: maskIdNumber(r.id_number),
-        category: r.category,
-        status: r.status,
-        unit: r.unit,
-        dueDate: r.due_date,
+        ...caseSummary(r),
         noFurtherAcceptance: r.no_further_acceptance === 1,
         recheckedOn: r.rechecked_on ?? null,
         demands: summarize(r.demands, 60),
-        repeatVisits: Number(r.repeats ?? 0),
         reasons,
         score: matterScore(reasons),
         confirmed: decisions.get(r.id) === 'same',

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { Alert, Form, Input, InputNumber, Modal, Radio, Select } from 'antd'
+import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd'
 import { useEffect, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +13,7 @@ import type { CaseStep, CaseStepInput } from '../../../shared/cases/schemas'
 import { caseStepSchema } from '../../../shared/cases/schemas'
 import { call, errorText } from '../../api/client'
 import { useRpcQuery } from '../../api/queries'
+import { ChoiceButtons } from '../../forms/ChoiceButtons'
 import { FieldItem } from '../../forms/FieldItem'
 import { applyServerErrors } from '../../forms/messages'
 
@@ -160,16 +161,7 @@ export function ActionDialog({ detail, action, extensionMax, onClose, onDone }: 
         {current === 'followUp' && (
           <>
             <FieldItem control={c} name="satisfaction" label={t('case.fields.satisfaction')} required>
-              {(f) => (
-                <Radio.Group
-                  id={f.id}
-                  value={f.value}
-                  onChange={(e) => f.onChange(e.target.value)}
-                  optionType="button"
-                  buttonStyle="solid"
-                  options={SATISFACTION.map((s) => ({ value: s, label: t(`case.satisfaction.${s}`) }))}
-                />
-              )}
+              {(f) => <ChoiceButtons id={f.id} value={f.value} onChange={f.onChange} options={SATISFACTION.map((s) => ({ value: s, label: t(`case.satisfaction.${s}`) }))} />}
             </FieldItem>
             {noteField(t('case.fields.note'))}
           </>

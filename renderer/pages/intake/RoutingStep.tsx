@@ -1,4 +1,4 @@
-import { Descriptions, Input, Radio, Select, Typography } from 'antd'
+import { Descriptions, Input, Select, Typography } from 'antd'
 import type { UseFormReturn } from 'react-hook-form'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -7,6 +7,7 @@ import { maskIdNumber, normalizeIdNumber } from '../../../shared/id-number'
 import type { Category } from '../../../shared/intake/types'
 import { useRpcQuery } from '../../api/queries'
 import type { IntakeInput, IntakeValues } from '../../../shared/intake/schemas'
+import { ChoiceButtons } from '../../forms/ChoiceButtons'
 import { FieldItem } from '../../forms/FieldItem'
 import { AnswersProgress } from './AnswersStep'
 
@@ -38,17 +39,7 @@ export function RoutingStep({ form, categories }: { form: UseFormReturn<IntakeIn
         )}
       </FieldItem>
       <FieldItem control={form.control} name="routing" label={t('routing.routing')} required>
-        {(f) => (
-          <Radio.Group
-            id={f.id}
-            value={f.value}
-            onChange={(e) => f.onChange(e.target.value)}
-            optionType="button"
-            buttonStyle="solid"
-            size="large"
-            options={ROUTINGS.map((r) => ({ value: r, label: t(`routing.${r}`) }))}
-          />
-        )}
+        {(f) => <ChoiceButtons id={f.id} value={f.value} onChange={f.onChange} size="large" options={ROUTINGS.map((r) => ({ value: r, label: t(`routing.${r}`) }))} />}
       </FieldItem>
       {routing === 'assigned' && (
         <FieldItem control={form.control} name="unitId" label={t('case.fields.unit')} required>

@@ -1,4 +1,4 @@
-import { Checkbox, Col, Input, InputNumber, Radio, Row, Typography } from 'antd'
+import { Checkbox, Col, Input, InputNumber, Row, Typography } from 'antd'
 import type { UseFormReturn } from 'react-hook-form'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -6,6 +6,7 @@ import { LIMITS } from '../../../shared/domain'
 import { normalizeIdNumber, parseIdNumber } from '../../../shared/id-number'
 import { emptyRepresentative } from '../../../shared/intake/representatives'
 import type { IntakeInput, IntakeValues } from '../../../shared/intake/schemas'
+import { ChoiceButtons } from '../../forms/ChoiceButtons'
 import { FieldItem } from '../../forms/FieldItem'
 import { HistoryPanel } from './HistoryPanel'
 import { RepresentativesField } from './RepresentativesField'
@@ -88,13 +89,10 @@ export function VisitorStep({ form }: { form: UseFormReturn<IntakeInput, unknown
         </FieldItem>
         <FieldItem control={control} name="kind" label={t('visitor.kind')} required>
           {(f) => (
-            <Radio.Group
+            <ChoiceButtons
               id={f.id}
               value={f.value}
-              optionType="button"
-              buttonStyle="solid"
-              onChange={(e) => {
-                const next = e.target.value as IntakeInput['kind']
+              onChange={(next) => {
                 f.onChange(next)
                 form.setValue('headcount', next === 'group' ? null : 1)
                 form.setValue('representatives', next === 'group' ? [emptyRepresentative()] : [])

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { Alert, Form, Input, Modal } from 'antd'
+import { Alert, Form, Modal } from 'antd'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -7,9 +7,9 @@ import type { z } from 'zod'
 import type { UserRow } from '../../../shared/accounts/types'
 import { resetPasswordSchema } from '../../../shared/accounts/schemas'
 import { call, errorText } from '../../api/client'
-import { FieldItem } from '../../forms/FieldItem'
 import { enterAdvances } from '../../forms/enter-advances'
 import { applyServerErrors } from '../../forms/messages'
+import { NewPasswordFields } from './NewPasswordFields'
 
 type ResetForm = z.input<typeof resetPasswordSchema>
 
@@ -48,18 +48,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: Props) {
       <Alert type="info" showIcon message={t('users.resetHelp')} style={{ marginBottom: 12 }} />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical" component="div" onKeyDown={(e) => enterAdvances(e) === 'end' && void submit()}>
-        <FieldItem
-          control={form.control}
-          name="password"
-          label={t('users.tempPassword')}
-          required
-          help={t('user.passwordHelp')}
-        >
-          {(f) => <Input.Password {...f} autoFocus autoComplete="new-password" />}
-        </FieldItem>
-        <FieldItem control={form.control} name="confirmPassword" label={t('user.confirmPassword')} required>
-          {(f) => <Input.Password {...f} autoComplete="new-password" />}
-        </FieldItem>
+        <NewPasswordFields control={form.control} label={t('users.tempPassword')} help={t('user.passwordHelp')} autoFocus />
       </Form>
     </Modal>
   )

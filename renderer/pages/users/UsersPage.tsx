@@ -16,6 +16,7 @@ import { formatDateTime } from '../../format'
 import { FieldItem } from '../../forms/FieldItem'
 import { enterAdvances } from '../../forms/enter-advances'
 import { applyServerErrors } from '../../forms/messages'
+import { NewPasswordFields } from './NewPasswordFields'
 import { ResetPasswordDialog } from './ResetPasswordDialog'
 
 type CreateForm = z.input<typeof createUserSchema>
@@ -188,12 +189,7 @@ export function UsersPage() {
               <Select id={f.id} value={f.value} onChange={f.onChange} aria-label={t('user.role')} options={ROLES.map((r) => ({ value: r, label: t(`user.roles.${r}`) }))} />
             )}
           </FieldItem>
-          <FieldItem control={form.control} name="password" label={t('users.initialPassword')} required help={t('users.initialPasswordHelp')}>
-            {(f) => <Input.Password {...f} autoComplete="new-password" />}
-          </FieldItem>
-          <FieldItem control={form.control} name="confirmPassword" label={t('user.confirmPassword')} required>
-            {(f) => <Input.Password {...f} autoComplete="new-password" />}
-          </FieldItem>
+          <NewPasswordFields control={form.control} label={t('users.initialPassword')} help={t('users.initialPasswordHelp')} />
         </Form>
       </Modal>
     </Card>
