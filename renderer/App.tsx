@@ -16,7 +16,7 @@ import { SignInPage } from './pages/sign-in/SignInPage'
 import { VisitorView } from './pages/visitor-view/VisitorView'
 import { HallScreen } from './pages/queue/HallScreen'
 import { KioskPage } from './pages/queue/KioskPage'
-import { theme } from './theme'
+import { englishTheme, theme } from './theme'
 
 function Root() {
   const { t } = useTranslation()
@@ -82,7 +82,7 @@ export function App() {
   const hallScreen = /^#\/hall-screen(\/\d)?$/.test(location.hash)
   return (
     // autoInsertSpace off: the buttons read 登录 and 登记, as the hall calls them, not 登 录.
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={i18n.language === 'en' ? englishTheme : theme} button={{ autoInsertSpace: false }}>
       <QueryClientProvider client={queryClient}>
         <AntApp>{visitorView ? <VisitorView /> : kiosk ? <KioskPage /> : hallScreen ? <HallScreen /> : <Root />}</AntApp>
       </QueryClientProvider>
