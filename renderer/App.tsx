@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next'
 import { RouterProvider } from 'react-router'
 import { queryClient } from './api/queries'
 import { router } from './router'
-import { theme } from './theme'
+import { englishTheme, theme } from './theme'
 
 export function App() {
   const { i18n } = useTranslation()
   return (
     // autoInsertSpace off: the buttons read 登录 and 登记, as the hall calls them, not 登 录.
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={i18n.language === 'en' ? englishTheme : theme} button={{ autoInsertSpace: false }}>
       <QueryClientProvider client={queryClient}>
         <AntApp>
           <RouterProvider router={router} />

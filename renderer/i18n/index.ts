@@ -31,6 +31,12 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 })
 
+// The page's language follows the catalogue's: screen readers, and the English font rule in styles.css.
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng
+})
+document.documentElement.lang = i18n.language
+
 export function setLanguage(lang: Language): void {
   try {
     localStorage.setItem(LANGUAGE_KEY, lang)

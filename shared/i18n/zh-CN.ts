@@ -10,12 +10,22 @@ export const zhCN = {
     offline: '无法连接到接访台服务，请检查程序是否仍在运行。',
     retry: '重试',
     language: 'English',
+    /** A label and its value in running text: 原因：…; English writes “Reason: …”. */
+    labelled: '{{label}}：{{value}}',
+    listSeparator: '；',
+    enumSeparator: '、',
   },
   busy: {
     settingUp: '正在创建大厅并安全地保存密码，约需几秒…',
     signingIn: '正在核对密码，约需几秒…',
     savingPassword: '正在安全地保存密码，约需几秒…',
     addingUser: '正在添加用户并安全地保存密码，约需几秒…',
+    backingUp: '正在备份并校验备份文件…',
+    restoring: '正在校验备份并恢复数据…',
+    previewing: '正在生成预览…',
+    savingPdf: '正在保存 PDF…',
+    preparingLog: '正在生成台账…',
+    counting: '正在统计…',
     loading: '正在加载…',
   },
   setup: {

@@ -1,3 +1,5 @@
+import type { Page, Route } from '@playwright/test'
+import type { MethodName } from '../../shared/rpc/contract'
 import type { Host } from './fixtures'
 import { ADMIN, expect, keepRecoveryKey, setUpHall, signIn, test } from './fixtures'
 import { apiClient } from './api'
@@ -72,6 +74,77 @@ test('setup offers a backup folder and the daily backup is on; without one the s
   await page.getByRole('button', { name: '登录', exact: true }).click()
   await expect(page.getByRole('button', { name: /正在核对密码/ })).toBeVisible()
   await expect(page.getByTestId('signed-in-as')).toContainText(ADMIN.name)
+})
+
+/**
+ * Holds the page's calls of `method` until the returned function is called: a step that is quick on
+ * a test hall (a backup of a few pages) is seen while it runs, as it runs for seconds in a real one.
+ */
+async function holdCalls(page: Page, method: MethodName): Promise<() => Promise<void>> {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  const handler = async (route: Route) => {
+    const body = route.request().postDataJSON() as { method?: string } | null
+    if (body?.method !== method) return route.fallback()
+    await released
+    await route.continue()
+  }
+  await page.route('**/rpc', handler)
+  return async () => {
+    release()
+    await page.unroute('**/rpc', handler)
+  }
+}
+
+// Issue 13: every step that can take longer than 300 ms shows progress, in words.
+test('slow steps say what they do: receipt preview and print, statistics, the printed 台账, backup and restore', async ({ page, host, shot }) => {
+  await setUpHall(page, host)
+  const caseNumber = await registerSample(page)
+
+  let release = await holdCalls(page, 'receipts.preview')
+  await page.getByRole('button', { name: '打印回执' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog.getByTestId('preview-loading')).toHaveText('正在生成预览…')
+  await shot('receipt-preview-loading')
+  await release()
+  const receipt = page.frameLocator('[data-testid="receipt-preview"]')
+  await expect(receipt.getByText(caseNumber).first()).toBeVisible()
+  release = await holdCalls(page, 'receipts.browserPrint')
+  await dialog.getByRole('button', { name: /打印$/ }).click()
+  await expect(dialog.getByRole('button', { name: '正在打印…' })).toBeVisible()
+  await release()
+  await expect(dialog.getByRole('button', { name: '补打回执' })).toBeVisible()
+  await dialog.getByRole('button', { name: '关闭' }).click()
+
+  await page.getByRole('menuitem', { name: '台账与统计' }).click()
+  await expect(page.getByTestId('stats-cards')).toBeVisible()
+  release = await holdCalls(page, 'reports.statistics')
+  await page.getByRole('button', { name: '今天', exact: true }).click()
+  await expect(page.getByTestId('stats-counting')).toHaveText('正在统计…')
+  await release()
+  await expect(page.getByTestId('stats-counting')).toHaveCount(0)
+  release = await holdCalls(page, 'reports.logHtml')
+  await page.getByRole('button', { name: '打印台账' }).click()
+  await expect(page.getByRole('button', { name: '正在生成台账…' })).toBeVisible()
+  await release()
+  await expect(page.getByRole('button', { name: '打印台账' })).toBeVisible()
+
+  await page.getByRole('menuitem', { name: '大厅设置' }).click()
+  release = await holdCalls(page, 'backup.now')
+  await page.getByRole('button', { name: '立即备份' }).click()
+  await expect(page.getByRole('button', { name: '正在备份并校验备份文件…' })).toBeVisible()
+  await shot('backing-up')
+  await release()
+  await expect(page.getByText(`已备份到 ${host.dataDir}/backups`)).toBeVisible()
+  await page.getByTestId('backup-card').getByRole('button', { name: '恢复' }).first().click()
+  const confirm = page.getByRole('dialog')
+  release = await holdCalls(page, 'backup.restore')
+  await confirm.getByRole('button', { name: '恢复' }).click()
+  await expect(confirm.getByRole('button', { name: '正在校验备份并恢复数据…' })).toBeVisible()
+  await shot('restoring')
+  await release()
+  await expect(page.getByText('已恢复，请重新登录。')).toBeVisible()
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible()
 })
 
 test('with the default backup folder of setup, the settings page shows the folder and no warning', async ({ page, host }) => {

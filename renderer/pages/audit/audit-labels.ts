@@ -115,7 +115,7 @@ type DetailKey = keyof typeof zhCN.audit.details
 function valueText(t: TFunction, key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—'
   if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no')
-  if (Array.isArray(value)) return value.map((v) => valueText(t, key, v)).join('、')
+  if (Array.isArray(value)) return value.map((v) => valueText(t, key, v)).join(t('app.enumSeparator'))
   if (typeof value === 'object') return detailText(t, value as Record<string, unknown>)
   const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value)
   const catalogue: Record<string, string> = {
@@ -154,15 +154,15 @@ export function detailText(t: TFunction, detail: Record<string, unknown>): strin
     // A change: only what changed, as 空闲自动锁定（分钟）：10 → 5.
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
       if (!Object.hasOwn(zhCN.audit.details, key) || JSON.stringify(before[key]) === JSON.stringify(after[key])) continue
-      changes.push(`${t(`audit.details.${key as DetailKey}`)}：${valueText(t, key, before[key])} → ${valueText(t, key, after[key])}`)
+      changes.push(t('app.labelled', { label: t(`audit.details.${key as DetailKey}`), value: `${valueText(t, key, before[key])} → ${valueText(t, key, after[key])}` }))
     }
     detail = Object.fromEntries(Object.entries(detail).filter(([k]) => k !== 'before' && k !== 'after'))
   }
   for (const [key, value] of Object.entries(detail)) {
     if (!Object.hasOwn(zhCN.audit.details, key)) continue
-    parts.push(`${t(`audit.details.${key as DetailKey}`)}：${valueText(t, key, value)}`)
+    parts.push(t('app.labelled', { label: t(`audit.details.${key as DetailKey}`), value: valueText(t, key, value) }))
   }
-  return [...parts, ...changes].join('；')
+  return [...parts, ...changes].join(t('app.listSeparator'))
 }
 
 /**

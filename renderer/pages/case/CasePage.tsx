@@ -83,11 +83,13 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
       <Row gutter={16}>
         <Col span={14}>
           <Card title={t('case.sections.visitor')} size="small">
-            <Descriptions column={2} size="small" bordered styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}>
+            {/* Two columns only from 1600 px: at 1366 the half-width card leaves a masked ID or an English
+                label (Demand category) too little room, and the ID broke a character a line. */}
+            <Descriptions column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }} size="small" bordered styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}>
               <Descriptions.Item label={t('visitor.name')}>{detail.visitor.name}</Descriptions.Item>
               <Descriptions.Item label={t('visitor.idNumber')}>
-                <Space>
-                  {detail.visitor.noIdReason ? `${t('visitor.noId')}：${detail.visitor.noIdReason}` : detail.visitor.maskedIdNumber}
+                <Space className="nowrap">
+                  {detail.visitor.noIdReason ? t('app.labelled', { label: t('visitor.noId'), value: detail.visitor.noIdReason }) : detail.visitor.maskedIdNumber}
                   {/* Nothing to reveal once the personal data is purged (个人信息保存期限). */}
                   {officer && !detail.visitor.noIdReason && detail.visitor.maskedIdNumber !== '' && identity === null && (
                     <Button size="small" icon={<EyeOutlined />} onClick={() => setAsking(true)}>
@@ -97,7 +99,9 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
                 </Space>
                 {identity && <div data-testid="revealed-id">{t('case.revealed', { id: identity })}</div>}
               </Descriptions.Item>
-              <Descriptions.Item label={t('visitor.phone')}>{detail.visitor.maskedPhone}</Descriptions.Item>
+              <Descriptions.Item label={t('visitor.phone')}>
+                <span className="nowrap">{detail.visitor.maskedPhone}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('visitor.address')}>{detail.visitor.address}</Descriptions.Item>
               <Descriptions.Item label={t('visitor.kind')}>
                 {detail.kind === 'group' ? `${t('visitor.group')} · ${detail.headcount}` : t('visitor.individual')}
@@ -131,7 +135,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
               return (
                 <div key={k} style={{ marginBottom: 12 }}>
                   <Typography.Text strong>{t(`answers.${k}.label`)}</Typography.Text>
-                  {a.mark && <Tag style={{ marginLeft: 8 }}>{t(`answers.${a.mark}`)}：{a.reason}</Tag>}
+                  {a.mark && <Tag style={{ marginLeft: 8 }}>{t('app.labelled', { label: t(`answers.${a.mark}`), value: a.reason })}</Tag>}
                   <div style={{ whiteSpace: 'pre-wrap' }}>{a.text}</div>
                 </div>
               )
@@ -142,9 +146,10 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
           {officer && <NoticesCard detail={detail} onPrinted={() => void query.refetch()} />}
           <Card title={t('case.sections.clocks')} size="small" data-testid="case-clocks" style={{ marginTop: officer ? 16 : 0 }}>
             {detail.clocks.map((c) => (
-              <div key={c.key} style={{ display: 'flex', justifyContent: 'space-between', padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+              <div key={c.key} style={{ display: 'flex', justifyContent: 'space-between', gap: 8, padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
                 <span>{t(`case.clocks.${c.key as ClockKey}`)}</span>
-                <Space>
+                {/* The clock's name may wrap (Request for re-review); its date and tag stay on one line. */}
+                <Space className="nowrap" style={{ flex: 'none' }}>
                   {c.due && <Typography.Text type="secondary">{t('case.clockDue', { due: c.due })}</Typography.Text>}
                   <ClockTag clock={c} />
                 </Space>
@@ -171,7 +176,7 @@ export function CasePage({ caseNumber }: { caseNumber: string }) {
                     )}
                     {typeof e.data.body === 'string' && <div>{e.data.body}</div>}
                     {typeof e.data.lateReason === 'string' && (
-                      <Typography.Text type="warning">{t('case.fields.lateReason')}：{e.data.lateReason}</Typography.Text>
+                      <Typography.Text type="warning">{t('app.labelled', { label: t('case.fields.lateReason'), value: e.data.lateReason })}</Typography.Text>
                     )}
                     {typeof e.data.satisfaction === 'string' && <div>{t(`case.satisfaction.${e.data.satisfaction as Satisfaction}`)}</div>}
                     {e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}

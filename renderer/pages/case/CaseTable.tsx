@@ -8,7 +8,10 @@ import { formatDate } from '../../format'
 import { caseHref } from './CasePage'
 import { DaysLeftTag } from './ClockTag'
 
-/** One line, cut with an ellipsis; the whole text in a tooltip. */
+/**
+ * One line, cut with an ellipsis; the whole text in a tooltip. In a fixed-layout table it cuts at
+ * the cell's width, so the column needs no `ellipsis` (which would cut its header too: “Responsi…”).
+ */
 export function OneLine({ text, children }: { text: string; children?: ReactNode }) {
   return (
     <Tooltip title={text} placement="topLeft">
@@ -35,11 +38,11 @@ export function CaseTable({ rows, testId, empty, ranked = false, loading = false
       render: (v: string) => formatDate(v, hall.timeZone),
       sorter: ranked ? undefined : (a, b) => a.registeredAt.localeCompare(b.registeredAt),
     },
-    { title: t('today.name'), dataIndex: 'visitorName', width: 96, ellipsis: { showTitle: false }, render: (v: string) => <OneLine text={v} /> },
+    { title: t('today.name'), dataIndex: 'visitorName', width: 96, render: (v: string) => <OneLine text={v} /> },
     { title: t('today.idNumber'), dataIndex: 'maskedIdNumber', width: 166, className: 'nowrap', render: (v: string) => <span style={{ fontFamily: 'monospace', fontSize: 13 }}>{v || '—'}</span> },
-    { title: t('today.category'), dataIndex: 'category', ellipsis: { showTitle: false }, render: (v: string) => <OneLine text={v} /> },
+    { title: t('today.category'), dataIndex: 'category', render: (v: string) => <OneLine text={v} /> },
     // Search lists say why each case matched instead of the unit (shown on the case page).
-    ...(ranked ? [] : [{ title: t('case.fields.unit'), dataIndex: 'unit' as const, ellipsis: { showTitle: false }, render: (v: string | null) => (v ? <OneLine text={v} /> : '—') }]),
+    ...(ranked ? [] : [{ title: t('case.fields.unit'), dataIndex: 'unit' as const, render: (v: string | null) => (v ? <OneLine text={v} /> : '—') }]),
     {
       title: t('today.routing'),
       dataIndex: 'status',

@@ -41,8 +41,9 @@ export function NoticesCard({ detail, onPrinted }: { detail: CaseDetail; onPrint
           showIcon
           style={{ marginBottom: 12 }}
           message={t('case.noticeDue', { title: title(suggested) })}
-          action={
-            <Button type="primary" icon={<FileTextOutlined />} onClick={() => setOpen(suggested)} data-testid="notice-suggested">
+          // Under the sentence, not beside it: beside, the narrow card broke the sentence a word a line.
+          description={
+            <Button type="primary" icon={<FileTextOutlined />} onClick={() => setOpen(suggested)} data-testid="notice-suggested" style={{ marginTop: 4, maxWidth: '100%', height: 'auto', minHeight: 40, whiteSpace: 'normal', textAlign: 'start' }}>
               {t('case.noticeOpen', { title: title(suggested) })}
             </Button>
           }

@@ -59,7 +59,7 @@ export function HolidayList({ onMessage, estimatedYears }: { onMessage: (ok: boo
       >
         {pending !== null && t('hallData.impactText', { open: pending.impact.openCases, moved: pending.impact.moved })}
       </Modal>
-      {estimatedYears.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('hallData.estimated', { years: estimatedYears.join('、') })} />}
+      {estimatedYears.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('hallData.estimated', { years: estimatedYears.join(t('app.enumSeparator')) })} />}
       <Space wrap style={{ marginBottom: 12 }}>
         <Input placeholder="2026-10-01" aria-label={t('hallData.date')} value={draft.date} style={{ width: 140 }} onChange={(e) => setDraft({ ...draft, date: e.target.value })} />
         <Select<HolidayRow['kind']>

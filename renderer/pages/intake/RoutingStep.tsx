@@ -77,7 +77,7 @@ export function RoutingStep({ form, categories }: { form: UseFormReturn<IntakeIn
       <Descriptions bordered size="small" column={2} style={{ marginTop: 8, marginBottom: 16 }}>
         <Descriptions.Item label={t('visitor.name')}>{visitor.name}</Descriptions.Item>
         <Descriptions.Item label={t('visitor.idNumber')}>
-          {visitor.noId ? `${t('visitor.noId')}：${visitor.noIdReason}` : maskIdNumber(normalizeIdNumber(visitor.idNumber))}
+          {visitor.noId ? t('app.labelled', { label: t('visitor.noId'), value: visitor.noIdReason }) : maskIdNumber(normalizeIdNumber(visitor.idNumber))}
         </Descriptions.Item>
         <Descriptions.Item label={t('visitor.kind')}>
           {kind === 'group' ? `${t('visitor.group')} · ${headcount ?? '?'}` : t('visitor.individual')}

@@ -1,6 +1,7 @@
 import { App, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SkippedCard } from './SkippedCard'
 import { TICKET_KINDS } from '../../../shared/queue/domain'
 import type { TicketKind } from '../../../shared/queue/domain'
 import type { IssuedTicket } from '../../../shared/queue/types'
@@ -75,7 +76,7 @@ export function GuidePage() {
           </Card>
         </Col>
         <Col span={10}>
-          <Card title={`${t('queue.desk.skipped')} · ${t('queue.desk.skippedHint', { minutes: desk.value?.settings.skipReturnMinutes ?? 0 })}`} size="small">
+          <SkippedCard minutes={desk.value?.settings.skipReturnMinutes ?? 0}>
             <TicketTable
               testId="guide-skipped"
               tickets={desk.value?.skipped ?? []}
@@ -94,7 +95,7 @@ export function GuidePage() {
                 </Button>
               )}
             />
-          </Card>
+          </SkippedCard>
         </Col>
       </Row>
     </Space>

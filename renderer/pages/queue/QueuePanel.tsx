@@ -2,6 +2,7 @@ import { App, Button, Card, Col, Input, InputNumber, Modal, Popover, Row, Space,
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { SkippedCard } from './SkippedCard'
 import { MAX_WINDOW, TICKET_KINDS } from '../../../shared/queue/domain'
 import type { TicketKind } from '../../../shared/queue/domain'
 import type { Ticket } from '../../../shared/queue/types'
@@ -191,7 +192,7 @@ export function QueuePanel() {
           </Card>
         </Col>
         <Col span={10}>
-          <Card title={`${t('queue.desk.skipped')} · ${t('queue.desk.skippedHint', { minutes: desk.value?.settings.skipReturnMinutes ?? 0 })}`} size="small">
+          <SkippedCard minutes={desk.value?.settings.skipReturnMinutes ?? 0}>
             <TicketTable
               testId="skipped-list"
               tickets={desk.value?.skipped ?? []}
@@ -201,7 +202,7 @@ export function QueuePanel() {
                 </Button>
               )}
             />
-          </Card>
+          </SkippedCard>
           <Card title={t('queue.desk.takeForVisitor')} size="small" style={{ marginTop: 16 }}>
             <KindPicker onTake={(k, n) => void take(k, n)} busy={busy} large={false} />
           </Card>

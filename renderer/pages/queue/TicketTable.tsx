@@ -21,7 +21,7 @@ export function TicketTable({ tickets, action, testId }: { tickets: Ticket[]; ac
         { title: t('queue.columns.number'), dataIndex: 'number', render: (n: string) => <b style={{ fontSize: 18 }}>{n}</b> },
         { title: t('queue.columns.kind'), dataIndex: 'kind', render: (k: Ticket['kind']) => <Tag color={k === 'priority' ? 'green' : undefined}>{t(`queue.kinds.${k}`)}</Tag> },
         { title: t('queue.columns.headcount'), dataIndex: 'headcount' },
-        { title: t('queue.columns.issuedAt'), dataIndex: 'issuedAt', render: (iso: string) => formatDateTime(iso, hall.timeZone) },
+        { title: t('queue.columns.issuedAt'), dataIndex: 'issuedAt', className: 'nowrap', render: (iso: string) => formatDateTime(iso, hall.timeZone) },
         {
           title: t('queue.columns.status'),
           dataIndex: 'status',

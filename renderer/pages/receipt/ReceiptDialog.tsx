@@ -30,7 +30,7 @@ export function ReceiptDialog({ caseNumber, open, onClose, document = 'receipt' 
   const [preview, setPreview] = useState<ReceiptPreview | null>(null)
   const [history, setHistory] = useState<PrintRecord[]>([])
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null)
   const officer = session.role !== 'receptionist'
 
   const load = useCallback(async () => {
@@ -65,7 +65,7 @@ export function ReceiptDialog({ caseNumber, open, onClose, document = 'receipt' 
       void message.info(t('print.reprintByOfficer'))
       return
     }
-    setBusy(true)
+    setBusy('print')
     try {
       if (preview?.direct) {
         const r = await call('receipts.print', paper)
@@ -82,15 +82,15 @@ export function ReceiptDialog({ caseNumber, open, onClose, document = 'receipt' 
         await call('receipts.complete', { printId: r.value.printId })
       }
     } finally {
-      setBusy(false)
+      setBusy(null)
       await load()
     }
   }
 
   const savePdf = async () => {
-    setBusy(true)
+    setBusy('pdf')
     const r = await call('receipts.savePdf', paper)
-    setBusy(false)
+    setBusy(null)
     if (!r.ok) setError(errorText(r.error))
     else if (r.value === null) void message.info(t('print.cancelled'))
     else report(r.value)
@@ -109,12 +109,12 @@ export function ReceiptDialog({ caseNumber, open, onClose, document = 'receipt' 
         <Space>
           <Button onClick={onClose}>{t('print.close')}</Button>
           {preview?.direct && (
-            <Button icon={<FilePdfOutlined />} disabled={busy} onClick={() => void savePdf()}>
-              {t('print.savePdf')}
+            <Button icon={<FilePdfOutlined />} disabled={busy !== null} loading={busy === 'pdf'} onClick={() => void savePdf()}>
+              {busy === 'pdf' ? t('busy.savingPdf') : t('print.savePdf')}
             </Button>
           )}
-          <Button type="primary" icon={<PrinterOutlined />} loading={busy} disabled={preview === null} onClick={() => void print()}>
-            {reprint || printedAlready ? (notice ? t('print.reprintNotice') : t('print.reprint')) : t('print.print')}
+          <Button type="primary" icon={<PrinterOutlined />} loading={busy === 'print'} disabled={preview === null || busy === 'pdf'} onClick={() => void print()}>
+            {busy === 'print' ? t('print.printing') : reprint || printedAlready ? (notice ? t('print.reprintNotice') : t('print.reprint')) : t('print.print')}
           </Button>
         </Space>
       }
@@ -131,7 +131,12 @@ export function ReceiptDialog({ caseNumber, open, onClose, document = 'receipt' 
         </Space>
         {printedAlready && <Alert type="info" showIcon data-testid="reprint-by-officer" message={t('print.reprintByOfficer')} />}
         {error && <Alert type="error" showIcon message={error} role="alert" />}
-        {preview === null && error === null && <Spin />}
+        {preview === null && error === null && (
+          <Space data-testid="preview-loading">
+            <Spin />
+            <Typography.Text type="secondary">{t('busy.previewing')}</Typography.Text>
+          </Space>
+        )}
         {preview !== null && (
           <iframe
             title={t('print.preview')}
@@ -159,8 +164,7 @@ export function ReceiptDialog({ caseNumber, open, onClose, document = 'receipt' 
                 dataIndex: 'status',
                 render: (v: PrintRecord['status'], r) => (
                   <Tag color={v === 'succeeded' ? 'green' : v === 'failed' ? 'red' : 'default'}>
-                    {t(`print.statuses.${v}`)}
-                    {r.failureReason ? `：${r.failureReason}` : ''}
+                    {r.failureReason ? t('app.labelled', { label: t(`print.statuses.${v}`), value: r.failureReason }) : t(`print.statuses.${v}`)}
                   </Tag>
                 ),
               },

@@ -1,5 +1,5 @@
 import { DownloadOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, DatePicker, Modal, Progress, Row, Space, Statistic, Table, Typography } from 'antd'
+import { Alert, Button, Card, Col, DatePicker, Modal, Progress, Row, Space, Spin, Statistic, Table, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -19,9 +19,9 @@ import { useExport } from './use-export'
 function RateCard({ title, rate }: { title: string; rate: Rate }) {
   const { t } = useTranslation()
   return (
-    <Card size="small">
+    <Card size="small" style={{ height: '100%' }}>
       <Statistic
-        title={title}
+        title={<span className="stat-title">{title}</span>}
         value={rate.value === null ? t('reports.noData') : (rate.value * 100).toFixed(1)}
         suffix={rate.value === null ? undefined : '%'}
       />
@@ -62,8 +62,11 @@ export function ReportsPage() {
   const { job, run } = useExport()
   const admin = session.role === 'admin'
 
+  const [preparingLog, setPreparingLog] = useState(false)
   const printLog = async () => {
+    setPreparingLog(true)
     const r = await call('reports.logHtml', period)
+    setPreparingLog(false)
     if (r.ok) await printInBrowser(r.value.html)
     else setError(errorText(r.error))
   }
@@ -83,6 +86,13 @@ export function ReportsPage() {
             <Button onClick={() => setPeriod({ from: today, to: today })}>{t('reports.today')}</Button>
             <Button onClick={() => setPeriod(statsMonth(today, hall.statsMonthStartDay))}>{t('reports.month')}</Button>
             <Button onClick={() => setPeriod(previousWeek(today))}>{t('reports.lastWeek')}</Button>
+            {/* A year of a big hall takes a moment to count: the figures say they are on their way. */}
+            {statistics.isFetching && (
+              <Space data-testid="stats-counting">
+                <Spin size="small" />
+                <Typography.Text type="secondary">{t('busy.counting')}</Typography.Text>
+              </Space>
+            )}
           </Space>
         }
       >
@@ -100,8 +110,8 @@ export function ReportsPage() {
             </Button>
             {/* The desktop app saves the PDF and prints it from there; the browser has its print dialog. */}
             {window.intakeDesk === undefined && (
-              <Button icon={<PrinterOutlined />} onClick={() => void printLog()}>
-                {t('reports.printLog')}
+              <Button icon={<PrinterOutlined />} loading={preparingLog} onClick={() => void printLog()}>
+                {preparingLog ? t('busy.preparingLog') : t('reports.printLog')}
               </Button>
             )}
             <Button icon={<DownloadOutlined />} onClick={() => void run({ kind: 'weekly', format: 'xlsx', ...previousWeek(today) })}>
@@ -113,13 +123,13 @@ export function ReportsPage() {
           <>
             <Row gutter={[12, 12]} data-testid="stats-cards">
               <Col span={4}>
-                <Card size="small">
-                  <Statistic title={t('reports.batches')} value={stats.batches} />
+                <Card size="small" style={{ height: '100%' }}>
+                  <Statistic title={<span className="stat-title">{t('reports.batches')}</span>} value={stats.batches} />
                 </Card>
               </Col>
               <Col span={4}>
-                <Card size="small">
-                  <Statistic title={t('reports.persons')} value={stats.persons} />
+                <Card size="small" style={{ height: '100%' }}>
+                  <Statistic title={<span className="stat-title">{t('reports.persons')}</span>} value={stats.persons} />
                 </Card>
               </Col>
               <Col span={4}>
@@ -136,7 +146,7 @@ export function ReportsPage() {
               </Col>
             </Row>
             <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-              {t('reports.repeatVisits')}：{t('reports.repeatByPerson')} {stats.repeatVisits} · {t('reports.repeatByMatter', { visits: stats.repeatVisitsByMatter, matters: stats.repeatMatters })} · {t('reports.definitions')}
+              {t('app.labelled', { label: t('reports.repeatVisits'), value: `${t('reports.repeatByPerson')} ${stats.repeatVisits}` })} · {t('reports.repeatByMatter', { visits: stats.repeatVisitsByMatter, matters: stats.repeatMatters })} · {t('reports.definitions')}
             </Typography.Paragraph>
             <Typography.Paragraph type="secondary" strong>
               {t('reports.countedBy')}

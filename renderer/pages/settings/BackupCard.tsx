@@ -31,13 +31,15 @@ export function BackupCard() {
   }
 
   const restore = (file: BackupFile) => {
-    modal.confirm({
+    // The check and the copy take seconds on a big hall: the button says what it is doing meanwhile.
+    const confirm = modal.confirm({
       title: t('backup.restore'),
       content: t('backup.restoreConfirm', { file: file.fileName }),
       okText: t('backup.restore'),
       okButtonProps: { danger: true },
       cancelText: t('intake.cancel'),
       onOk: async () => {
+        confirm.update({ okText: t('busy.restoring') })
         const r = await call('backup.restore', { path: file.path })
         if (r.ok) {
           void message.success(t('backup.restored'))
@@ -59,7 +61,7 @@ export function BackupCard() {
         {status?.stale && status.folder !== null && <Alert type="warning" showIcon message={t('backup.stale')} />}
         <Space>
           <Button type="primary" icon={<CloudUploadOutlined />} loading={busy} onClick={() => void backupNow()}>
-            {t('backup.now')}
+            {busy ? t('busy.backingUp') : t('backup.now')}
           </Button>
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>
             {t('backup.refresh')}

@@ -8,6 +8,7 @@ import { useApp } from '../../app-context'
 import { formatTime } from '../../format'
 import { ReceiptDialog } from '../receipt/ReceiptDialog'
 import { caseHref } from '../case/CasePage'
+import { OneLine } from '../case/CaseTable'
 
 /** 今日台账: today's registrations, newest first. */
 export function TodayPage() {
@@ -39,26 +40,34 @@ export function TodayPage() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: t('today.empty') }}
         data-testid="today-table"
+        tableLayout="fixed"
         columns={[
-          { title: t('today.time'), dataIndex: 'registeredAt', width: 90, render: (v: string) => formatTime(v, hall.timeZone) },
-          { title: t('today.caseNumber'), dataIndex: 'caseNumber', width: 200, render: (v: string) => <a href={caseHref(v)}><Typography.Text strong>{v}</Typography.Text></a> },
+          { title: t('today.time'), dataIndex: 'registeredAt', width: 72, className: 'nowrap', render: (v: string) => formatTime(v, hall.timeZone) },
+          { title: t('today.caseNumber'), dataIndex: 'caseNumber', width: 184, className: 'nowrap', render: (v: string) => <a href={caseHref(v)}><Typography.Text strong>{v}</Typography.Text></a> },
           {
             title: t('today.name'),
             dataIndex: 'visitorName',
+           
+            // A group's tag goes under the name: beside it, the narrow column left the name no room at all.
             render: (v: string, r) => (
-              <Space>
-                {v}
-                {r.kind === 'group' && <Tag color="orange">{t('today.groupOf', { n: r.headcount })}</Tag>}
-              </Space>
+              <>
+                <OneLine text={v} />
+                {r.kind === 'group' && (
+                  <div>
+                    <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('today.groupOf', { n: r.headcount })}</Tag>
+                  </div>
+                )}
+              </>
             ),
           },
-          { title: t('today.idNumber'), dataIndex: 'maskedIdNumber', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v || '—'}</span> },
-          { title: t('today.category'), dataIndex: 'category' },
-          { title: t('today.routing'), dataIndex: 'routing', render: (v: TodayLogRow['routing']) => t(`routing.${v}`) },
-          { title: t('today.receptionist'), dataIndex: 'receptionist' },
+          { title: t('today.idNumber'), dataIndex: 'maskedIdNumber', width: 166, className: 'nowrap', render: (v: string) => <span style={{ fontFamily: 'monospace', fontSize: 13 }}>{v || '—'}</span> },
+          { title: t('today.category'), dataIndex: 'category', render: (v: string) => <OneLine text={v} /> },
+          { title: t('today.routing'), dataIndex: 'routing', width: 150, render: (v: TodayLogRow['routing']) => <OneLine text={t(`routing.${v}`)} /> },
+          { title: t('today.receptionist'), dataIndex: 'receptionist', width: 136, render: (v: string) => <OneLine text={v} /> },
           {
             title: t('print.title'),
             key: 'receipt',
+            width: 120,
             render: (_: unknown, r) =>
               session.role !== 'receptionist' || r.receptionistId === session.userId ? (
                 <Button size="small" icon={<PrinterOutlined />} onClick={() => setReceiptCase(r.caseNumber)}>

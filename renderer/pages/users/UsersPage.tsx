@@ -87,10 +87,10 @@ export function UsersPage() {
           {
             title: t('user.name'),
             render: (_: unknown, u) => (
-              <>
+              <span className="nowrap">
                 {u.name}
                 {u.id === session.userId && <Tag style={{ marginInlineStart: 8 }}>{t('users.self')}</Tag>}
-              </>
+              </span>
             ),
           },
           { title: t('user.position'), dataIndex: 'position' },
@@ -101,7 +101,8 @@ export function UsersPage() {
                 value={u.role}
                 disabled={u.id === session.userId}
                 aria-label={`${t('user.role')} ${u.badgeNo}`}
-                style={{ width: 120 }}
+                // Wide enough for the longest role in English (Administrator), never cut.
+                style={{ width: 150 }}
                 onChange={(role) => void update(u, { role })}
                 options={ROLES.map((r) => ({ value: r, label: t(`user.roles.${r}`) }))}
               />
@@ -116,15 +117,16 @@ export function UsersPage() {
               </>
             ),
           },
-          { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, hall.timeZone) },
+          { title: t('users.createdAt'), dataIndex: 'createdAt', className: 'nowrap', render: (v: string) => formatDateTime(v, hall.timeZone) },
           {
             title: t('users.actions'),
             render: (_: unknown, u) => {
               const self = u.id === session.userId
+              // Small buttons that may wrap: at 1366 in English the table otherwise ran past the page.
               return (
-                <Space>
+                <Space wrap size={[8, 4]}>
                   {u.disabled ? (
-                    <Button icon={<UndoOutlined />} onClick={() => void update(u, { disabled: false })}>
+                    <Button size="small" icon={<UndoOutlined />} onClick={() => void update(u, { disabled: false })}>
                       {t('users.enable')}
                     </Button>
                   ) : (
@@ -137,12 +139,12 @@ export function UsersPage() {
                       onConfirm={() => update(u, { disabled: true })}
                       disabled={self}
                     >
-                      <Button danger icon={<StopOutlined />} disabled={self}>
+                      <Button size="small" danger icon={<StopOutlined />} disabled={self}>
                         {t('users.disable')}
                       </Button>
                     </Popconfirm>
                   )}
-                  <Button icon={<KeyOutlined />} disabled={self} onClick={() => setResetting(u)}>
+                  <Button size="small" icon={<KeyOutlined />} disabled={self} onClick={() => setResetting(u)}>
                     {t('users.resetPassword')}
                   </Button>
                 </Space>
