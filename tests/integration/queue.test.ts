@@ -236,10 +236,10 @@ describe('into the case and back out', () => {
 })
 
 describe('waiting and service times in the 台账 and the statistics', () => {
-  const minutes = (n: number) => core.clock.advance(n * 60_000)
+  const minutes = (core: TestCore, n: number) => core.clock.advance(n * 60_000)
 
   /** Exports the day's 台账 and hands back the file's path. */
-  async function exportLog(format: 'xlsx' | 'csv'): Promise<string> {
+  async function exportLog(core: TestCore, format: 'xlsx' | 'csv'): Promise<string> {
     const started = await ok(core, 'admin', 'reports.export', { kind: 'log', format, from: '2026-11-22', to: '2026-11-22' })
     for (let i = 0; i < 2000; i++) {
       const job = await ok(core, 'admin', 'reports.job', { id: started.id })
@@ -258,30 +258,30 @@ describe('waiting and service times in the 台账 and the statistics', () => {
    * registered (served 20), A002 comes back and window 1 calls it again; 10:50 A002 registered
    * (served 15, from the call it answered).
    */
-  async function morning(): Promise<void> {
-    await take('individual')
-    await take('individual')
-    await take('priority')
-    minutes(10)
+  async function morning(core: TestCore): Promise<void> {
+    await take(core, 'individual')
+    await take(core, 'individual')
+    await take(core, 'priority')
+    minutes(core, 10)
     expect((await ok(core, 'desk1', 'queue.callNext', { window: 1 }))?.number).toBe('G001')
-    minutes(5)
+    minutes(core, 5)
     expect((await ok(core, 'desk2', 'queue.callNext', { window: 2 }))?.number).toBe('A001')
-    minutes(10)
+    minutes(core, 10)
     await ok(core, 'desk1', 'intake.register', validIntake())
     const a2 = (await ok(core, 'desk1', 'queue.callNext', { window: 1 })) as Ticket
     expect(a2.number).toBe('A002')
-    minutes(5)
+    minutes(core, 5)
     await ok(core, 'desk1', 'queue.skip', { ticketId: a2.id, window: 1 })
-    minutes(5)
+    minutes(core, 5)
     await ok(core, 'desk2', 'intake.register', validIntake('11010519491231002X'))
     await ok(core, 'desk1', 'queue.return', { ticketId: a2.id, window: 1 })
     expect((await ok(core, 'desk1', 'queue.callNext', { window: 1 }))?.number).toBe('A002')
-    minutes(15)
+    minutes(core, 15)
     await ok(core, 'desk1', 'intake.register', validIntake())
   }
 
-  it('counts tickets, calls and 过号 and gives the mean and median times per window, kind and day', async () => {
-    await morning()
+  it('counts tickets, calls and 过号 and gives the mean and median times per window, kind and day', async ({ core }) => {
+    await morning(core)
     const stats = await ok(core, 'duty', 'queue.statistics', { from: '2026-11-22', to: '2026-11-22' })
     expect(stats.byWindow).toEqual([
       // G001 and A002 (called twice, skipped once): waits 10 and 25, services 15 and 15.
@@ -300,23 +300,23 @@ describe('waiting and service times in the 台账 and the statistics', () => {
     expect((await ok(core, 'duty', 'queue.statistics', { from: '2026-11-23', to: '2026-11-23' })).byDay).toEqual([])
   })
 
-  it('feeds the hall screen’s estimated wait with today’s service time, never another day’s', async () => {
-    await morning()
-    await take('individual')
-    await take('individual')
+  it('feeds the hall screen’s estimated wait with today’s service time, never another day’s', async ({ core }) => {
+    await morning(core)
+    await take(core, 'individual')
+    await take(core, 'individual')
     // Two waiting; today's 16.7 minutes per visitor at the two windows that called: 17 minutes.
     const board = await ok(core, 'nobody', 'queue.board', {})
     expect(board.waiting.individual).toBe(2)
     expect(board.estimatedMinutes).toBe(17)
     // The next hall day: nobody served yet, so the hall's 15 minutes at one window, not yesterday's.
     core.clock.advance(24 * 3600_000)
-    await take('individual')
-    await take('individual')
+    await take(core, 'individual')
+    await take(core, 'individual')
     expect((await ok(core, 'nobody', 'queue.board', {})).estimatedMinutes).toBe(30)
   })
 
-  it('writes each case’s ticket, 取号时间, waiting and service minutes and window into the 台账 (XLSX and CSV)', async () => {
-    await morning()
+  it('writes each case’s ticket, 取号时间, waiting and service minutes and window into the 台账 (XLSX and CSV)', async ({ core }) => {
+    await morning(core)
     // A case registered without a ticket: the queue's cells stay empty.
     await ok(core, 'desk3', 'intake.register', validIntake())
     const header = ['排队号', '取号时间', '等候时长（分钟）', '服务时长（分钟）', '窗口']
@@ -327,13 +327,13 @@ describe('waiting and service times in the 台账 and the statistics', () => {
       ['', '', '', '', ''],
     ]
 
-    const csv = readFileSync(await exportLog('csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '')
+    const csv = readFileSync(await exportLog(core, 'csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '')
     const [, head, ...rows] = csv.map((l) => l.split(','))
     expect(head?.slice(-5)).toEqual(header)
     expect(rows.map((r) => r.slice(-5))).toEqual(expected)
 
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.readFile(await exportLog('xlsx'))
+    await wb.xlsx.readFile(await exportLog(core, 'xlsx'))
     const sheet = wb.getWorksheet('台账')
     if (sheet === undefined) throw new Error('no 台账 sheet')
     const width = sheet.getRow(2).cellCount
@@ -348,7 +348,7 @@ describe('waiting and service times in the 台账 and the statistics', () => {
 })
 
 describe('the queue settings (排队叫号设置)', () => {
-  it('saves what the administrator set, with the values before and after in the audit trail', async () => {
+  it('saves what the administrator set, with the values before and after in the audit trail', async ({ core }) => {
     const saved = await ok(core, 'admin', 'queue.updateSettings', { priorityCap: 2, skipReturnMinutes: 10, serviceMinutes: 12, voice: 'chime' })
     expect(saved).toEqual({ priorityCap: 2, skipReturnMinutes: 10, serviceMinutes: 12, voice: 'chime' })
     expect(await ok(core, 'admin', 'queue.settings', {})).toEqual(saved)
@@ -361,7 +361,7 @@ describe('the queue settings (排队叫号设置)', () => {
     })
   })
 
-  it('refuses a value out of range with a Chinese message on the field, and changes nothing', async () => {
+  it('refuses a value out of range with a Chinese message on the field, and changes nothing', async ({ core }) => {
     const result = await call(core, 'admin', 'queue.updateSettings', { priorityCap: 0, skipReturnMinutes: 30, serviceMinutes: 15, voice: 'auto' })
     if (result.ok) throw new Error('a cap of 0 was accepted')
     expect(result.error.code).toBe('VALIDATION')
