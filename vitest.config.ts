@@ -37,6 +37,7 @@ const POSTGRES_FILES = [
   'tests/integration/repeat-visitor.test.ts',
   'tests/integration/retention.test.ts',
   'tests/integration/hall-move.test.ts',
+  'tests/integration/hall-backup.test.ts',
 ]
 
 async function reachable(url: string): Promise<string | null> {

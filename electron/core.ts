@@ -92,6 +92,8 @@ export interface CoreOptions {
   restore?: (path: string, userId: number) => Promise<void>
   /** Where start-up steps are told, such as encrypting a database from before encryption; the console by default. */
   log?: (line: string) => void
+  /** Hall mode: where this desk's pg_dump is (found on PATH or in PostgreSQL's folders by default); null: none here. */
+  findPgDump?: () => string | null
   /** Where committed changes are announced; outlives a restore (core-host.ts). A core of its own by default. */
   changes?: ChangeChannel
 }
@@ -213,7 +215,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const leaders = createLeaders(db, announce)
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts, options.dataDir, clock)
-  const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce, restore: options.restore })
+  const backups = createBackups({
+    connection: keyedConnection,
+    dataDir: options.dataDir,
+    clock,
+    announce,
+    restore: options.restore,
+    // Hall mode: the server's pg_dump, run from this desk when it has the PostgreSQL client.
+    hall:
+      options.database === undefined
+        ? undefined
+        : { url: options.database, ...(options.testSchema === undefined ? {} : { schema: options.testSchema }), ...(options.findPgDump === undefined ? {} : { findPgDump: options.findPgDump }), log },
+  })
   if (hall === undefined) await backups.encryptPlainCopies(log)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
   const handlers = createHandlers({

@@ -1,3 +1,4 @@
+import { hallBackupEn, hallBackupErrorsEn } from './hall-backup-messages'
 import { hallMoveEn, hallMoveErrorsEn, hallMoveFieldsEn } from './hall-move-messages'
 import { queueEn } from './queue-en'
 import { queueErrorsEn, queueFieldsEn } from './queue-messages'
@@ -846,6 +847,7 @@ export const en: SameKeys<typeof zhCN> = {
     hashBad: 'File changed',
     refresh: 'Refresh list',
     off: 'Daily backup is off: enter a folder under “Backup folder” above and save. Until then a broken computer can lose every registration.',
+    hall: hallBackupEn,
   },
   security: {
     watermark: 'Badge {{badgeNo}}',
@@ -1080,6 +1082,7 @@ export const en: SameKeys<typeof zhCN> = {
   e: {
     queue: queueErrorsEn,
     hallMove: hallMoveErrorsEn,
+    hallBackup: hallBackupErrorsEn,
     RETENTION_NOT_DUE: '{{caseNumber}} has not been closed for {{months}} months yet; its personal data cannot be purged. Nothing was changed.',
     RETENTION_PURGED: 'The personal data of {{caseNumber}} was purged already. Nothing was changed.',
     BACKUP_MISSING: 'The backup file “{{file}}” cannot be found; choose it again.',

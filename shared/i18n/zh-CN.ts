@@ -1,3 +1,4 @@
+import { hallBackupZhCN, hallBackupErrorsZhCN } from './hall-backup-messages'
 import { hallMoveZhCN, hallMoveErrorsZhCN, hallMoveFieldsZhCN } from './hall-move-messages'
 import { queueZhCN } from './queue-zh-CN'
 import { queueErrorsZhCN, queueFieldsZhCN } from './queue-messages'
@@ -843,6 +844,7 @@ export const zhCN = {
     hashBad: '文件已改动',
     refresh: '刷新列表',
     off: '自动备份未开启：请在上方“备份文件夹”中填写一个文件夹并保存。开启之前，电脑一旦故障，全部登记数据都可能丢失。',
+    hall: hallBackupZhCN,
   },
   security: {
     watermark: '工号 {{badgeNo}}',
@@ -1077,6 +1079,7 @@ export const zhCN = {
   e: {
     queue: queueErrorsZhCN,
     hallMove: hallMoveErrorsZhCN,
+    hallBackup: hallBackupErrorsZhCN,
     RETENTION_NOT_DUE: '{{caseNumber}} 尚未办结满 {{months}} 个月，个人信息不能清除。未作任何改动。',
     RETENTION_PURGED: '{{caseNumber}} 的个人信息已经清除过。未作任何改动。',
     BACKUP_MISSING: '找不到备份文件“{{file}}”，请重新选择。',
