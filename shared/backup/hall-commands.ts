@@ -21,6 +21,19 @@ export function connectionWithoutPassword(url: string): string | null {
   }
 }
 
+/**
+ * The schema a hall lives in when its URL names one (`?options=-c search_path=NAME`): only that
+ * schema is the hall's to dump. Null for the usual hall in `public`, where the whole database is.
+ */
+export function hallSchemaOf(url: string): string | null {
+  try {
+    const options = new URL(url).searchParams.get('options') ?? ''
+    return /search_path\s*=\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(options)?.[1] ?? null
+  } catch {
+    return null
+  }
+}
+
 /** The .pgpass line (host:port:database:user:password) the command reads its password from, the password left to fill in. */
 export function pgpassLine(url: string): string {
   try {
@@ -35,7 +48,8 @@ export function pgpassLine(url: string): string {
 /** pg_dump in its custom format, to `file`. */
 export function pgDumpCommand(url: string, file: string): string {
   const target = connectionWithoutPassword(url) ?? 'postgres://USER@HOST:5432/DATABASE'
-  return `pg_dump --format=custom --no-password --file=${word(file)} --dbname=${word(target)}`
+  const schema = hallSchemaOf(url)
+  return `pg_dump --format=custom --no-password --file=${word(file)}${schema === null ? '' : ` --schema=${schema}`} --dbname=${word(target)}`
 }
 
 /** pg_restore of such a file into a new, empty database made as the README says, as its owner. */

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../electron/errors'
 import { checkDump, dumpRefusal, findPgDump, pgClientDirs, runPgDump, splitPassword } from '../../electron/services/backup/pg-dump'
 import { backupFileName, backupNameKind, backupNameStamp, backupNameSuffix } from '../../electron/services/backup/stamps'
-import { connectionWithoutPassword, pgDumpCommand, pgRestoreCommand, pgpassLine } from '../../shared/backup/hall-commands'
+import { connectionWithoutPassword, hallSchemaOf, pgDumpCommand, pgRestoreCommand, pgpassLine } from '../../shared/backup/hall-commands'
 import { translate } from '../../shared/i18n/translate'
 import { zhCN } from '../../shared/i18n/zh-CN'
 
@@ -130,5 +130,15 @@ describe('backup names', () => {
     expect(backupNameSuffix('intake-desk-hall-20261122-100000-3.dump')).toBe(3)
     expect(backupNameStamp('intake-desk-hall-20261122-100000.sqlite3')).toBeNull()
     expect(backupNameStamp('intake-desk-20261122-100000.dump')).toBeNull()
+  })
+})
+
+describe('the hall’s schema', () => {
+  it('is the one the URL’s options put on the search path, and only that one is dumped', () => {
+    const url = 'postgres://u:p@h:5432/d?options=-c%20search_path%3Dhall_a%20-c%20TimeZone%3DUTC'
+    expect(hallSchemaOf(url)).toBe('hall_a')
+    expect(hallSchemaOf('postgres://u:p@h:5432/d')).toBeNull()
+    expect(pgDumpCommand(url, '/b/x.dump')).toContain(' --schema=hall_a --dbname=')
+    expect(pgDumpCommand('postgres://u:p@h:5432/d', '/b/x.dump')).not.toContain('--schema')
   })
 })

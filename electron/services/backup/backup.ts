@@ -25,7 +25,7 @@ import { DEFAULT_KEEP_DAYS, listBackups, pruneBackups } from './folder'
 import { checkBackup, readSidecar, sha256File, writeFileAtomic, writeSidecar } from './format'
 import { DAY_MS, backupFileName, timeStamp } from './stamps'
 import { schemaVersion } from '../../db/migrate'
-import { pgDumpCommand, pgRestoreCommand, pgpassLine, connectionWithoutPassword } from '../../../shared/backup/hall-commands'
+import { connectionWithoutPassword, hallSchemaOf, pgDumpCommand, pgRestoreCommand, pgpassLine } from '../../../shared/backup/hall-commands'
 import type { HallBackupStatus } from '../../../shared/backup/types'
 import { REQUIRED_TABLES } from './format'
 import { checkDump, findPgDump, pgRestoreBeside, runPgDump } from './pg-dump'
@@ -158,13 +158,14 @@ export function createBackups(options: BackupsOptions) {
     } catch {
       throw new AppError('CONFLICT', 'e.BACKUP_FOLDER', { folder })
     }
+    const schema = dump.schema ?? hallSchemaOf(dump.url)
     running = { table: null, tables: 0 }
     const progress = running
     await runPgDump({
       pgDump,
       url: dump.url,
       file: partial,
-      ...(dump.schema === undefined ? {} : { schema: dump.schema }),
+      ...(schema === null ? {} : { schema }),
       onTable: (table) => {
         progress.table = table
         progress.tables += 1
