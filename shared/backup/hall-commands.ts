@@ -15,6 +15,8 @@ export function connectionWithoutPassword(url: string): string | null {
     const parsed = new URL(url)
     if (!/^postgres(ql)?:$/i.test(parsed.protocol) || parsed.hostname === '') return null
     parsed.password = ''
+    // node-postgres's switch to libpq's TLS meanings (shared/hall-connection): not libpq's own.
+    parsed.searchParams.delete('uselibpqcompat')
     return parsed.toString()
   } catch {
     return null

@@ -1,3 +1,4 @@
+import { hallConnectionEn, hallConnectionErrorsEn, hallConnectionFieldsEn } from './hall-connection-messages'
 import { hallBackupEn, hallBackupErrorsEn } from './hall-backup-messages'
 import { hallMoveEn, hallMoveErrorsEn, hallMoveFieldsEn } from './hall-move-messages'
 import { queueEn } from './queue-en'
@@ -825,6 +826,7 @@ export const en: SameKeys<typeof zhCN> = {
       retentionUpdate: 'Personal data retention period changed',
       retentionPurge: 'Personal data past retention purged',
       hallMove: 'Moved to the hall database',
+      hallConnection: 'Changed the hall database connection',
     },
   },
   backup: {
@@ -927,9 +929,11 @@ export const en: SameKeys<typeof zhCN> = {
   },
   queue: queueEn,
   hallMove: hallMoveEn,
+  hallConnection: hallConnectionEn,
   v: {
     queue: queueFieldsEn,
     hallMove: hallMoveFieldsEn,
+    hallConnection: hallConnectionFieldsEn,
     retention: {
       months: 'The retention period is a whole number of months from 6 to 360.',
       none: 'Choose the cases to purge.',
@@ -1083,6 +1087,7 @@ export const en: SameKeys<typeof zhCN> = {
     queue: queueErrorsEn,
     hallMove: hallMoveErrorsEn,
     hallBackup: hallBackupErrorsEn,
+    hallConnection: hallConnectionErrorsEn,
     RETENTION_NOT_DUE: '{{caseNumber}} has not been closed for {{months}} months yet; its personal data cannot be purged. Nothing was changed.',
     RETENTION_PURGED: 'The personal data of {{caseNumber}} was purged already. Nothing was changed.',
     BACKUP_MISSING: 'The backup file “{{file}}” cannot be found; choose it again.',

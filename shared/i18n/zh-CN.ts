@@ -1,3 +1,4 @@
+import { hallConnectionZhCN, hallConnectionErrorsZhCN, hallConnectionFieldsZhCN } from './hall-connection-messages'
 import { hallBackupZhCN, hallBackupErrorsZhCN } from './hall-backup-messages'
 import { hallMoveZhCN, hallMoveErrorsZhCN, hallMoveFieldsZhCN } from './hall-move-messages'
 import { queueZhCN } from './queue-zh-CN'
@@ -822,6 +823,7 @@ export const zhCN = {
       retentionUpdate: '修改个人信息保存期限',
       retentionPurge: '清除到期个人信息',
       hallMove: '迁移到大厅数据库',
+      hallConnection: '修改大厅数据库连接',
     },
   },
   backup: {
@@ -924,9 +926,11 @@ export const zhCN = {
   },
   queue: queueZhCN,
   hallMove: hallMoveZhCN,
+  hallConnection: hallConnectionZhCN,
   v: {
     queue: queueFieldsZhCN,
     hallMove: hallMoveFieldsZhCN,
+    hallConnection: hallConnectionFieldsZhCN,
     retention: {
       months: '保存期限应为 6–360 个月的整数。',
       none: '请选择要清除的案件。',
@@ -1080,6 +1084,7 @@ export const zhCN = {
     queue: queueErrorsZhCN,
     hallMove: hallMoveErrorsZhCN,
     hallBackup: hallBackupErrorsZhCN,
+    hallConnection: hallConnectionErrorsZhCN,
     RETENTION_NOT_DUE: '{{caseNumber}} 尚未办结满 {{months}} 个月，个人信息不能清除。未作任何改动。',
     RETENTION_PURGED: '{{caseNumber}} 的个人信息已经清除过。未作任何改动。',
     BACKUP_MISSING: '找不到备份文件“{{file}}”，请重新选择。',

@@ -56,6 +56,8 @@ export function splitPassword(url: string): { url: string; password: string } {
   const parsed = new URL(url)
   const password = decodeURIComponent(parsed.password)
   parsed.password = ''
+  // node-postgres's switch to libpq's TLS meanings; libpq itself refuses a parameter it does not know.
+  parsed.searchParams.delete('uselibpqcompat')
   return { url: parsed.toString(), password }
 }
 

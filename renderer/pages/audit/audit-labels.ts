@@ -44,6 +44,7 @@ const ACTION_LABELS: Readonly<Record<string, ActionKey>> = {
   'retention.update': 'retentionUpdate',
   'retention.purge': 'retentionPurge',
   'hall.move': 'hallMove',
+  'hallConnection.save': 'hallConnection',
 }
 
 function has<K extends string>(record: Readonly<Record<string, K>>, key: string): K | undefined {
