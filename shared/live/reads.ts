@@ -58,6 +58,8 @@ export const READS = {
   'backup.list': { touches: any('backup', 'settings') },
   // Cases fall due as they are closed; a purge or a new period changes the list.
   'retention.due': { touches: any('case', 'settings') },
+  // The desk's own connection file: changed only by this page, which reads it again after 保存.
+  'hallConnection.get': { touches: any('settings') },
 } satisfies { [M in MethodName]?: ReadSpec<M> }
 
 export type ReadMethod = keyof typeof READS

@@ -18,6 +18,7 @@ import type { DeadlineRules } from '../../../shared/deadlines'
 import { BackupCard } from './BackupCard'
 import { RetentionCard } from './RetentionCard'
 import { HallMoveCard } from './HallMoveCard'
+import { HallConnectionCard } from './HallConnectionCard'
 import { RulesImpactNotice } from './RulesImpactNotice'
 
 const RULE_KEYS = Object.keys(DEFAULT_DEADLINE_RULES) as (keyof DeadlineRules)[]
@@ -158,6 +159,7 @@ export function SettingsPage() {
       <BackupCard />
       <RetentionCard />
       <HallMoveCard />
+      <HallConnectionCard />
     </Card>
   )
 }
