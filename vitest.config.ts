@@ -38,6 +38,8 @@ const POSTGRES_FILES = [
   'tests/integration/retention.test.ts',
   'tests/integration/hall-move.test.ts',
   'tests/integration/live-hall.test.ts',
+  'tests/integration/hall-backup.test.ts',
+  'tests/integration/hall-connection.test.ts',
 ]
 
 async function reachable(url: string): Promise<string | null> {

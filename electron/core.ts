@@ -39,6 +39,9 @@ import { createBackups, type Backups } from './services/backup/backup'
 import { createPrivacy } from './services/privacy/privacy'
 import { createRetention } from './services/retention/retention'
 import { createHallMove } from './services/hall-move/hall-move'
+import { createHallConnection } from './services/hall-connection/hall-connection'
+import type { HallConnectionStore } from './services/hall-connection/store'
+import { fileHallConnectionStore } from './services/hall-connection/store'
 import { auditKeyOf, withAuditKey } from './services/audit/audit'
 import type { HallSecret, KeyStore } from './services/keys/key-store'
 import { fileKeyStore, recoveryKeyOf } from './services/keys/key-store'
@@ -92,6 +95,13 @@ export interface CoreOptions {
   restore?: (path: string, userId: number) => Promise<void>
   /** Where start-up steps are told, such as encrypting a database from before encryption; the console by default. */
   log?: (line: string) => void
+  /**
+   * Where the desk keeps its connection to the hall's database (连接大厅数据库), password encrypted:
+   * safeStorage in the app, an encrypted file under a key file of its own by default.
+   */
+  hallConnectionStore?: HallConnectionStore
+  /** Hall mode: where this desk's pg_dump is (found on PATH or in PostgreSQL's folders by default); null: none here. */
+  findPgDump?: () => string | null
   /** Where committed changes are announced; outlives a restore (core-host.ts). A core of its own by default. */
   changes?: ChangeChannel
 }
@@ -213,7 +223,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const leaders = createLeaders(db, announce)
   const printer = options.printer ?? browserOnlyPrinter
   const exports = createExports(db, printer, fonts, options.dataDir, clock)
-  const backups = createBackups({ connection: keyedConnection, dataDir: options.dataDir, clock, announce, restore: options.restore })
+  const backups = createBackups({
+    connection: keyedConnection,
+    dataDir: options.dataDir,
+    clock,
+    announce,
+    restore: options.restore,
+    // Hall mode: the server's pg_dump, run from this desk when it has the PostgreSQL client.
+    hall:
+      options.database === undefined
+        ? undefined
+        : { url: options.database, ...(options.testSchema === undefined ? {} : { schema: options.testSchema }), ...(options.findPgDump === undefined ? {} : { findPgDump: options.findPgDump }), log },
+  })
   if (hall === undefined) await backups.encryptPlainCopies(log)
   const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
   const handlers = createHandlers({
@@ -225,6 +246,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     unitLists: createUnitLists(db, announce),
     holidays: createHolidays(db, calendar, cases, announce),
     statistics: createStatistics(db),
+    hallConnection: createHallConnection({ db, store: options.hallConnectionStore ?? fileHallConnectionStore(options.dataDir), activeUrl: options.database, ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }) }),
     hallMove: createHallMove({ db, engine: connection.engine, file, key: connection.key, desk: deskName, ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }) }),
   })
   const dispatch = createDispatcher({

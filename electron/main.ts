@@ -11,6 +11,7 @@ import { PRODUCT_NAME } from './paths'
 import { electronPrinter } from './print/electron-printer'
 import { appMenuTemplate, dataDirOverride } from './menu'
 import { osKeyStore } from './services/keys/key-store'
+import { osHallConnectionStore, savedHallDatabase } from './services/hall-connection/store'
 import { HallKeyMissingError } from './services/keys/hall-secret'
 
 const ORIGIN = 'app://intake'
@@ -127,8 +128,13 @@ async function start(): Promise<void> {
 
   let core: CoreHost
   try {
+    // 连接大厅数据库: the connection an administrator saved, its password kept by safeStorage.
+    const hallConnectionStore = osHallConnectionStore(app.getPath('userData'), safeStorage)
+    const database = savedHallDatabase(hallConnectionStore)
     core = await openCoreHost({
       dataDir: app.getPath('userData'),
+      hallConnectionStore,
+      ...(database === undefined ? {} : { database }),
       // The hall's secret (the audit key) is held by the operating system: DPAPI, Keychain, libsecret.
       keyStore: osKeyStore(app.getPath('userData'), safeStorage),
       fontDir: join(__dirname, '..', 'fonts'),

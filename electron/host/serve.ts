@@ -12,6 +12,7 @@ import { EXPORTS_DIR } from '../services/reports/exports'
 import { startHost } from './server'
 import { moveToHall } from './move-to-hall'
 import { hallMoveStartSchema } from '../../shared/hall-move/schemas'
+import { fileHallConnectionStore, savedHallDatabase } from '../services/hall-connection/store'
 
 /**
  * `npm run serve -- --data-dir DIR --port N [--database postgres://USER:PASS@HOST:PORT/DB] [--desk-name 3号窗口] [--chromium PATH]`:
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
       'move-to-hall': { type: 'string' },
     },
   })
-  const database = values.database ?? (process.env.INTAKE_DESK_DATABASE || undefined)
+  // Without --database: the connection an administrator saved in 大厅设置 (encrypted beside its key), if any.
+  const database = values.database ?? (process.env.INTAKE_DESK_DATABASE || undefined) ?? savedHallDatabase(fileHallConnectionStore(values['data-dir'] ?? defaultDataDir()))
   if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) {
     console.error('--database 应为 postgres://用户:密码@主机:端口/数据库 / --database must be a postgres:// URL')
     process.exit(2)

@@ -10,6 +10,8 @@ import type { Backups } from '../services/backup/backup'
 import { backupHandlers } from '../services/backup/handlers'
 import type { HallMove } from '../services/hall-move/hall-move'
 import { hallMoveHandlers } from '../services/hall-move/handlers'
+import { hallConnectionHandlers } from '../services/hall-connection/handlers'
+import type { HallConnectionService } from '../services/hall-connection/hall-connection'
 import type { Cases } from '../services/cases/cases'
 import { casesHandlers } from '../services/cases/handlers'
 import type { Leaders } from '../services/cases/leaders'
@@ -59,6 +61,7 @@ export interface HandlerDeps {
   queue: Queue
   retention: Retention
   hallMove: HallMove
+  hallConnection: HallConnectionService
 }
 
 /** The contract's handlers: each feature's slice, spread together. */
@@ -79,5 +82,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...queueHandlers(deps.queue),
     ...retentionHandlers(deps.retention),
     ...hallMoveHandlers(deps.hallMove),
+    ...hallConnectionHandlers(deps.hallConnection),
   }
 }

@@ -39,6 +39,8 @@ export interface RpcQueryOptions {
   enabled?: boolean
   /** Keeps the last result on screen while a new input loads (filters, periods). */
   keepPrevious?: boolean
+  /** Reads again every so many milliseconds while set (a long job's progress). */
+  refetchInterval?: number | false
 }
 
 /** Reads `method` with `input`; refetched when a committed change touches it (shared/live/reads.ts). */
@@ -48,6 +50,7 @@ export function useRpcQuery<M extends ReadMethod>(method: M, input: MethodInput<
     queryFn: () => run(method, input),
     enabled: options.enabled ?? true,
     ...(options.keepPrevious === true ? { placeholderData: keepPreviousData } : {}),
+    ...(options.refetchInterval === undefined ? {} : { refetchInterval: options.refetchInterval }),
   })
 }
 

@@ -1,3 +1,5 @@
+import { hallConnectionEn, hallConnectionErrorsEn, hallConnectionFieldsEn } from './hall-connection-messages'
+import { hallBackupEn, hallBackupErrorsEn } from './hall-backup-messages'
 import { hallMoveEn, hallMoveErrorsEn, hallMoveFieldsEn } from './hall-move-messages'
 import { queueEn } from './queue-en'
 import { queueErrorsEn, queueFieldsEn } from './queue-messages'
@@ -839,6 +841,7 @@ export const en: SameKeys<typeof zhCN> = {
       retentionPurge: 'Personal data past retention purged',
       hallMove: 'Moved to the hall database',
       queueSettings: 'Queue settings changed',
+      hallConnection: 'Changed the hall database connection',
     },
   },
   backup: {
@@ -861,6 +864,7 @@ export const en: SameKeys<typeof zhCN> = {
     hashBad: 'File changed',
     refresh: 'Refresh list',
     off: 'Daily backup is off: enter a folder under “Backup folder” above and save. Until then a broken computer can lose every registration.',
+    hall: hallBackupEn,
   },
   security: {
     watermark: 'Badge {{badgeNo}}',
@@ -940,9 +944,11 @@ export const en: SameKeys<typeof zhCN> = {
   },
   queue: queueEn,
   hallMove: hallMoveEn,
+  hallConnection: hallConnectionEn,
   v: {
     queue: queueFieldsEn,
     hallMove: hallMoveFieldsEn,
+    hallConnection: hallConnectionFieldsEn,
     retention: {
       months: 'The retention period is a whole number of months from 6 to 360.',
       none: 'Choose the cases to purge.',
@@ -1095,6 +1101,8 @@ export const en: SameKeys<typeof zhCN> = {
   e: {
     queue: queueErrorsEn,
     hallMove: hallMoveErrorsEn,
+    hallBackup: hallBackupErrorsEn,
+    hallConnection: hallConnectionErrorsEn,
     RETENTION_NOT_DUE: '{{caseNumber}} has not been closed for {{months}} months yet; its personal data cannot be purged. Nothing was changed.',
     RETENTION_PURGED: 'The personal data of {{caseNumber}} was purged already. Nothing was changed.',
     BACKUP_MISSING: 'The backup file “{{file}}” cannot be found; choose it again.',

@@ -1,3 +1,5 @@
+import { hallConnectionZhCN, hallConnectionErrorsZhCN, hallConnectionFieldsZhCN } from './hall-connection-messages'
+import { hallBackupZhCN, hallBackupErrorsZhCN } from './hall-backup-messages'
 import { hallMoveZhCN, hallMoveErrorsZhCN, hallMoveFieldsZhCN } from './hall-move-messages'
 import { queueZhCN } from './queue-zh-CN'
 import { queueErrorsZhCN, queueFieldsZhCN } from './queue-messages'
@@ -837,6 +839,7 @@ export const zhCN = {
       retentionPurge: '清除到期个人信息',
       hallMove: '迁移到大厅数据库',
       queueSettings: '修改排队叫号设置',
+      hallConnection: '修改大厅数据库连接',
     },
   },
   backup: {
@@ -859,6 +862,7 @@ export const zhCN = {
     hashBad: '文件已改动',
     refresh: '刷新列表',
     off: '自动备份未开启：请在上方“备份文件夹”中填写一个文件夹并保存。开启之前，电脑一旦故障，全部登记数据都可能丢失。',
+    hall: hallBackupZhCN,
   },
   security: {
     watermark: '工号 {{badgeNo}}',
@@ -938,9 +942,11 @@ export const zhCN = {
   },
   queue: queueZhCN,
   hallMove: hallMoveZhCN,
+  hallConnection: hallConnectionZhCN,
   v: {
     queue: queueFieldsZhCN,
     hallMove: hallMoveFieldsZhCN,
+    hallConnection: hallConnectionFieldsZhCN,
     retention: {
       months: '保存期限应为 6–360 个月的整数。',
       none: '请选择要清除的案件。',
@@ -1093,6 +1099,8 @@ export const zhCN = {
   e: {
     queue: queueErrorsZhCN,
     hallMove: hallMoveErrorsZhCN,
+    hallBackup: hallBackupErrorsZhCN,
+    hallConnection: hallConnectionErrorsZhCN,
     RETENTION_NOT_DUE: '{{caseNumber}} 尚未办结满 {{months}} 个月，个人信息不能清除。未作任何改动。',
     RETENTION_PURGED: '{{caseNumber}} 的个人信息已经清除过。未作任何改动。',
     BACKUP_MISSING: '找不到备份文件“{{file}}”，请重新选择。',

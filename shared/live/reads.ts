@@ -61,6 +61,8 @@ export const READS = {
   // A registration from a ticket ends its service time; the queue's own calls are polled (renderer/pages/queue).
   'queue.statistics': { touches: any('visit', 'settings') },
   'queue.settings': { touches: any('settings') },
+  // The desk's own connection file: changed only by this page, which reads it again after 保存.
+  'hallConnection.get': { touches: any('settings') },
 } satisfies { [M in MethodName]?: ReadSpec<M> }
 
 export type ReadMethod = keyof typeof READS

@@ -13,6 +13,7 @@ import { backupContract } from '../backup/contract'
 import { queueContract } from '../queue/contract'
 import { retentionContract } from '../retention/contract'
 import { hallMoveContract } from '../hall-move/contract'
+import { hallConnectionContract } from '../hall-connection/contract'
 
 export type { Access, MethodSpec } from './method'
 
@@ -32,6 +33,7 @@ export const contract = {
   ...queueContract,
   ...retentionContract,
   ...hallMoveContract,
+  ...hallConnectionContract,
 } as const
 
 export type Contract = typeof contract

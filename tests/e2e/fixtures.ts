@@ -31,6 +31,7 @@ export async function startHost(dataDir: string, extraArgs: string[] = [], env: 
     let stderr = ''
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     lines.on('line', (line) => {
+      // A desk on the hall's database says so after the address.
       const m = /^Intake Desk listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)(?: \(hall database: PostgreSQL\))?$/.exec(line)
       if (m?.[1]) resolve(m[1])
     })

@@ -136,6 +136,10 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   // A port nothing listens on: the move is refused at once, as for an unreachable hall database.
   'hallMove.start': { url: 'postgres://intake_desk_owner:pw@127.0.0.1:1/intake_desk' },
   'hallMove.job': { id: '0123456789abcdef01234567' },
+  'hallConnection.get': {},
+  // A port nothing listens on: 测试连接 and 保存 are refused at once, nothing saved.
+  'hallConnection.test': { host: '127.0.0.1', port: 1, database: 'intake_desk', user: 'intake_desk', password: 'pw', tls: 'off', caFile: '' },
+  'hallConnection.save': { host: '127.0.0.1', port: 1, database: 'intake_desk', user: 'intake_desk', password: 'pw', tls: 'off', caFile: '' },
 }
 
 type Path = (string | number)[]

@@ -135,6 +135,10 @@ const EXPECTED: Record<MethodName, Expected> = {
   // 迁移到大厅数据库 (issue #10): administrators only.
   'hallMove.start': ['-', '-', 'Y', '-', '-'],
   'hallMove.job': ['-', '-', 'Y', '-', '-'],
+  // 连接大厅数据库 (issue #10): the desk's connection, administrators only.
+  'hallConnection.get': ['-', '-', 'Y', '-', '-'],
+  'hallConnection.test': ['-', '-', 'Y', '-', '-'],
+  'hallConnection.save': ['-', '-', 'Y', '-', '-'],
 }
 
 const METHODS = Object.keys(EXPECTED) as MethodName[]

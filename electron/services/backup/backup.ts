@@ -1,6 +1,7 @@
 /**
  * The hall's backups as a service: a backup made now (`VACUUM INTO`, encrypted with the hall's
- * key like the live database), verified and recorded with its sidecar; the scheduled one; the
+ * key like the live database; in hall mode the server's pg_dump, pg-dump.ts), verified and
+ * recorded with its sidecar; the scheduled one; the
  * last backup's record and whether it is stale; the backups from before encryption encrypted. The file format is in format.ts, the folder's listing
  * and pruning in folder.ts, names in stamps.ts and the daily timer in schedule.ts.
  */
@@ -24,6 +25,11 @@ import { DEFAULT_KEEP_DAYS, listBackups, pruneBackups } from './folder'
 import { writePrivateFile } from '../../private-file'
 import { checkBackup, readSidecar, sha256File, writeSidecar } from './format'
 import { DAY_MS, backupFileName, timeStamp } from './stamps'
+import { schemaVersion } from '../../db/migrate'
+import { connectionWithoutPassword, hallSchemaOf, pgDumpCommand, pgRestoreCommand, pgpassLine } from '../../../shared/backup/hall-commands'
+import type { HallBackupStatus } from '../../../shared/backup/types'
+import { REQUIRED_TABLES } from './format'
+import { checkDump, findPgDump, pgRestoreBeside, runPgDump } from './pg-dump'
 
 export const BACKUP_STATE_FILE = 'backup-state.json'
 
@@ -56,6 +62,19 @@ export interface BackupsOptions {
   announce?: Announce
   /** Restores a backup and replaces the running core (core-host.ts); absent in tests. */
   restore?: ((path: string, userId: number) => Promise<void>) | undefined
+  /** Hall mode: the hall's PostgreSQL database, backed up with pg_dump when this desk has it. */
+  hall?: HallDumpOptions | undefined
+}
+
+export interface HallDumpOptions {
+  /** postgres://USER:PASSWORD@HOST:PORT/DB, as the desk connects. */
+  url: string
+  /** Tests only: the schema the test core works in, dumped alone. */
+  schema?: string
+  /** Where pg_dump is (findPgDump by default); null: not installed on this PC. */
+  findPgDump?: () => string | null
+  /** pg_dump's own words when it fails, for the desk's log. */
+  log?: (line: string) => void
 }
 
 export type Backups = ReturnType<typeof createBackups>
@@ -67,6 +86,9 @@ export function createBackups(options: BackupsOptions) {
   const stateFile = join(options.dataDir, BACKUP_STATE_FILE)
   // One backup at a time: a scheduled one and an administrator's must not pick the same name.
   let queue: Promise<unknown> = Promise.resolve()
+  const hallDb = options.hall
+  const locatePgDump = hallDb?.findPgDump ?? (() => findPgDump())
+  let running: { table: string | null; tables: number } | null = null
 
   async function settings(): Promise<{ timeZone: string; keepDays: number; folder: string | null }> {
     const hall = await getHall(db)
@@ -108,42 +130,79 @@ export function createBackups(options: BackupsOptions) {
     }
   }
 
+  /** The desk's own file: an encrypted copy, checked; its schema version. */
+  async function writeFileCopy(partial: string, folder: string): Promise<number> {
+    try {
+      await copyEncrypted(partial)
+      // A backup is one self-contained file: no -wal beside it to lose when it is copied.
+      const copy = openSqlite(partial, key, { fileMustExist: true })
+      try {
+        copy.pragma('journal_mode = DELETE')
+      } finally {
+        copy.close()
+      }
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      throw new AppError('CONFLICT', 'e.BACKUP_FOLDER', { folder })
+    }
+    const check = checkBackup(partial, key)
+    if (!check.ok) throw new AppError('INTERNAL', 'e.BACKUP_FAILED')
+    return check.schemaVersion
+  }
+
+  /** The hall's database: pg_dump's custom-format archive, checked; the schema version dumped. */
+  async function writeHallDump(partial: string, folder: string, pgDump: string, dump: HallDumpOptions): Promise<number> {
+    const version = await schemaVersion(db)
+    try {
+      // Created readable by its owner only before pg_dump writes a byte into it.
+      writeFileSync(partial, '', { mode: 0o600 })
+    } catch {
+      throw new AppError('CONFLICT', 'e.BACKUP_FOLDER', { folder })
+    }
+    const schema = dump.schema ?? hallSchemaOf(dump.url)
+    running = { table: null, tables: 0 }
+    const progress = running
+    await runPgDump({
+      pgDump,
+      url: dump.url,
+      file: partial,
+      ...(schema === null ? {} : { schema }),
+      onTable: (table) => {
+        progress.table = table
+        progress.tables += 1
+      },
+      ...(dump.log === undefined ? {} : { log: dump.log }),
+    })
+    if (!(await checkDump(partial, pgRestoreBeside(pgDump), REQUIRED_TABLES))) throw new AppError('INTERNAL', 'e.hallBackup.CHECK')
+    return version
+  }
+
   async function make(folder: string, userId: number | null): Promise<BackupInfo> {
     const now = clock()
     const { timeZone, keepDays } = await settings()
+    // Hall mode without the PostgreSQL client: said plainly, and nothing written.
+    const pgDump = hallDb === undefined ? null : locatePgDump()
+    if (hallDb !== undefined && pgDump === null) throw new AppError('CONFLICT', 'e.hallBackup.MISSING')
     try {
       mkdirSync(folder, { recursive: true, mode: 0o700 })
     } catch {
       throw new AppError('CONFLICT', 'e.BACKUP_FOLDER', { folder })
     }
     const stamp = timeStamp(now, timeZone)
-    let fileName = backupFileName(stamp)
-    for (let n = 2; existsSync(join(folder, fileName)); n++) fileName = backupFileName(stamp, n)
+    const kind = hallDb === undefined ? 'file' : 'dump'
+    let fileName = backupFileName(stamp, 1, kind)
+    for (let n = 2; existsSync(join(folder, fileName)); n++) fileName = backupFileName(stamp, n, kind)
     const path = join(folder, fileName)
     const partial = `${path}.partial`
     try {
-      try {
-        await copyEncrypted(partial)
-        // A backup is one self-contained file: no -wal beside it to lose when it is copied.
-        const copy = openSqlite(partial, key, { fileMustExist: true })
-        try {
-          copy.pragma('journal_mode = DELETE')
-        } finally {
-          copy.close()
-        }
-      } catch (error) {
-        if (error instanceof AppError) throw error
-        throw new AppError('CONFLICT', 'e.BACKUP_FOLDER', { folder })
-      }
-      const check = checkBackup(partial, key)
-      if (!check.ok) throw new AppError('INTERNAL', 'e.BACKUP_FAILED')
+      const version = hallDb === undefined || pgDump === null ? await writeFileCopy(partial, folder) : await writeHallDump(partial, folder, pgDump, hallDb)
       chmodSync(partial, 0o600)
       renameSync(partial, path)
       const info: BackupInfo = {
         path,
         fileName,
         createdAt: now.toISOString(),
-        schemaVersion: check.schemaVersion,
+        schemaVersion: version,
         sizeBytes: statSync(path).size,
         sha256: await sha256File(path),
       }
@@ -164,6 +223,7 @@ export function createBackups(options: BackupsOptions) {
           entityId: fileName,
           detail: {
             file: fileName,
+            ...(hallDb === undefined ? {} : { via: 'pg_dump' }),
             sizeBytes: info.sizeBytes,
             schemaVersion: info.schemaVersion,
             pruned: removed.length,
@@ -173,8 +233,22 @@ export function createBackups(options: BackupsOptions) {
       options.announce?.(change('backup', [fileName]))
       return info
     } finally {
+      running = null
       rmSync(partial, { force: true })
       rmSync(`${partial}-journal`, { force: true })
+    }
+  }
+
+  /** The card's hall-mode part: who backs up the hall's database, and the commands for IT. */
+  function hallStatus(folder: string | null): HallBackupStatus | null {
+    if (hallDb === undefined) return null
+    const file = join(folder ?? '.', 'intake-desk-hall-YYYYMMDD.dump')
+    return {
+      target: connectionWithoutPassword(hallDb.url) ?? 'postgres://…',
+      pgDump: locatePgDump(),
+      dumpCommand: pgDumpCommand(hallDb.url, file),
+      pgpassLine: pgpassLine(hallDb.url),
+      restoreCommand: pgRestoreCommand(hallDb.url, file),
     }
   }
 
@@ -200,7 +274,14 @@ export function createBackups(options: BackupsOptions) {
   /** backup.status: the hall's folder and keep days, and how old the last backup is. */
   function status(ctx: CallContext): Promise<BackupStatus> {
     const { hall } = signedIn(ctx)
-    return Promise.resolve({ folder: hall.backup_folder, keepDays: hall.backup_keep_days, last: lastBackup(), stale: isStale(ctx.now) })
+    return Promise.resolve({
+      folder: hall.backup_folder,
+      keepDays: hall.backup_keep_days,
+      last: lastBackup(),
+      stale: isStale(ctx.now),
+      hall: hallStatus(hall.backup_folder),
+      running: running === null ? null : { ...running },
+    })
   }
 
   /** backup.now: a backup to the hall's folder, which must be set. */
@@ -208,7 +289,7 @@ export function createBackups(options: BackupsOptions) {
     const { hall, user } = signedIn(ctx)
     if (hall.backup_folder === null) throw new AppError('CONFLICT', 'e.NO_BACKUP_FOLDER')
     const info = await backupNow(hall.backup_folder, user.id)
-    return { path: info.path, fileName: info.fileName, createdAt: info.createdAt, schemaVersion: info.schemaVersion, sizeBytes: info.sizeBytes, hashMatches: true }
+    return { path: info.path, fileName: info.fileName, kind: hallDb === undefined ? 'file' : 'dump', createdAt: info.createdAt, schemaVersion: info.schemaVersion, sizeBytes: info.sizeBytes, hashMatches: true }
   }
 
   /** backup.list: the backups in the hall's folder, each file's hash checked. */
@@ -221,6 +302,8 @@ export function createBackups(options: BackupsOptions) {
   /** backup.restore: through the core host, which reopens the core on the restored data. */
   async function restore(ctx: CallContext, input: { path: string }): Promise<null> {
     const { user } = signedIn(ctx)
+    // The hall's database is restored by IT on the server (pg_restore), never from one desk.
+    if (hallDb !== undefined) throw new AppError('CONFLICT', 'e.hallBackup.RESTORE_BY_IT')
     if (options.restore === undefined) throw new AppError('CONFLICT', 'e.RESTORE_UNAVAILABLE')
     await options.restore(input.path, user.id)
     return null
@@ -238,7 +321,7 @@ export function createBackups(options: BackupsOptions) {
   async function encryptPlainCopies(log: (line: string) => void): Promise<void> {
     if (key === null) return
     const { folder } = await settings()
-    const backupFiles = folder === null ? [] : (await listIn(folder, { verifyHashes: false })).map((b) => b.path)
+    const backupFiles = folder === null ? [] : (await listIn(folder, { verifyHashes: false })).filter((b) => b.kind === 'file').map((b) => b.path)
     const setAside = existsSync(options.dataDir)
       ? readdirSync(options.dataDir)
           .filter((name) => name.startsWith('replaced-'))

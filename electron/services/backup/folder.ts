@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type { BackupFile } from '../../../shared/backup/types'
 import { DEFAULT_TIME_ZONE } from '../accounts/setup'
 import { headerVersion, readSidecar, sha256File } from './format'
-import { DAY_MS, backupNameStamp, backupNameSuffix, parseTimeStamp } from './stamps'
+import { DAY_MS, backupNameKind, backupNameStamp, backupNameSuffix, parseTimeStamp } from './stamps'
 
 export const DEFAULT_KEEP_DAYS = 30
 
@@ -27,12 +27,14 @@ export async function listBackups(
       sidecar?.createdAt ?? parseTimeStamp(stamp, options.timeZone ?? DEFAULT_TIME_ZONE)?.toISOString()
     if (createdAt === undefined) continue
     const verify = options.verifyHashes ?? true
+    const kind = backupNameKind(fileName)
     found.push({
       path,
       fileName,
+      kind,
       createdAt,
-      // An encrypted backup's header is unreadable without opening it: its sidecar says.
-      schemaVersion: headerVersion(path) ?? sidecar?.schemaVersion ?? null,
+      // An encrypted backup's header is unreadable without opening it (a dump has none): its sidecar says.
+      schemaVersion: (kind === 'file' ? headerVersion(path) : null) ?? sidecar?.schemaVersion ?? null,
       sizeBytes: statSync(path).size,
       hashMatches: sidecar === null || !verify ? null : (await sha256File(path)) === sidecar.sha256,
     })

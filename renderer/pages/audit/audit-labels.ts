@@ -45,6 +45,7 @@ const ACTION_LABELS: Readonly<Record<string, ActionKey>> = {
   'retention.purge': 'retentionPurge',
   'hall.move': 'hallMove',
   'queue.settings': 'queueSettings',
+  'hallConnection.save': 'hallConnection',
 }
 
 function has<K extends string>(record: Readonly<Record<string, K>>, key: string): K | undefined {

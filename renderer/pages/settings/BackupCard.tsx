@@ -7,18 +7,26 @@ import { call, errorText } from '../../api/client'
 import { useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { formatDateTime } from '../../format'
+import { HallBackupNotice, HallRestoreNotice } from './HallBackupNotice'
 
-/** 备份与恢复: the last backup, a warning when it is old, back up now, restore a chosen one. */
+/**
+ * 备份与恢复: the last backup, a warning when it is old, back up now, restore a chosen one. In
+ * hall mode the hall database is the server's to back up: the card says so, shows IT the
+ * pg_dump and pg_restore commands, and backs up with this desk's pg_dump when it has one.
+ */
 export function BackupCard() {
   const { t } = useTranslation()
   const { hall, refresh } = useApp()
   // The hook's modal, not Modal.confirm: it takes the app's theme, locale and button settings.
   const { message, modal } = App.useApp()
-  const backupStatus = useRpcQuery('backup.status', {})
+  const [busy, setBusy] = useState(false)
+  // While the hall's pg_dump runs, its progress (the table it is at) is read every second.
+  const backupStatus = useRpcQuery('backup.status', {}, { refetchInterval: busy ? 1_000 : false })
   const list = useRpcQuery('backup.list', {})
   const status = backupStatus.data ?? null
   const files = list.data ?? []
-  const [busy, setBusy] = useState(false)
+  const hallMode = status?.hall ?? null
+  const running = status?.running ?? null
   const load = () => Promise.all([backupStatus.refetch(), list.refetch()])
 
   const backupNow = async () => {
@@ -57,16 +65,29 @@ export function BackupCard() {
         ) : (
           <Typography.Text type="secondary">{t('backup.never')}</Typography.Text>
         )}
+        {hallMode !== null && <HallBackupNotice hall={hallMode} />}
         {status !== null && status.folder === null && <Alert type="warning" showIcon data-testid="backup-off" message={t('backup.off')} />}
         {status?.stale && status.folder !== null && <Alert type="warning" showIcon message={t('backup.stale')} />}
         <Space>
-          <Button type="primary" icon={<CloudUploadOutlined />} loading={busy} onClick={() => void backupNow()}>
+          <Button
+            type="primary"
+            icon={<CloudUploadOutlined />}
+            loading={busy}
+            // Hall mode without pg_dump here: nothing this desk could back up.
+            disabled={hallMode !== null && hallMode.pgDump === null}
+            onClick={() => void backupNow()}
+          >
             {busy ? t('busy.backingUp') : t('backup.now')}
           </Button>
           <Button icon={<ReloadOutlined />} onClick={() => void load()}>
             {t('backup.refresh')}
           </Button>
         </Space>
+        {busy && hallMode !== null && (
+          <Typography.Text type="secondary" data-testid="pg-dump-progress">
+            {running?.table ? t('backup.hall.running', { table: running.table, tables: running.tables }) : t('backup.hall.starting')}
+          </Typography.Text>
+        )}
         <Table<BackupFile>
           size="small"
           rowKey="path"
@@ -76,7 +97,7 @@ export function BackupCard() {
           loading={list.isPending}
           columns={[
             { title: t('print.when'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, hall.timeZone) },
-            { title: t('backup.file'), dataIndex: 'fileName' },
+            { title: t('backup.file'), dataIndex: 'fileName', render: (v: string, f) => (f.kind === 'dump' ? <Space>{v}<Tag color="blue">{t('backup.hall.dump')}</Tag></Space> : v) },
             { title: t('backup.size'), dataIndex: 'sizeBytes', render: (v: number) => `${(v / 1024 / 1024).toFixed(1)} MB` },
             {
               title: '',
@@ -86,14 +107,17 @@ export function BackupCard() {
             {
               title: '',
               key: 'restore',
-              render: (_: unknown, f) => (
-                <Button size="small" danger onClick={() => restore(f)}>
-                  {t('backup.restore')}
-                </Button>
-              ),
+              // The desk restores only its own file; the hall's dumps are IT's to restore, on the server.
+              render: (_: unknown, f) =>
+                hallMode === null && f.kind === 'file' ? (
+                  <Button size="small" danger onClick={() => restore(f)}>
+                    {t('backup.restore')}
+                  </Button>
+                ) : null,
             },
           ]}
         />
+        {hallMode !== null && <HallRestoreNotice hall={hallMode} />}
       </Space>
     </Card>
   )

@@ -19,6 +19,7 @@ import { BackupCard } from './BackupCard'
 import { RetentionCard } from './RetentionCard'
 import { HallMoveCard } from './HallMoveCard'
 import { QueueSettingsCard } from './QueueSettingsCard'
+import { HallConnectionCard } from './HallConnectionCard'
 import { RulesImpactNotice } from './RulesImpactNotice'
 
 const RULE_KEYS = Object.keys(DEFAULT_DEADLINE_RULES) as (keyof DeadlineRules)[]
@@ -160,6 +161,7 @@ export function SettingsPage() {
       <BackupCard />
       <RetentionCard />
       <HallMoveCard />
+      <HallConnectionCard />
     </Card>
   )
 }
