@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { HallConnection } from '../../../shared/hall-connection/schemas'
 import { hallConnectionSchema, hallConnectionUrl } from '../../../shared/hall-connection/schemas'
 import type { OsCipher } from '../keys/key-store'
-import { writePrivateFile } from '../keys/key-store'
+import { writePrivateFile } from '../../private-file'
 
 export interface HallConnectionStore {
   /** The saved connection; null when none was ever saved (the desk then starts as before). */
