@@ -11,11 +11,15 @@ import { SetupPage } from './pages/setup/SetupPage'
 import { ChangePasswordPage } from './pages/sign-in/ChangePasswordPage'
 import { SignInPage } from './pages/sign-in/SignInPage'
 
+/** How often an unreachable desk service or hall database is tried again. */
+const OFFLINE_RETRY_MS = 3000
+
 /** The desk's own window: setup, sign-in, password change and the lock before the shell. */
 export function Root() {
   const { t } = useTranslation()
   const [status, setStatus] = useState<AppStatus | null>(null)
-  const [offline, setOffline] = useState(false)
+  // Why the status could not be read: this desk's own service, or the hall's database behind it.
+  const [offline, setOffline] = useState<'desk' | 'hall' | null>(null)
 
   // Whose reads the query cache holds (undefined until the first status).
   const cachedFor = useRef<number | null | undefined>(undefined)
@@ -34,9 +38,9 @@ export function Root() {
         cachedFor.current = userId
       }
       setStatus(result.value)
-      setOffline(false)
+      setOffline(null)
     } else {
-      setOffline(true)
+      setOffline(result.error.code === 'HALL_UNAVAILABLE' ? 'hall' : 'desk')
     }
   }, [])
 
@@ -45,15 +49,23 @@ export function Root() {
     return onSessionChange(() => void refresh())
   }, [refresh])
 
+  // Unreachable: tried again by itself, so the desk comes back when the service or the server does.
+  useEffect(() => {
+    if (offline === null) return
+    const timer = setInterval(() => void refresh(), OFFLINE_RETRY_MS)
+    return () => clearInterval(timer)
+  }, [offline, refresh])
+
   useEffect(() => {
     document.title = status?.hall ? `${t('app.title')} · ${status.hall.name}` : t('app.title')
   }, [status, t])
 
-  if (offline) {
+  if (offline !== null) {
     return (
       <Result
         status="warning"
-        title={t('app.offline')}
+        title={t(offline === 'hall' ? 'app.hallOffline' : 'app.offline')}
+        subTitle={t('app.retryingByItself')}
         extra={
           <Button type="primary" onClick={() => void refresh()}>
             {t('app.retry')}

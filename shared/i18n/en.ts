@@ -14,6 +14,8 @@ export const en: SameKeys<typeof zhCN> = {
     loading: 'Loading…',
     offline: 'Cannot reach the Intake Desk service. Check that the program is still running.',
     retry: 'Retry',
+    hallOffline: 'The connection to the hall database broke; reconnecting…',
+    retryingByItself: 'The desk carries on by itself once the connection is back.',
     language: '中文',
     labelled: '{{label}}: {{value}}',
     listSeparator: '; ',

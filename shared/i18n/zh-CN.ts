@@ -11,6 +11,8 @@ export const zhCN = {
     loading: '正在加载…',
     offline: '无法连接到接访台服务，请检查程序是否仍在运行。',
     retry: '重试',
+    hallOffline: '大厅数据库连接中断，正在重新连接…',
+    retryingByItself: '连接恢复后将自动继续，无需刷新。',
     language: 'English',
     /** A label and its value in running text: 原因：…; English writes “Reason: …”. */
     labelled: '{{label}}：{{value}}',

@@ -142,8 +142,14 @@ test('two desks on one hall database: a registration shows on the other desk wit
     await expect(two.getByRole('button', { name: '登记', exact: true })).toBeEnabled()
     await expect(two.getByTestId('registered-title')).toHaveCount(0)
     await two.screenshot({ path: join(SCREENSHOTS, 'hall-06-desk2-refused-1366x768.png') })
+    // A reload while the server is away names the hall's database, not this desk's own service…
+    await two.reload()
+    await expect(two.getByText('大厅数据库连接中断，正在重新连接…')).toBeVisible({ timeout: 15_000 })
+    await expect(two.getByText(/无法连接到接访台服务/)).toHaveCount(0)
+    await two.screenshot({ path: join(SCREENSHOTS, 'hall-06b-desk2-reloaded-away-1366x768.png') })
 
-    // The server is back: the header says so by itself, and the draft is the desk's own — a reload offers it back.
+    // …and once the server is back the desk comes back by itself (no 重试), the header says so,
+    // and the draft is the desk's own — a reload offers it back.
     await proxy.start()
     await expect(linkState).toHaveText('已连接大厅数据库', { timeout: 15_000 })
     await two.reload()

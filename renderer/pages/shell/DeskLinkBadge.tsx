@@ -27,7 +27,7 @@ export function DeskLinkBadge() {
   if (link === null) return null
   const state = link.engine === 'sqlite' ? 'local' : link.state
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }} data-testid="desk-link">
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8, flexShrink: 0 }} data-testid="desk-link">
       <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="desk-name">
         {t('shell.link.desk', { desk: link.desk })}
       </Typography.Text>

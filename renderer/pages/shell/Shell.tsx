@@ -98,13 +98,19 @@ export function Shell() {
       <Layout.Header
         style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#0b3d91', paddingInline: 24 }}
       >
-        <Typography.Text strong style={{ color: '#fff', fontSize: 20, whiteSpace: 'nowrap' }}>
+        {/* The hall's name gives way first (… with the whole name on hover) when the header is full:
+            the link state while reconnecting, and who is signed in, stay whole. */}
+        <Typography.Text
+          strong
+          title={`${t('app.title')} · ${hall.name}`}
+          style={{ color: '#fff', fontSize: 20, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}
+        >
           {t('app.title')} · {hall.name}
         </Typography.Text>
         <DeskLinkBadge />
         <span style={{ flex: 1 }} />
         <Space>
-          <Typography.Text style={{ color: '#dfe8f7' }} data-testid="signed-in-as">
+          <Typography.Text style={{ color: '#dfe8f7', whiteSpace: 'nowrap' }} data-testid="signed-in-as">
             {t('shell.signedInAs', {
               name: session.name,
               position: session.position,
