@@ -10,6 +10,19 @@ function word(text: string): string {
 }
 
 /** The hall's database as the commands name it: the URL without its password (sslmode kept). */
+/**
+ * The URL as libpq (pg_dump, pg_restore, psql) reads it. A query written by URLSearchParams has its
+ * spaces as `+`, which node-postgres reads as a space and libpq does not (`options=-c+search_path…`
+ * is refused: unrecognized configuration parameter "+search_path"): every value is written again
+ * with `%20`, so both read the same.
+ */
+export function withLibpqQuery(parsed: URL): string {
+  const query = [...parsed.searchParams].map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
+  const copy = new URL(parsed.toString())
+  copy.search = query === '' ? '' : `?${query}`
+  return copy.toString()
+}
+
 export function connectionWithoutPassword(url: string): string | null {
   try {
     const parsed = new URL(url)
@@ -17,7 +30,7 @@ export function connectionWithoutPassword(url: string): string | null {
     parsed.password = ''
     // node-postgres's switch to libpq's TLS meanings (shared/hall-connection): not libpq's own.
     parsed.searchParams.delete('uselibpqcompat')
-    return parsed.toString()
+    return withLibpqQuery(parsed)
   } catch {
     return null
   }

@@ -83,15 +83,20 @@ test('setup offers a backup folder and the daily backup is on; without one the s
 async function holdCalls(page: Page, method: MethodName): Promise<() => Promise<void>> {
   let release = () => {}
   const released = new Promise<void>((resolve) => (release = resolve))
-  const handler = async (route: Route) => {
+  // The held calls, each sent on once released: unrouted before they are, Playwright would send
+  // them on by itself, and the handler's own continue would then fail ("already handled").
+  const held: Promise<void>[] = []
+  const handler = (route: Route) => {
     const body = route.request().postDataJSON() as { method?: string } | null
     if (body?.method !== method) return route.fallback()
-    await released
-    await route.continue()
+    const sent = released.then(() => route.continue())
+    held.push(sent)
+    return sent
   }
   await page.route('**/rpc', handler)
   return async () => {
     release()
+    await Promise.all(held)
     await page.unroute('**/rpc', handler)
   }
 }
@@ -114,7 +119,7 @@ test('slow steps say what they do: receipt preview and print, statistics, the pr
   await expect(dialog.getByRole('button', { name: '正在打印…' })).toBeVisible()
   await release()
   await expect(dialog.getByRole('button', { name: '补打回执' })).toBeVisible()
-  await dialog.getByRole('button', { name: '关闭' }).click()
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click()
 
   await page.getByRole('menuitem', { name: '台账与统计' }).click()
   await expect(page.getByTestId('stats-cards')).toBeVisible()

@@ -853,7 +853,8 @@ describe('a long export', () => {
       await core.intake.register(hall, user, input, new Date(start + i * 1000))
     core.connection.raw.pragma('synchronous = FULL')
     core.clock.set(local(DAY, '18:00'))
-  })
+    // Seeding 5,000 registrations through the service takes 30–60 s on a loaded 2-core machine.
+  }, 240_000)
   afterAll(async () => {
     await core.close()
     dir.remove()

@@ -30,6 +30,6 @@ describe('the 台账 in the audit viewer', () => {
     await i18n.changeLanguage('en')
     const s = auditSentence(i18n.t.bind(i18n), print)
     expect(s.sentence).toContain('Ledger printed')
-    expect(auditSentence(i18n.t.bind(i18n), save).details).toMatch(/Kind.ledger.*Format.PDF.*Pages.5$/)
+    expect(auditSentence(i18n.t.bind(i18n), save).details).toMatch(/Kind: ledger; Format: PDF; .*Pages: 5$/)
   })
 })

@@ -67,6 +67,16 @@ describe('the commands shown to IT', () => {
   it('splits the password off for PGPASSWORD, decoded', () => {
     expect(splitPassword(URL_WITH_PASSWORD)).toEqual({ url: 'postgres://intake_desk@db-host:5433/intake_desk?sslmode=require', password: 's3cr@t:x' })
   })
+
+  it('writes the options’ spaces as %20, which libpq reads as spaces (a + it takes literally)', () => {
+    const url = new URL('postgres://desk:pw@db-host:5432/hall')
+    url.searchParams.set('options', '-c search_path=hall_a -c TimeZone=UTC')
+    // URLSearchParams writes the spaces as +: pg_dump would refuse "+search_path".
+    expect(url.toString()).toContain('options=-c+search_path')
+    const expected = 'postgres://desk@db-host:5432/hall?options=-c%20search_path%3Dhall_a%20-c%20TimeZone%3DUTC'
+    expect(splitPassword(url.toString()).url).toBe(expected)
+    expect(connectionWithoutPassword(url.toString())).toBe(expected)
+  })
 })
 
 describe('pg_dump’s failures in the catalogue’s words', () => {

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs'
 import { delimiter, dirname, join } from 'node:path'
 import { AppError } from '../../errors'
+import { withLibpqQuery } from '../../../shared/backup/hall-commands'
 
 /** The first bytes of every custom-format archive pg_dump writes. */
 const DUMP_MAGIC = 'PGDMP'
@@ -58,7 +59,7 @@ export function splitPassword(url: string): { url: string; password: string } {
   parsed.password = ''
   // node-postgres's switch to libpq's TLS meanings; libpq itself refuses a parameter it does not know.
   parsed.searchParams.delete('uselibpqcompat')
-  return { url: parsed.toString(), password }
+  return { url: withLibpqQuery(parsed), password }
 }
 
 export interface DumpRun {

@@ -6,8 +6,12 @@ import type { Rate, Statistics } from '../../../shared/reports/types'
 import type { LogRow } from './log-rows'
 import { dateTimeFormat } from '../../../shared/intl'
 
-/** The 台账's columns: header, width, and how a row fills it. */
-export const LOG_COLUMNS: { header: string; width: number; value: (r: LogRow, tz: string) => string | number | Date }[] = [
+/**
+ * The 台账's columns: header, width, how a row fills it, and whether the printed A4 台账 has it too
+ * (`print: false`: the queue's times are for the exports and the statistics; on paper five more
+ * columns squeezed 诉求摘要 to a few characters a line).
+ */
+export const LOG_COLUMNS: { header: string; width: number; print?: false; value: (r: LogRow, tz: string) => string | number | Date }[] = [
   { header: '登记时间', width: 18, value: (r, tz) => localDate(r.registeredAt, tz) },
   { header: '案件编号', width: 19, value: (r) => r.caseNumber },
   { header: '来访人', width: 10, value: (r) => r.visitorName },
@@ -24,11 +28,11 @@ export const LOG_COLUMNS: { header: string; width: number; value: (r: LogRow, tz
   // A group visit's representatives, masked as the visitor's ID number (issue #13).
   { header: '代表', width: 40, value: (r) => r.representatives },
   // The queue ticket the case was registered from (issue #15): 取号 → 叫号 is the waiting time, 叫号 → 登记 the service time.
-  { header: '排队号', width: 8, value: (r) => r.ticket?.number ?? '' },
-  { header: '取号时间', width: 18, value: (r, tz) => (r.ticket === null ? '' : localDate(r.ticket.issuedAt, tz)) },
-  { header: '等候时长（分钟）', width: 10, value: (r) => r.ticket?.waitMinutes ?? '' },
-  { header: '服务时长（分钟）', width: 10, value: (r) => r.ticket?.serviceMinutes ?? '' },
-  { header: '窗口', width: 6, value: (r) => r.ticket?.window ?? '' },
+  { header: '排队号', width: 8, print: false, value: (r) => r.ticket?.number ?? '' },
+  { header: '取号时间', width: 18, print: false, value: (r, tz) => (r.ticket === null ? '' : localDate(r.ticket.issuedAt, tz)) },
+  { header: '等候时长（分钟）', width: 10, print: false, value: (r) => r.ticket?.waitMinutes ?? '' },
+  { header: '服务时长（分钟）', width: 10, print: false, value: (r) => r.ticket?.serviceMinutes ?? '' },
+  { header: '窗口', width: 6, print: false, value: (r) => r.ticket?.window ?? '' },
 ]
 
 /**

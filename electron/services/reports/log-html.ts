@@ -7,9 +7,9 @@ import type { LogRow } from './log-rows'
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** Cells kept on one line (登记时间, 案件编号, 来访人, 身份证号): a split case number or name misreads. */
-const ONE_LINE = new Set(['登记时间', '案件编号', '来访人', '身份证号', '人数', '排队号', '取号时间', '窗口'])
-/** Headers that may wrap: the two times' headers are wider than their figures. */
-const WRAPPING_HEADERS = new Set(['等候时长（分钟）', '服务时长（分钟）'])
+const ONE_LINE = new Set(['登记时间', '案件编号', '来访人', '身份证号', '人数'])
+/** The columns on paper: the exports' queue columns stay in the exports (formats.ts). */
+const PRINTED = LOG_COLUMNS.filter((c) => c.print !== false)
 /** Page numbers in the page's bottom margin, on every page (Chromium's @page margin boxes). */
 const PAGE_NUMBER = '"第 " counter(page) " 页 共 " counter(pages) " 页"'
 const PAGE_NUMBER_GLYPHS = '第页共0123456789 '
@@ -31,19 +31,19 @@ export async function logHtml(
   fontCss: (text: string) => Promise<string>,
   marks: LogMarks,
 ): Promise<string> {
-  const head = ['序号', ...LOG_COLUMNS.map((c) => c.header)].map((h) => `<th${WRAPPING_HEADERS.has(h) ? '' : ' class="nw"'}>${escape(h)}</th>`).join('')
+  const head = ['序号', ...PRINTED.map((c) => c.header)].map((h) => `<th class="nw">${escape(h)}</th>`).join('')
   const body = rows
     .map((r, i) => {
-      const cells = LOG_COLUMNS.map((c) => {
+      const cells = PRINTED.map((c) => {
         const v = c.value(r, timeZone)
         return escape(v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : String(v))
       })
-      return `<tr><td class="nw">${i + 1}</td>${cells.map((c, j) => `<td${ONE_LINE.has(LOG_COLUMNS[j]?.header ?? '') ? ' class="nw"' : ''}>${c}</td>`).join('')}</tr>`
+      return `<tr><td class="nw">${i + 1}</td>${cells.map((c, j) => `<td${ONE_LINE.has(PRINTED[j]?.header ?? '') ? ' class="nw"' : ''}>${c}</td>`).join('')}</tr>`
     })
     .join('')
   // The total line: batches (one per registration) and person-times (a group visit counts its people).
   const people = rows.reduce((n, r) => n + r.headcount, 0)
-  const total = `<tr class="total"><td colspan="${LOG_COLUMNS.length + 1}">${escape(zhText('reports.logTotal', { batches: rows.length, people }))}</td></tr>`
+  const total = `<tr class="total"><td colspan="${PRINTED.length + 1}">${escape(zhText('reports.logTotal', { batches: rows.length, people }))}</td></tr>`
   const summary = summaryLines(stats)
     .map(([k, v, by]) => `<span class="s"><b>${escape(k.trim())}</b> ${escape(String(v))}<i>（${escape(by)}）</i></span>`)
     .join('')
