@@ -261,8 +261,13 @@ test('every page at 1366×768 and 1920×1080 in zh-CN and English', async ({ pag
         for (const size of sizes) {
           await page.setViewportSize(size)
           for (const [i, entry] of entries.entries()) {
+            // The address changes at once; the page itself may come a moment later (a route's
+            // transition keeps the last page up meanwhile): wait for what is on screen to change.
+            const content = page.locator('.ant-layout-content')
+            const before = page.url().endsWith(`#/${entry}`) ? null : await content.innerText()
             await page.locator('.ant-menu-item').nth(i).click()
             await expect(page).toHaveURL(new RegExp(`#/${entry}$`))
+            if (before !== null) await expect(content).not.toHaveText(before)
             await look(`${user.role}-${entry}`, language, size.width)
           }
         }

@@ -70,7 +70,7 @@ export function QueueSettingsCard() {
               id={f.id}
               value={f.value}
               onChange={f.onChange}
-              style={{ maxWidth: 360 }}
+              style={{ width: '100%', maxWidth: 420 }}
               options={VOICE_MODES.map((m) => ({ value: m, label: t(m === 'auto' ? 'queue.settings.voiceAuto' : 'queue.settings.voiceChime') }))}
             />
           )}
