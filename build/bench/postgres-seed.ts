@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { freshSchema } from '../../tests/support/pg-schema'
 import pg from 'pg'
 import { openReadOnly } from '../../electron/db/connection'
 import { migrate } from '../../electron/db/migrate'
@@ -31,20 +31,7 @@ export async function rawClient(url: string, schema: string): Promise<pg.Client>
 }
 
 /** A fresh schema of the given database, so the bench never touches the tests' or a hall's data. */
-export async function createBenchSchema(url: string): Promise<{ schema: string; drop: () => Promise<void> }> {
-  const schema = `bench_${randomUUID().replace(/-/g, '').slice(0, 16)}`
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    try {
-      await client.query(statement)
-    } finally {
-      await client.end()
-    }
-  }
-  await admin(`CREATE SCHEMA ${schema}`)
-  return { schema, drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) }
-}
+export const createBenchSchema = (url: string): ReturnType<typeof freshSchema> => freshSchema(url, 'bench')
 
 const seconds = (from: number) => (performance.now() - from) / 1000
 

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { randomUUID } from 'node:crypto'
-import pg from 'pg'
+import { freshSchema } from '../support/pg-schema'
 import { SCREENSHOTS, expect, setUpHall, startHost, stopHost, test } from './fixtures'
 
 // 备份与恢复 in hall mode (issue #10): a desk on the hall's PostgreSQL database says its backups
@@ -10,21 +9,10 @@ import { SCREENSHOTS, expect, setUpHall, startHost, stopHost, test } from './fix
 // pg_dump into the backup folder. Needs the test server (INTAKE_DESK_TEST_DATABASE; CI sets it).
 const DATABASE = process.env.INTAKE_DESK_TEST_DATABASE || undefined
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: DATABASE })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
-
 test('in hall mode the backup card says the server backs up, shows IT the commands, and 立即备份 runs pg_dump', async ({ page }) => {
   test.skip(DATABASE === undefined, 'INTAKE_DESK_TEST_DATABASE is not set: there is no hall database')
   // The desk's hall lives in a schema of its own, named through the URL's options.
-  const schema = `e2e_${randomUUID().replace(/-/g, '').slice(0, 16)}`
-  await admin(`CREATE SCHEMA ${schema}`)
+  const { schema, drop } = await freshSchema(DATABASE!, 'e2e')
   const dataDir = mkdtempSync(join(tmpdir(), 'intake-desk-e2e-'))
   const host = await startHost(dataDir, ['--database', `${DATABASE}?options=-c%20search_path%3D${schema}%20-c%20TimeZone%3DUTC`, '--desk-name', '1号窗口'])
   try {
@@ -58,6 +46,6 @@ test('in hall mode the backup card says the server backs up, shows IT the comman
   } finally {
     await stopHost(host)
     rmSync(dataDir, { recursive: true, force: true })
-    await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    await drop()
   }
 })
