@@ -21,6 +21,7 @@ import type { Summary } from './measure'
 import { summarize, time } from './measure'
 import type { Metric } from './metric'
 import { rawClient } from './postgres-seed'
+import { SCAN_RUNS, SEARCH_RUNS, searchMetric } from './read-scenarios'
 import { Random } from './random'
 import { newIntake } from './register-scenario'
 import { VISIT_COLUMNS } from './writer'
@@ -187,20 +188,17 @@ async function search(desk: Desk, raw: pg.Client, meta: GenerationMeta, checks: 
     const hits = Number((await raw.query<{ n: string }>({ text: `SELECT count(*) AS n FROM visit_search WHERE ${where}`, values: [pairs, ...adjacent] })).rows[0]?.n)
     const likeHits = Number((await raw.query<{ n: string }>({ text: `SELECT count(*) AS n FROM visits WHERE (${likeWhere}) AND hall_day <> '20991231'`, values: pattern })).rows[0]?.n)
     checks[`search ${term}: index hits = LIKE hits`] = hits === likeHits
-    const s = await time(() => must(desk.core, desk.session, 'cases.search', { query: term, by: 'text' }), { warmup: 5, iterations: 60 })
-    const index = await time(() => raw.query(gin), { warmup: 5, iterations: 60 })
-    const scan = await time(() => raw.query({ text: `SELECT id FROM visits WHERE ${likeWhere} ORDER BY id DESC LIMIT 200`, values: pattern }), { warmup: 1, iterations: 20, budgetMs: 15_000, minimum: 3 })
-    out.push({
-      name: `search ${label} 「${term}」 (${hits} visits, ${found.rows.length} listed)`,
-      value: s.p95,
-      unit: 'ms',
-      stat: 'p95',
-      target: 100,
-      baseline: { name: "LIKE '%…%' scan", value: scan.p95 },
-      ratio: s.p95 / scan.p95,
-      samples: s,
-      note: `p50 ${ms(s, 'p50')}; the GIN subquery alone, raw: p50 ${ms(index, 'p50')}, p95 ${ms(index, 'p95')}; LIKE p50 ${scan.p50.toFixed(1)} ms (${scan.n} runs)`,
-    })
+    const s = await time(() => must(desk.core, desk.session, 'cases.search', { query: term, by: 'text' }), SEARCH_RUNS)
+    const index = await time(() => raw.query(gin), SEARCH_RUNS)
+    const scan = await time(() => raw.query({ text: `SELECT id FROM visits WHERE ${likeWhere} ORDER BY id DESC LIMIT 200`, values: pattern }), SCAN_RUNS)
+    out.push(
+      searchMetric(
+        `${label} 「${term}」 (${hits} visits, ${found.rows.length} listed)`,
+        s,
+        scan,
+        `p50 ${ms(s, 'p50')}; the GIN subquery alone, raw: p50 ${ms(index, 'p50')}, p95 ${ms(index, 'p95')}; LIKE p50 ${scan.p50.toFixed(1)} ms (${scan.n} runs)`,
+      ),
+    )
   }
   return out
 }
