@@ -74,6 +74,9 @@ export function ReportsPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card
+        // The title keeps its width (English "Log and statistics" was cut at 1366); the period's
+        // controls wrap instead.
+        styles={{ title: { flex: 'none' }, extra: { flex: '0 1 auto', minWidth: 0 } }}
         title={<Typography.Title level={3} style={{ margin: 0 }}>{t('reports.title')}</Typography.Title>}
         extra={
           <Space wrap>
