@@ -236,7 +236,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         : { url: options.database, ...(options.testSchema === undefined ? {} : { schema: options.testSchema }), ...(options.findPgDump === undefined ? {} : { findPgDump: options.findPgDump }), log },
   })
   if (hall === undefined) await backups.encryptPlainCopies(log)
-  const link = () => ({ desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) })
+  const link = () => {
+    hall?.link.check()
+    return { desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) }
+  }
   const handlers = createHandlers({
     auditViewer, intake, drafts, receipts, settings, cases, lists, leaders, exports, backups, queue, matters, retention: createRetention(db, announce),
     app: createApp({ link, defaultBackupFolder: backups.defaultFolder }),

@@ -28,6 +28,11 @@ export interface HallLink {
   lost: () => void
   /** A statement went through. */
   answered: () => void
+  /**
+   * The header asks (app.link): when the desk has not heard from the server for a while, it is
+   * asked in the background, so a server that stopped while nobody called is noticed too.
+   */
+  check: () => void
 }
 
 export interface PostgresOptions {
@@ -102,32 +107,46 @@ function noSqliteHandle(): SqliteHandle {
   })
 }
 
-export function createHallLink(ping: () => Promise<void>, probeMs = 1_000): HallLink & { stop: () => void } {
+/** How long the desk may go without hearing from the server before the header's poll asks it. */
+export const HALL_QUIET_MS = 3_000
+
+export function createHallLink(ping: () => Promise<void>, probeMs = 1_000, quietMs = HALL_QUIET_MS): HallLink & { stop: () => void } {
   let state: LinkState = 'connected'
   let timer: NodeJS.Timeout | undefined
   let stopped = false
-  const probe = () => {
+  let heardAt = Date.now()
+  let asking = false
+  const answered = () => {
+    state = 'connected'
+    heardAt = Date.now()
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+  }
+  const lost = () => {
+    state = 'reconnecting'
+    if (timer === undefined && !stopped) timer = setTimeout(probe, probeMs).unref()
+  }
+  function probe(): void {
     timer = undefined
     if (stopped) return
-    ping().then(
-      () => {
-        state = 'connected'
-      },
-      () => {
-        if (!stopped) timer = setTimeout(probe, probeMs).unref()
-      },
-    )
+    ping().then(answered, () => {
+      if (!stopped) timer = setTimeout(probe, probeMs).unref()
+    })
   }
   return {
     state: () => state,
-    lost: () => {
-      state = 'reconnecting'
-      if (timer === undefined && !stopped) timer = setTimeout(probe, probeMs).unref()
-    },
-    answered: () => {
-      state = 'connected'
-      if (timer !== undefined) clearTimeout(timer)
-      timer = undefined
+    lost,
+    answered,
+    check: () => {
+      if (stopped || asking || state !== 'connected' || Date.now() - heardAt < quietMs) return
+      asking = true
+      ping()
+        .then(answered, () => {
+          if (!stopped) lost()
+        })
+        .finally(() => {
+          asking = false
+        })
     },
     stop: () => {
       stopped = true

@@ -131,7 +131,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     })
     try {
       const result = await Promise.race([run(method, ctx, input), late])
-      if (result.ok) hallLink.answered()
+      // A desk-only method (the link state, drafts) answers without the server: its answer says
+      // nothing of the server, so it must not mark a lost link as back.
+      const deskOnly: { desk?: true } = contract[method]
+      if (result.ok && deskOnly.desk !== true) hallLink.answered()
       return result
     } finally {
       clearTimeout(timer)

@@ -202,4 +202,45 @@ onPostgres('A hall of desks on one PostgreSQL database', () => {
     expect(await ok(core, 'admin', 'app.link', {})).toMatchObject({ state: 'connected' })
     expect(await ok(core, 'admin', 'visits.today', {})).toHaveLength(2)
   }, 60_000)
+
+  it('shows the link lost while the server is away even when only the header and drafts call, and back once it answers', async () => {
+    const clock = fakeClock()
+    const { schema, drop } = await freshSchema()
+    cleanups.push(drop)
+    const target = new URL(TEST_DATABASE ?? '')
+    const proxy = await tcpProxy(target.hostname, Number(target.port || 5432))
+    cleanups.push(() => proxy.close())
+    const url = new URL(TEST_DATABASE ?? '')
+    url.hostname = '127.0.0.1'
+    url.port = String(proxy.port)
+    const dir = tempDir()
+    cleanups.push(dir.remove)
+    const core = await testCore(dir.dir, clock, { ...hallOptions(schema, clock), database: url.toString() })
+    cleanups.push(() => core.close())
+    await setUpHall(core)
+    expect(await ok(core, 'admin', 'app.link', {})).toMatchObject({ state: 'connected' })
+    const linkState = async () => ((await ok(core, 'admin', 'app.link', {})) as { state: string }).state
+    const until = async (state: string) => {
+      const started = Date.now()
+      while ((await linkState()) !== state) {
+        if (Date.now() - started > 10_000) throw new Error(`the link never showed ${state}`)
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+      return Date.now() - started
+    }
+
+    await proxy.stop()
+    // Nobody registers or reads: the header's poll alone (every 2 s in the app) finds out.
+    expect(await until('reconnecting')).toBeLessThan(8_000)
+    // The header's own polls and the draft being saved answer from the desk: they say nothing of the server.
+    await ok(core, 'admin', 'drafts.save', { values: { visitor: { name: '吕建国' } }, step: 1 })
+    for (let i = 0; i < 4; i++) {
+      expect(await linkState()).toBe('reconnecting')
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+
+    await proxy.start()
+    expect(await until('connected')).toBeLessThan(8_000)
+    expect(await ok(core, 'admin', 'visits.today', {})).toHaveLength(0)
+  }, 60_000)
 })
