@@ -906,6 +906,7 @@ export const en: SameKeys<typeof zhCN> = {
     checking: 'Checking…',
     retrying: 'The check did not finish; trying again shortly…',
     none: 'No earlier case looks like the same matter.',
+    unknown: 'The comparison has not finished: whether an earlier case is the same matter is not known yet.',
     category: 'Demand category (to compare the content)',
     categoryPlaceholder: 'Choose a category to compare facts and demands',
     textWaiting: 'Once a category is chosen and the facts and demands are filled in, their content is compared (listed from {{threshold}}% similarity).',

@@ -904,6 +904,7 @@ export const zhCN = {
     checking: '正在比对…',
     retrying: '比对未能完成，稍后自动重试…',
     none: '未发现可能是同一事项的此前案件。',
+    unknown: '比对尚未完成，暂不能确定有无同一事项的此前案件。',
     category: '诉求类别（用于比对诉求内容）',
     categoryPlaceholder: '选择类别后比对事实真相与诉求与理由',
     textWaiting: '选择诉求类别并填写事实真相、诉求与理由后，将比对诉求内容（相似度达到 {{threshold}}% 列出）。',

@@ -185,7 +185,8 @@ export function MatterPanel({ form, categories, showCategory }: { form: Form; ca
         {found?.textCompared === true ? t('matter.textCompared', { threshold }) : t('matter.textWaiting', { threshold })}
       </Typography.Paragraph>
       {list.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('matter.none')} />
+        // 未发现 only after a comparison that finished: not while the first one runs, nor after one that failed.
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={found === null || failed ? t('matter.unknown') : t('matter.none')} />
       ) : (
         <ol style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('matter.title')}>
           {list.map((c) => {
