@@ -25,11 +25,13 @@ import { databaseKeyIn } from '../../electron/services/keys/hall-secret'
 /**
  * `npm run bench -- [--visits N] [--out FILE] [--data-dir DIR] [--keep] [--reuse]
  *                   [--registrations N] [--today YYYY-MM-DD]
- *                   [--engine sqlite|postgres] [--database postgres://…]`
+ *                   [--engine sqlite|postgres] [--database postgres://…] [--schema bench_…]`
  *
  * `--engine postgres` (issue #10) measures the hall's database instead: the generated hall is
  * copied into a fresh schema of the database named by `--database` or INTAKE_DESK_TEST_DATABASE
  * (dropped afterwards unless --keep), and four desk cores race registrations on it (postgres.ts).
+ * `--reuse --schema bench_…` (with the same --data-dir) measures again on a schema a run seeded and
+ * kept, without generating or seeding: the desks migrate it as any desk would, and it is kept.
  *
  * Generates a hall of N visits (default 1,000,000) in a fresh database, then measures the
  * operations the issue names through the real dispatcher, each against a raw baseline where
@@ -47,6 +49,7 @@ const { values: args } = parseArgs({
     reuse: { type: 'boolean', default: false },
     engine: { type: 'string', default: 'sqlite' },
     database: { type: 'string' },
+    schema: { type: 'string' },
   },
 })
 
@@ -55,6 +58,9 @@ if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine must
 const databaseUrl = args.database ?? process.env.INTAKE_DESK_TEST_DATABASE
 if (engine === 'postgres' && (databaseUrl === undefined || !databaseUrl.startsWith('postgres')))
   throw new Error('--engine postgres needs --database postgres://… or INTAKE_DESK_TEST_DATABASE')
+const reusedSchema = args.schema
+if (reusedSchema !== undefined && !(engine === 'postgres' && args.reuse && /^bench_[a-z0-9]+$/.test(reusedSchema)))
+  throw new Error('--schema bench_… goes with --engine postgres --reuse (a schema a run kept)')
 
 const visits = Number(args.visits)
 if (!Number.isInteger(visits) || visits < 1000)
@@ -245,11 +251,16 @@ async function main(): Promise<void> {
 
 /** The PostgreSQL run: the generated hall seeded into a fresh schema, measured, the schema dropped. */
 async function postgresMain(meta: GenerationMeta, startedMachine: ReturnType<typeof machine>, url: string): Promise<void> {
-  const { schema, drop } = await createBenchSchema(url)
-  console.log(`PostgreSQL: ${url.replace(/\/\/[^@]*@/, '//…@')}, schema ${schema}`)
+  const { schema, drop } =
+    reusedSchema === undefined ? await createBenchSchema(url) : { schema: reusedSchema, drop: () => Promise.resolve() }
+  console.log(`PostgreSQL: ${url.replace(/\/\/[^@]*@/, '//…@')}, schema ${schema}${reusedSchema === undefined ? '' : ' (reused, not seeded)'}`)
   try {
-    const seeded = await seedPostgres(url, schema, join(dataDir, DATABASE_FILE), databaseKeyIn(dataDir), (line) => console.log(line))
-    console.log(`seeded ${seeded.rows.toLocaleString('en')} rows in ${seeded.seconds.toFixed(0)} s (indexes built in ${seeded.indexSeconds.toFixed(0)} s of it)`)
+    const seeded =
+      reusedSchema === undefined
+        ? await seedPostgres(url, schema, join(dataDir, DATABASE_FILE), databaseKeyIn(dataDir), (line) => console.log(line))
+        : null
+    if (seeded !== null)
+      console.log(`seeded ${seeded.rows.toLocaleString('en')} rows in ${seeded.seconds.toFixed(0)} s (indexes built in ${seeded.indexSeconds.toFixed(0)} s of it)`)
     const { metrics, checks } = await runPostgres({ url, schema, dataDir, meta, registrations: Number(args.registrations) })
     console.log(`\n${table(metrics)}\n`)
     console.log('checks:', JSON.stringify(checks))
@@ -266,7 +277,7 @@ async function postgresMain(meta: GenerationMeta, startedMachine: ReturnType<typ
     writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
     console.log(`results written to ${out}`)
   } finally {
-    if (args.keep) console.log(`schema ${schema} kept (--keep)`)
+    if (args.keep || reusedSchema !== undefined) console.log(`schema ${schema} kept (--keep, or --schema)`)
     else await drop()
     if (!args.keep && args['data-dir'] === undefined) rmSync(dataDir, { recursive: true, force: true })
   }

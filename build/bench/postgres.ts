@@ -120,8 +120,8 @@ async function todayLog(desk: Desk, raw: pg.Client, meta: GenerationMeta, checks
   // listVisitsOfDay (repositories/visits.ts), written out.
   const statement = {
     name: 'bench-today',
-    text: `SELECT v.case_number, v.registered_at, v.visitor_name, p.id_number, v.kind, v.headcount, v.routing, c.name AS category, u.name AS receptionist, v.receptionist_id
-           FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN categories c ON c.id = v.category_id JOIN users u ON u.id = v.receptionist_id
+    text: `SELECT v.case_number, v.registered_at, v.visitor_name, (SELECT p.id_number FROM visitors p WHERE p.id = v.visitor_id) AS id_number, v.kind, v.headcount, v.routing, c.name AS category, u.name AS receptionist, v.receptionist_id
+           FROM visits v JOIN categories c ON c.id = v.category_id JOIN users u ON u.id = v.receptionist_id
            WHERE v.hall_day = $1 ORDER BY v.day_seq DESC`,
     values: [hallDayOf(meta.today as IsoDay)],
   }
@@ -180,9 +180,18 @@ async function search(desk: Desk, raw: pg.Client, meta: GenerationMeta, checks: 
     const runs = bigramRuns(term) ?? []
     const pairs = [...new Set(runs.flat())]
     const adjacent = runs.map((run) => `% ${run.join(' ')} %`)
-    // matchingVisitIds (repositories/cases.ts) on PostgreSQL, written out: the GIN index, then adjacency.
+    // matchingVisitIds (repositories/cases.ts) on PostgreSQL, written out: the GIN index's candidates
+    // newest first, then the adjacency of each longer run, checked only until the LIMIT.
     const where = `string_to_array(answers, ' ') @> $1::text[] AND ${adjacent.map((_, i) => `(' ' || answers || ' ') LIKE $${i + 2}`).join(' AND ')}`
-    const gin = { text: `SELECT visit_id FROM visit_search WHERE ${where} ORDER BY visit_id DESC LIMIT 200`, values: [pairs, ...adjacent] }
+    const phrases = runs.filter((run) => run.length > 1).map((run) => `% ${run.join(' ')} %`)
+    const candidates = `(SELECT visit_id FROM visit_search WHERE string_to_array(answers, ' ') @> $1::text[] ORDER BY visit_id DESC OFFSET 0) c`
+    const gin =
+      phrases.length === 0
+        ? { text: `SELECT c.visit_id FROM ${candidates} ORDER BY c.visit_id DESC LIMIT 200`, values: [pairs] }
+        : {
+            text: `SELECT c.visit_id FROM ${candidates} WHERE (SELECT ${phrases.map((_, i) => `(' ' || s.answers || ' ') LIKE $${i + 2}`).join(' AND ')} FROM visit_search s WHERE s.visit_id = c.visit_id) ORDER BY c.visit_id DESC LIMIT 200`,
+            values: [pairs, ...phrases],
+          }
     const pattern = Array<string>(ANSWERS.length).fill(`%${term}%`)
     const found = await must(desk.core, desk.session, 'cases.search', { query: term, by: 'text' })
     const hits = Number((await raw.query<{ n: string }>({ text: `SELECT count(*) AS n FROM visit_search WHERE ${where}`, values: [pairs, ...adjacent] })).rows[0]?.n)

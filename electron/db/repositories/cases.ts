@@ -107,8 +107,12 @@ export async function unindexCases(db: Kysely<Database>, visitIds: readonly numb
  * The ids of the newest `limit` cases whose visitor name (or answers) hold every run of the
  * query as a substring, as a subquery for `where('v.id', 'in', …)`. Null when the query has no
  * run of two or more characters. SQLite: the FTS5 phrase of each run's pairs. PostgreSQL: the
- * GIN index finds rows holding all the pairs; the adjacency of each run's pairs is then checked
- * on the space-separated pair string itself, which gives the same answer as the phrase.
+ * GIN index finds rows holding all the pairs (exactly: `@>` needs no recheck, so the bitmap scan
+ * reads no pair string); a run of two characters is one pair, and holding it is its phrase. The
+ * adjacency of a longer run's pairs is checked on the space-separated pair string itself, which
+ * gives the same answer as the phrase: that string is large (TOASTed), so it is read only for the
+ * newest candidates, one after another until `limit` of them match, not for every row the index
+ * finds (a common term finds thousands).
  */
 export function matchingVisitIds(db: Kysely<Database>, column: 'name' | 'answers', query: string, limit: number) {
   const runs = bigramRuns(query)
@@ -116,8 +120,17 @@ export function matchingVisitIds(db: Kysely<Database>, column: 'name' | 'answers
   if (isPostgres(db)) {
     const col = sql.ref(column)
     const pairs = [...new Set(runs.flat())]
-    const adjacent = runs.map((run) => sql`(' ' || ${col} || ' ') LIKE ${`% ${run.join(' ')} %`}`)
-    return sql<number>`(SELECT visit_id FROM visit_search WHERE string_to_array(${col}, ' ') @> ${pairs}::text[] AND ${sql.join(adjacent, sql` AND `)} ORDER BY visit_id DESC LIMIT ${limit})`
+    const holding = sql`string_to_array(${col}, ' ') @> ${pairs}::text[]`
+    // The candidates' ids, sorted (OFFSET 0 keeps the subquery whole: with the LIMIT pushed into
+    // it, the planner walked the primary key instead, splitting every row's pairs).
+    const candidates = sql`(SELECT visit_id FROM visit_search WHERE ${holding} ORDER BY visit_id DESC OFFSET 0) c`
+    const phrases = runs.filter((run) => run.length > 1)
+    if (phrases.length === 0) return sql<number>`(SELECT c.visit_id FROM ${candidates} ORDER BY c.visit_id DESC LIMIT ${limit})`
+    const own = sql.ref(`s.${column}`)
+    const adjacent = phrases.map((run) => sql`(' ' || ${own} || ' ') LIKE ${`% ${run.join(' ')} %`}`)
+    // The phrase is checked row by row, newest first, only until the LIMIT is reached.
+    return sql<number>`(SELECT c.visit_id FROM ${candidates}
+      WHERE (SELECT ${sql.join(adjacent, sql` AND `)} FROM visit_search s WHERE s.visit_id = c.visit_id) ORDER BY c.visit_id DESC LIMIT ${limit})`
   }
   const match = runs.map((pairs) => `"${pairs.join(' ').replace(/"/g, '""')}"`).join(' AND ')
   return sql<number>`(SELECT rowid FROM visit_search WHERE visit_search MATCH ${`${column} : (${match})`} ORDER BY rowid DESC LIMIT ${limit})`

@@ -31,8 +31,19 @@ export async function limitLockWait(db: Kysely<Database>, ms: number): Promise<v
 }
 
 /**
+ * The start of a transaction that writes after reading. SQLite: takes the file's write lock at
+ * once with a write that changes nothing, so a second process waits for it (busy timeout) instead
+ * of failing later on a stale snapshot. PostgreSQL: nothing (rows are locked as they are written;
+ * the day's counter is taken last, see nextDaySequence).
+ */
+export async function beginWriting(db: Kysely<Database>): Promise<void> {
+  if (!isPostgres(db)) await sql`UPDATE case_sequences SET last_seq = last_seq WHERE 0`.execute(db)
+}
+
+/**
  * Takes the next number of the hall day's sequence. Run inside the registration transaction:
- * a rollback gives the number back, so numbers have no gaps.
+ * a rollback gives the number back, so numbers have no gaps. On PostgreSQL it row-locks the day's
+ * counter to the commit, so every desk of the hall queues here: take it as late as possible.
  */
 export async function nextDaySequence(db: Kysely<Database>, hallDay: HallDay): Promise<number> {
   const row = await db

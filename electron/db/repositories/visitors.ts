@@ -8,9 +8,19 @@ export async function findVisitorByIdNumber(
   return db.selectFrom('visitors').selectAll().where('id_number', '=', idNumber).executeTakeFirst()
 }
 
-export async function insertVisitor(db: Kysely<Database>, visitor: NewVisitor): Promise<number> {
-  const row = await db.insertInto('visitors').values(visitor).returning('id').executeTakeFirstOrThrow()
-  return row.id
+/**
+ * Stores a new visitor unless one with the ID number exists by now; undefined when one does. On
+ * PostgreSQL it waits for another desk registering the same person at this moment and, once that
+ * desk has committed, stores nothing: the caller reads that desk's visitor record instead.
+ */
+export async function insertVisitorUnlessKnown(db: Kysely<Database>, visitor: NewVisitor): Promise<number | undefined> {
+  const row = await db
+    .insertInto('visitors')
+    .values(visitor)
+    .onConflict((oc) => oc.column('id_number').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  return row?.id
 }
 
 /** Keeps the visitor's contact details current; the visit keeps its own snapshot. */

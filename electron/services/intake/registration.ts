@@ -12,10 +12,10 @@ import { AppError, fieldError } from '../../errors'
 import type { Database, Hall, User } from '../../db/schema'
 import { findActiveCategory } from '../../db/repositories/categories'
 import { deleteDraft } from '../../db/repositories/drafts'
-import { hallInstant, limitLockWait, nextDaySequence } from '../../db/repositories/sequences'
+import { beginWriting, hallInstant, limitLockWait, nextDaySequence } from '../../db/repositories/sequences'
 import { HALL_LOCK_TIMEOUT_MS, isLockTimeout, isUniqueViolation } from '../../db/postgres'
-import { findVisitorByIdNumber, insertVisitor, updateVisitorContact } from '../../db/repositories/visitors'
-import { findVisitByIdempotencyKey, insertVisit } from '../../db/repositories/visits'
+import { findVisitorByIdNumber, insertVisitorUnlessKnown, updateVisitorContact } from '../../db/repositories/visitors'
+import { findVisitByIdempotencyKey, insertUnnumberedVisit, numberVisit } from '../../db/repositories/visits'
 import { appendAudit } from '../audit/audit'
 import type { DueColumns, NewCaseFacts } from '../cases/deadlines'
 import { indexCase, insertEvent } from '../../db/repositories/cases'
@@ -24,7 +24,7 @@ import { initialStatus } from '../../../shared/cases/machine'
 import { toBigrams } from '../../../shared/search/bigrams'
 import { change } from '../../../shared/live/changes'
 import type { Announce } from '../../live/channel'
-import { confirmedMatter, recordRegistration } from '../matters/register'
+import { confirmedMatter, recordRegistration, recordRepeatVisit } from '../matters/register'
 
 const MAX_DAILY_SEQUENCE = 9999
 
@@ -136,18 +136,15 @@ export function createRegistration(db: Kysely<Database>, hooks: RegistrationHook
       // A clock that drifted between the form and the core must not put the shows in the future.
       const shownAt = input.showsConfirmedAt === null ? iso : new Date(Math.min(Date.parse(input.showsConfirmedAt), instant.getTime())).toISOString()
       await limitLockWait(trx, HALL_LOCK_TIMEOUT_MS)
-      // The first statement writes, so a second process waits for the lock instead of failing.
-      // On PostgreSQL it row-locks the day's counter: desks take numbers one after another.
-      const seq = await nextDaySequence(trx, day)
-      if (seq > MAX_DAILY_SEQUENCE) throw new AppError('LIMIT')
+      await beginWriting(trx)
       if (key !== null) {
-        // Under the counter's lock: a retry racing its first attempt sees it here once that committed.
+        // A retry whose first attempt has committed since the check above. One still open is
+        // waited for by the key's unique index when the visit is stored, and refused there.
         const first = await findVisitByIdempotencyKey(trx, key)
         if (first !== undefined) throw new AlreadyRegistered(registered(first))
       }
       const category = await findActiveCategory(trx, input.categoryId)
       if (category === undefined) throw fieldError('categoryId', 'v.category.unknown')
-      const caseNumber = formatCaseNumber(hall.code, day, seq)
       let unitId: number | null = null
       if (routing === 'assigned') {
         const unit = await findActiveUnit(trx, input.unitId)
@@ -157,13 +154,10 @@ export function createRegistration(db: Kysely<Database>, hooks: RegistrationHook
       const localDay = isoDayOf(day)
       const matter = await confirmedMatter(trx, input.matterCaseNumber, routing)
 
-      let visitorId: number
-      const existing = idNumber === null ? undefined : await findVisitorByIdNumber(trx, idNumber)
-      if (existing !== undefined) {
-        visitorId = existing.id
-        await updateVisitorContact(trx, visitorId, { name: v.name, phone: phoneValue ?? existing.phone, address: v.address, updated_at: iso })
-      } else {
-        visitorId = await insertVisitor(trx, {
+      let existing = idNumber === null ? undefined : await findVisitorByIdNumber(trx, idNumber)
+      let visitorId = existing?.id
+      if (existing === undefined) {
+        visitorId = await insertVisitorUnlessKnown(trx, {
           id_number: idNumber,
           name: v.name,
           birth_date: birthDate,
@@ -173,13 +167,21 @@ export function createRegistration(db: Kysely<Database>, hooks: RegistrationHook
           created_at: iso,
           updated_at: iso,
         })
+        // Another desk registered the same person a moment ago (its transaction has committed).
+        if (visitorId === undefined && idNumber !== null) existing = await findVisitorByIdNumber(trx, idNumber)
       }
+      if (existing !== undefined) {
+        visitorId = existing.id
+        await updateVisitorContact(trx, visitorId, { name: v.name, phone: phoneValue ?? existing.phone, address: v.address, updated_at: iso })
+      }
+      if (visitorId === undefined) throw new Error('the visitor was neither found nor stored')
       const status = initialStatus(routing)
       const due = await hooks.dueDates(trx, { status, routing, hall_day: day, clock_start: localDay, extension_days: null, closed_day: null, clock_paused: 0 }, hall)
-      const visitId = await insertVisit(trx, {
-        case_number: caseNumber,
+      // Everything that needs no case number is written first, the visit under a provisional
+      // number: the day's counter, which every desk of the hall queues on to the commit, is
+      // taken last (with the audit chain's lock), so desks wait only for each other's last steps.
+      const visitId = await insertUnnumberedVisit(trx, {
         hall_day: day,
-        day_seq: seq,
         visitor_id: visitorId,
         visitor_name: v.name,
         visitor_phone: phoneValue,
@@ -225,7 +227,6 @@ export function createRegistration(db: Kysely<Database>, hooks: RegistrationHook
       await indexCase(trx, visitId, toBigrams(v.name), toBigrams(ANSWER_KEYS.map((k) => input.answers[k].text).join('\n')))
       await recordRegistration(trx, {
         visitId,
-        caseNumber,
         intakeId: input.intakeId,
         matter,
         userId: user.id,
@@ -238,6 +239,11 @@ export function createRegistration(db: Kysely<Database>, hooks: RegistrationHook
         representatives: representatives.map((r) => r.name),
       })
       if (hooks.localDrafts === undefined) await deleteDraft(trx, user.id)
+      const seq = await nextDaySequence(trx, day)
+      if (seq > MAX_DAILY_SEQUENCE) throw new AppError('LIMIT')
+      const caseNumber = formatCaseNumber(hall.code, day, seq)
+      await numberVisit(trx, visitId, caseNumber, seq)
+      await recordRepeatVisit(trx, { matter, caseNumber, userId: user.id, at: iso, day: localDay })
       await appendAudit(trx, instant, {
         userId: user.id,
         action: 'intake.register',

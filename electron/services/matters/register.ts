@@ -25,15 +25,13 @@ export async function confirmedMatter(trx: Kysely<Database>, caseNumber: string,
 }
 
 /**
- * After the visit row exists: the repeat visit goes on the matter's timeline (its deadlines do
- * not move: a 'repeatVisit' event is no step of any clock), the reception's decisions are tied
- * to the visit, and the visit enters the matter index and the representatives table.
+ * After the visit row exists (before it has its case number): the reception's decisions are
+ * tied to the visit, and the visit enters the matter index and the representatives table.
  */
 export async function recordRegistration(
   trx: Kysely<Database>,
   r: {
     visitId: number
-    caseNumber: string
     intakeId: string
     matter: { id: number; caseNumber: string } | null
     userId: number
@@ -47,17 +45,6 @@ export async function recordRegistration(
   },
 ): Promise<void> {
   if (r.matter !== null) {
-    await insertEvent(trx, {
-      visit_id: r.matter.id,
-      at: r.at,
-      day: r.day,
-      user_id: r.userId,
-      action: 'repeatVisit',
-      from_status: null,
-      to_status: null,
-      note: '',
-      data: JSON.stringify({ caseNumber: r.caseNumber }),
-    })
     const decided = r.intakeId === '' ? undefined : (await decisionsOfIntake(trx, r.intakeId)).get(r.matter.id)
     // Registering with a matter chosen is itself the confirmation when the desk did not record one first.
     if (decided !== 'same') {
@@ -73,5 +60,27 @@ export async function recordRegistration(
     facts: r.facts,
     demands: r.demands,
     closedDay: OPEN_STATUSES.includes(r.status) ? null : r.day,
+  })
+}
+
+/**
+ * Once the visit has its case number: the repeat visit goes on the matter's timeline (its
+ * deadlines do not move: a 'repeatVisit' event is no step of any clock).
+ */
+export async function recordRepeatVisit(
+  trx: Kysely<Database>,
+  r: { matter: { id: number; caseNumber: string } | null; caseNumber: string; userId: number; at: string; day: string },
+): Promise<void> {
+  if (r.matter === null) return
+  await insertEvent(trx, {
+    visit_id: r.matter.id,
+    at: r.at,
+    day: r.day,
+    user_id: r.userId,
+    action: 'repeatVisit',
+    from_status: null,
+    to_status: null,
+    note: '',
+    data: JSON.stringify({ caseNumber: r.caseNumber }),
   })
 }
