@@ -104,6 +104,13 @@ export interface CoreOptions {
   findPgDump?: () => string | null
   /** Where committed changes are announced; outlives a restore (core-host.ts). A core of its own by default. */
   changes?: ChangeChannel
+  /**
+   * Whether the host offers the first-run choice (单机使用 or 连接大厅数据库) before setup: the
+   * app always, the browser host with --first-run-choice. Needs `join`.
+   */
+  firstRunChoice?: boolean
+  /** Switches the running desk to the hall database `url` after `commit` (core-host.ts); absent in tests without a host. */
+  join?: (url: string, commit: () => void) => Promise<void>
 }
 
 /** The main-process core: database, services and the dispatcher every transport calls. */
@@ -236,20 +243,29 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         : { url: options.database, ...(options.testSchema === undefined ? {} : { schema: options.testSchema }), ...(options.findPgDump === undefined ? {} : { findPgDump: options.findPgDump }), log },
   })
   if (hall === undefined) await backups.encryptPlainCopies(log)
+  // The first-run join, where the host offers it and the desk is not on a hall database already.
+  const firstRun = options.firstRunChoice === true && options.database === undefined ? options.join : undefined
   const link = () => {
     hall?.link.check()
     return { desk: deskName, engine: connection.engine, state: hall?.link.state() ?? ('connected' as const) }
   }
   const handlers = createHandlers({
     auditViewer, intake, drafts, receipts, settings, cases, lists, leaders, exports, backups, queue, matters, retention: createRetention(db, announce),
-    app: createApp({ link, defaultBackupFolder: backups.defaultFolder }),
+    app: createApp({ link, defaultBackupFolder: backups.defaultFolder, firstRunChoice: firstRun !== undefined }),
     setup: createSetup({ ...accountsDeps, recoveryKey: recoveryKeyOf(hallSecret.secret) }),
     auth,
     users: createUsers(accountsDeps),
     unitLists: createUnitLists(db, announce),
     holidays: createHolidays(db, calendar, cases, announce),
     statistics: createStatistics(db),
-    hallConnection: createHallConnection({ db, store: options.hallConnectionStore ?? fileHallConnectionStore(options.dataDir), activeUrl: options.database, ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }) }),
+    hallConnection: createHallConnection({
+      db,
+      store: options.hallConnectionStore ?? fileHallConnectionStore(options.dataDir),
+      activeUrl: options.database,
+      auditKey: auditKeyOf(hallSecret),
+      ...(firstRun === undefined ? {} : { join: firstRun }),
+      ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }),
+    }),
     hallMove: createHallMove({ db, engine: connection.engine, file, key: connection.key, desk: deskName, ...(options.testSchema === undefined ? {} : { testSchema: options.testSchema }) }),
   })
   const dispatch = createDispatcher({

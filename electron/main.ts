@@ -128,7 +128,7 @@ async function start(): Promise<void> {
 
   let core: CoreHost
   try {
-    // 连接大厅数据库: the connection an administrator saved, its password kept by safeStorage.
+    // 连接大厅数据库: the connection saved on the first run or by an administrator, its password kept by safeStorage.
     const hallConnectionStore = osHallConnectionStore(app.getPath('userData'), safeStorage)
     const database = savedHallDatabase(hallConnectionStore)
     core = await openCoreHost({
@@ -140,6 +140,8 @@ async function start(): Promise<void> {
       fontDir: join(__dirname, '..', 'fonts'),
       warmFonts: true,
       printer: electronPrinter(() => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null),
+      // Before setup the first screen offers 单机使用 or 连接大厅数据库; the join switches without a restart.
+      firstRunChoice: true,
     }, (line) => console.log(`[intake-desk] ${line}`))
   } catch (error) {
     const message =

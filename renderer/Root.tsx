@@ -7,6 +7,7 @@ import { queryClient } from './api/queries'
 import { AppContext } from './app-context'
 import { LockScreen } from './pages/lock/LockScreen'
 import { Shell } from './pages/shell/Shell'
+import { FirstRunPage } from './pages/setup/FirstRunPage'
 import { SetupPage } from './pages/setup/SetupPage'
 import { ChangePasswordPage } from './pages/sign-in/ChangePasswordPage'
 import { SignInPage } from './pages/sign-in/SignInPage'
@@ -20,6 +21,8 @@ export function Root() {
   const [status, setStatus] = useState<AppStatus | null>(null)
   // Why the status could not be read: this desk's own service, or the hall's database behind it.
   const [offline, setOffline] = useState<'desk' | 'hall' | null>(null)
+  // The first-run choice made: 单机使用 goes on to setup on this PC's own file.
+  const [single, setSingle] = useState(false)
 
   // Whose reads the query cache holds (undefined until the first status).
   const cachedFor = useRef<number | null | undefined>(undefined)
@@ -75,7 +78,11 @@ export function Root() {
     )
   }
   if (status === null) return <Spin fullscreen tip={t('app.loading')} />
-  if (!status.setUp || status.hall === null) return <SetupPage onDone={refresh} defaultBackupFolder={status.defaultBackupFolder ?? ''} />
+  if (!status.setUp || status.hall === null) {
+    // Before setup, where the host offers it: 单机使用 or 连接大厅数据库 (the join re-reads the status).
+    if (status.firstRunChoice && !single) return <FirstRunPage onSingle={() => setSingle(true)} onJoined={refresh} />
+    return <SetupPage onDone={refresh} defaultBackupFolder={status.defaultBackupFolder ?? ''} {...(status.firstRunChoice ? { onBack: () => setSingle(false) } : {})} />
+  }
   const { session, hall } = status
   if (session === null) return <SignInPage hall={hall} onDone={refresh} />
   if (session.mustChangePassword) return <ChangePasswordPage session={session} onDone={refresh} />

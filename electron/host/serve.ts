@@ -15,8 +15,9 @@ import { hallMoveStartSchema } from '../../shared/hall-move/schemas'
 import { fileHallConnectionStore, savedHallDatabase } from '../services/hall-connection/store'
 
 /**
- * `npm run serve -- --data-dir DIR --port N [--database postgres://USER:PASS@HOST:PORT/DB] [--desk-name 3号窗口] [--chromium PATH]`:
+ * `npm run serve -- --data-dir DIR --port N [--database postgres://USER:PASS@HOST:PORT/DB] [--desk-name 3号窗口] [--chromium PATH] [--first-run-choice]`:
  * the browser host. Without --database (or INTAKE_DESK_DATABASE) the hall is the SQLite file in the data dir.
+ * --first-run-choice: before setup, the first screen offers 单机使用 or 连接大厅数据库 (as the app does).
  * PDF files (the 台账) are rendered by the machine's Chromium, Chrome or Edge: found in the usual
  * places, or named by --chromium.
  * `--move-to-hall postgres://OWNER:PASSWORD@HOST:PORT/DB` instead moves that file's hall into an empty
@@ -37,6 +38,10 @@ async function main(): Promise<void> {
       chromium: { type: 'string' },
       // 迁移到大厅数据库 from the command line: the desk's SQLite hall into an empty PostgreSQL database.
       'move-to-hall': { type: 'string' },
+      // Before setup the first screen offers 单机使用 or 连接大厅数据库, as the desktop app always does.
+      'first-run-choice': { type: 'boolean', default: false },
+      // End-to-end tests only: the PostgreSQL schema the first-run join (连接大厅数据库) opens.
+      'test-schema': { type: 'string' },
     },
   })
   // Without --database: the connection an administrator saved in 大厅设置 (encrypted beside its key), if any.
@@ -48,6 +53,11 @@ async function main(): Promise<void> {
   const desk = values['desk-name']?.trim()
   if (desk !== undefined && (desk === '' || desk.length > 40)) {
     console.error('--desk-name 应为 1–40 个字符，如 3号窗口 / --desk-name must be 1–40 characters, e.g. 3号窗口')
+    process.exit(2)
+  }
+  const testSchema = values['test-schema']
+  if (testSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(testSchema)) {
+    console.error('--test-schema must be a lower-case PostgreSQL identifier')
     process.exit(2)
   }
   const moveTo = values['move-to-hall']
@@ -87,6 +97,8 @@ async function main(): Promise<void> {
       ...(clock ? { clock } : {}),
       ...(database === undefined ? {} : { database }),
       ...(desk === undefined ? {} : { desk }),
+      firstRunChoice: values['first-run-choice'],
+      ...(testSchema === undefined ? {} : { testSchema }),
     }, (line) => console.error(`[intake-desk] ${line}`))
   const host = await startHost({
     dispatch: coreHost.dispatch,

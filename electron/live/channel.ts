@@ -59,3 +59,40 @@ export function createChangeChannel(transport?: ChangeTransport, onError: (error
     },
   }
 }
+
+/**
+ * A channel that relays from whichever inner channel is current: the pages subscribe to it once,
+ * and when the desk switches to another database (the first-run join, core-host.ts) it follows
+ * that database's channel without their subscriptions changing. `close` closes neither inner one.
+ */
+export function relayChannel(initial: ChangeChannel, onError: (error: unknown) => void = () => undefined): ChangeChannel & { follow: (next: ChangeChannel) => void } {
+  const listeners = new Set<LiveListener>()
+  const relay: LiveListener = (event) => {
+    for (const listener of listeners) {
+      try {
+        listener(event)
+      } catch (error) {
+        onError(error)
+      }
+    }
+  }
+  let inner = initial
+  let stop = inner.subscribe(relay)
+  return {
+    announce: (...changes) => inner.announce(...changes),
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    follow: (next) => {
+      stop()
+      inner = next
+      stop = inner.subscribe(relay)
+    },
+    close: () => {
+      stop()
+      listeners.clear()
+      return Promise.resolve()
+    },
+  }
+}

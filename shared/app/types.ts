@@ -25,6 +25,12 @@ export interface AppStatus {
   now: string
   /** Before setup: the backup folder setup offers (beside the data folder). */
   defaultBackupFolder: string | null
+  /**
+   * Before setup: the first screen offers 单机使用 or 连接大厅数据库 (hallConnection.join). Always
+   * in the app; on the browser host only when started with --first-run-choice. False once the
+   * hall is set up or the desk runs on a hall database.
+   */
+  firstRunChoice: boolean
 }
 
 /** The desk and its link to the hall's database (header). */

@@ -30,6 +30,14 @@ export const hallConnectionZhCN = {
   savedOk: '已保存，下次启动本程序时连接此大厅数据库。',
   storageOs: '密码由操作系统加密保存（safeStorage）。',
   storageFile: '密码加密保存在数据文件夹中（密钥文件仅本人可读）。',
+  firstRunTitle: '首次使用：选择数据保存方式',
+  firstRunIntro: '本窗口的数据保存在哪里？以后管理员可在“大厅设置 → 大厅数据库连接”中更改。',
+  singleHelp: '只有这一台电脑使用接访台：数据保存在本机的加密数据库中。下一步设置接待大厅。',
+  hallHelp: '大厅有多个窗口共用一个数据库（PostgreSQL）：填写信息技术人员提供的连接信息。',
+  joinTitle: '连接大厅数据库',
+  joinIntro: '填写信息技术人员提供的大厅数据库连接信息。先“测试连接”，再“连接并继续”；密码加密保存在本机，不会显示出来。',
+  join: '连接并继续',
+  back: '返回选择',
 } as const
 
 export const hallConnectionEn: SameKeys<typeof hallConnectionZhCN> = {
@@ -61,6 +69,14 @@ export const hallConnectionEn: SameKeys<typeof hallConnectionZhCN> = {
   savedOk: 'Saved: the desk connects to this hall database from its next start.',
   storageOs: 'The password is kept encrypted by the operating system (safeStorage).',
   storageFile: 'The password is kept encrypted in the data folder (its key file readable by its owner only).',
+  firstRunTitle: 'First run: where the data is kept',
+  firstRunIntro: 'Where does this desk keep its data? An administrator can change it later under Hall settings → Hall database connection.',
+  singleHelp: 'Only this PC runs Intake Desk: the data is kept in an encrypted database on this PC. Next, set the hall up.',
+  hallHelp: 'Several desks of the hall share one database (PostgreSQL): enter the connection details IT gave you.',
+  joinTitle: 'Connect to the hall database',
+  joinIntro: 'Enter the hall database’s connection details from IT. Test the connection first, then connect and continue; the password is kept encrypted on this PC and never shown.',
+  join: 'Connect and continue',
+  back: 'Back to the choice',
 }
 
 /** Refusals of 测试连接 and 保存连接, mounted at `e.hallConnection`: nothing is saved in any of them. */
@@ -76,6 +92,10 @@ export const hallConnectionErrorsZhCN = {
   TOO_NEW: '大厅数据库由更新版本的接访台创建（数据版本 {{found}}，本程序支持到 {{supported}}），请先升级本程序；未保存任何内容。',
   UNSUITABLE: '大厅数据库不符合要求：{{problem}}。请由信息技术人员按 README「大厅数据库」一节重新创建数据库；未保存任何内容。',
   FAILED: '测试连接未能完成，请重试或联系信息技术人员；未保存任何内容。',
+  JOIN_SET_UP: '本窗口已设置大厅，不能再从首次使用画面更换数据库。请管理员登录后在“大厅设置 → 大厅数据库连接”中更改。',
+  JOIN_ON_HALL: '本窗口已连接大厅数据库。如需更换，请管理员登录后在“大厅设置 → 大厅数据库连接”中更改。',
+  JOIN_UNAVAILABLE: '本窗口不提供首次连接大厅数据库：请用 --database 参数启动，或使用桌面版。',
+  JOIN_KEY: '大厅数据库中已有大厅“{{hall}}”，但本机没有它的密钥，连接后写入的审计记录将无法校验。请把设置大厅的那台电脑数据文件夹中的 intake-desk.key 复制到本机数据文件夹，或以大厅的恢复密钥（环境变量 INTAKE_DESK_KEY）启动本程序后再连接；未保存任何内容。',
 } as const
 
 export const hallConnectionErrorsEn: SameKeys<typeof hallConnectionErrorsZhCN> = {
@@ -90,6 +110,10 @@ export const hallConnectionErrorsEn: SameKeys<typeof hallConnectionErrorsZhCN> =
   TOO_NEW: 'The hall database was written by a newer Intake Desk (schema {{found}}; this app supports up to {{supported}}): upgrade this app first. Nothing was saved.',
   UNSUITABLE: 'The hall database does not meet the requirements: {{problem}}. Ask IT to create it again as README «大厅数据库» says; nothing was saved.',
   FAILED: 'The connection test did not finish; try again or ask IT. Nothing was saved.',
+  JOIN_SET_UP: 'This desk already has a hall: its database cannot be changed from the first-run screen. An administrator changes it after signing in, under Hall settings → Hall database connection.',
+  JOIN_ON_HALL: 'This desk already runs on a hall database. To change it, an administrator signs in and uses Hall settings → Hall database connection.',
+  JOIN_UNAVAILABLE: 'This desk does not offer joining a hall database on the first run: start it with --database, or use the desktop app.',
+  JOIN_KEY: 'The hall database holds the hall “{{hall}}”, but this PC does not have its key: audit rows written from here could not be verified. Copy intake-desk.key from the data folder of the PC that set the hall up into this PC’s data folder, or start this app with the hall’s recovery key (INTAKE_DESK_KEY), then connect again. Nothing was saved.',
 }
 
 /** Field refusals, mounted at `v.hallConnection`. */

@@ -74,6 +74,11 @@ export const ADMIN = { badgeNo: 'A001', name: '周建华', position: '大厅主�
 /** First run, the setup form filled and sent (code WH), up to the recovery key it shows. */
 export async function fillSetup(page: Page, host: Host): Promise<void> {
   await page.goto(host.url)
+  await fillSetupForm(page)
+}
+
+/** The setup form on the page shown now, filled and sent (code WH), up to the recovery key it shows. */
+export async function fillSetupForm(page: Page): Promise<void> {
   await expect(page.getByText('首次使用：设置接待大厅')).toBeVisible()
   await page.getByLabel('大厅名称').fill('武汉市信访局接待大厅')
   await page.getByLabel('大厅代码').fill('WH')

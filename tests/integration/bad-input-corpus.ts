@@ -140,6 +140,8 @@ export const WELL_FORMED: { [M in MethodName]: MethodInput<M> } = {
   // A port nothing listens on: 测试连接 and 保存 are refused at once, nothing saved.
   'hallConnection.test': { host: '127.0.0.1', port: 1, database: 'intake_desk', user: 'intake_desk', password: 'pw', tls: 'off', caFile: '' },
   'hallConnection.save': { host: '127.0.0.1', port: 1, database: 'intake_desk', user: 'intake_desk', password: 'pw', tls: 'off', caFile: '' },
+  'hallConnection.joinTest': { host: '127.0.0.1', port: 1, database: 'intake_desk', user: 'intake_desk', password: 'pw', tls: 'off', caFile: '' },
+  'hallConnection.join': { host: '127.0.0.1', port: 1, database: 'intake_desk', user: 'intake_desk', password: 'pw', tls: 'off', caFile: '' },
 }
 
 type Path = (string | number)[]

@@ -45,6 +45,11 @@ export async function countAuditRows(db: Kysely<Database>): Promise<{ plain: num
   return { plain: n(0), keyed: n(1) }
 }
 
+/** The trail's first row hashed under the hall's key (an HMAC), if any: whose key the trail is under. */
+export async function firstKeyedAudit(db: Kysely<Database>): Promise<AuditRow | undefined> {
+  return db.selectFrom('audit_log').selectAll().where('keyed', '=', 1).orderBy('id', 'asc').limit(1).executeTakeFirst()
+}
+
 /** How many rows have an id up to and including this one. */
 export async function countAuditThrough(db: Kysely<Database>, id: number): Promise<number> {
   const row = await db

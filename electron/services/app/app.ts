@@ -10,6 +10,8 @@ export interface AppDeps {
   link: () => DeskLink
   /** Before setup: the backup folder setup offers. */
   defaultBackupFolder: string
+  /** The host offers 单机使用 or 连接大厅数据库 before setup, and the desk is on its own file. */
+  firstRunChoice: boolean
 }
 
 /** What every page needs of the hall: its name, clock, labels and limits. */
@@ -28,7 +30,7 @@ function hallInfo(hall: Hall): HallInfo {
 }
 
 /** The app's state as the window starts and after each change: set up or not, who is signed in, the hall. */
-export function createApp({ link, defaultBackupFolder }: AppDeps) {
+export function createApp({ link, defaultBackupFolder, firstRunChoice }: AppDeps) {
   function status(ctx: CallContext): Promise<AppStatus> {
     return Promise.resolve({
       setUp: ctx.hall !== undefined,
@@ -36,6 +38,7 @@ export function createApp({ link, defaultBackupFolder }: AppDeps) {
       session: ctx.user !== undefined && ctx.session !== undefined ? sessionInfo(ctx.user, ctx.session) : null,
       now: ctx.now.toISOString(),
       defaultBackupFolder: ctx.hall === undefined ? defaultBackupFolder : null,
+      firstRunChoice: ctx.hall === undefined && firstRunChoice,
     })
   }
 

@@ -2,7 +2,7 @@ import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
 import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { AuditAnchorRow } from '../../db/repositories/audit'
-import { auditHead, countAuditThrough, insertAnchor, insertAudit, lastAuditHash, latestAnchor, listAudit } from '../../db/repositories/audit'
+import { auditHead, countAuditThrough, firstKeyedAudit, insertAnchor, insertAudit, lastAuditHash, latestAnchor, listAudit } from '../../db/repositories/audit'
 import type { HallSecret } from '../keys/key-store'
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -177,6 +177,18 @@ export async function checkAudit(db: Kysely<Database>): Promise<AuditCheck> {
   const anchor = await latestAnchor(db)
   const cut = anchor === undefined ? null : await cutSince(db, key, anchor, hashes)
   return { checked, firstBrokenId, cutAtEnd: cut === null || anchor === undefined ? null : { rows: cut, anchoredAt: anchor.at } }
+}
+
+/**
+ * Whether the trail in `db` is under `auditKey`: its first keyed row's HMAC holds under it (a
+ * trail without keyed rows takes any key). A desk that joins a hall with another key would write
+ * rows every other desk reports as forged.
+ */
+export async function trailIsUnder(db: Kysely<Database>, auditKey: AuditKey): Promise<boolean> {
+  const r = await firstKeyedAudit(db)
+  if (r === undefined) return true
+  const fields = { userId: r.user_id, action: r.action, entity: r.entity, entityId: r.entity_id, detail: r.detail }
+  return sameHex(r.hash, rowHash(auditKey.key, r.prev_hash, r.at, fields))
 }
 
 /** Walks the chain and returns the id of the first row whose hash does not hold, or null. */

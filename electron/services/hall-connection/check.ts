@@ -10,13 +10,16 @@ import pg from 'pg'
 import type { HallConnectionFields } from '../../../shared/hall-connection/schemas'
 import { hallConnectionUrl } from '../../../shared/hall-connection/schemas'
 import type { HallConnectionCheck } from '../../../shared/hall-connection/types'
-import { HallDatabaseUnsuitableError, checkHallDatabase, schemaVersion } from '../../db/migrate'
+import { DatabaseFromFutureError, HallDatabaseUnsuitableError, checkHallDatabase, schemaVersion } from '../../db/migrate'
 import { MIGRATIONS } from '../../db/migrations'
 import { isConnectionError } from '../../db/postgres'
 import { getHall } from '../../db/repositories/hall'
 import { serverFacts } from '../../db/repositories/hall-connection'
 import type { Database } from '../../db/schema'
 import { AppError } from '../../errors'
+import type { AuditKey } from '../audit/audit'
+import { trailIsUnder } from '../audit/audit'
+import { HallKeyMissingError } from '../keys/hall-secret'
 
 /** The oldest PostgreSQL the app's migrations are written for. */
 export const MIN_SERVER_VERSION_NUM = 150000
@@ -28,6 +31,8 @@ const TLS_CODES = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_C
 export function connectionRefusal(error: unknown, fields: Pick<HallConnectionFields, 'host' | 'port' | 'database' | 'user'>): AppError {
   if (error instanceof AppError) return error
   if (error instanceof HallDatabaseUnsuitableError) return new AppError('CONFLICT', 'e.hallConnection.UNSUITABLE', { problem: error.problem })
+  if (error instanceof DatabaseFromFutureError) return new AppError('CONFLICT', 'e.hallConnection.TOO_NEW', { found: error.found, supported: error.supported })
+  if (error instanceof HallKeyMissingError) return new AppError('CONFLICT', 'e.hallConnection.JOIN_KEY', { hall: '—' })
   const code = error instanceof Error ? (error as { code?: unknown }).code : undefined
   const message = error instanceof Error ? error.message : String(error)
   const where = { host: fields.host, port: fields.port, database: fields.database, user: fields.user }
@@ -40,8 +45,11 @@ export function connectionRefusal(error: unknown, fields: Pick<HallConnectionFie
   return new AppError('INTERNAL', 'e.hallConnection.FAILED', where)
 }
 
-/** Tries the fields against the server; resolves with what it found, or throws the refusal. */
-export async function checkHallConnection(fields: HallConnectionFields, options: { schema?: string } = {}): Promise<HallConnectionCheck> {
+/**
+ * Tries the fields against the server; resolves with what it found, or throws the refusal. With
+ * `auditKey` (a desk about to join), a hall whose audit trail is under another key is refused.
+ */
+export async function checkHallConnection(fields: HallConnectionFields, options: { schema?: string; auditKey?: AuditKey } = {}): Promise<HallConnectionCheck> {
   if (fields.tls === 'verify-full') {
     try {
       accessSync(fields.caFile, constants.R_OK)
@@ -68,6 +76,7 @@ export async function checkHallConnection(fields: HallConnectionFields, options:
     const version = await schemaVersion(db)
     if (version > MIGRATIONS.length) throw new AppError('CONFLICT', 'e.hallConnection.TOO_NEW', { found: version, supported: MIGRATIONS.length })
     const hall = version > 0 ? ((await getHall(db))?.name ?? null) : null
+    if (version > 0 && options.auditKey !== undefined && !(await trailIsUnder(db, options.auditKey))) throw new AppError('CONFLICT', 'e.hallConnection.JOIN_KEY', { hall: hall ?? '—' })
     return { serverVersion: facts.version, encoding: facts.encoding, ctype: facts.ctype, schemaVersion: version, appSchemaVersion: MIGRATIONS.length, hall, tls: fields.tls }
   } catch (error) {
     throw connectionRefusal(error, fields)

@@ -6,8 +6,11 @@ import type { HallConnectionCheck, HallConnectionView } from '../../../shared/ha
 import type { Database } from '../../db/schema'
 import type { CallContext } from '../../rpc/context'
 import { signedIn } from '../../rpc/context'
+import { countUsers } from '../../db/repositories/users'
+import { AppError } from '../../errors'
+import type { AuditKey } from '../audit/audit'
 import { appendAudit } from '../audit/audit'
-import { checkHallConnection } from './check'
+import { checkHallConnection, connectionRefusal } from './check'
 import type { HallConnectionStore } from './store'
 
 export interface HallConnectionDeps {
@@ -15,8 +18,16 @@ export interface HallConnectionDeps {
   store: HallConnectionStore
   /** The hall database the desk runs on now (its URL), if any. */
   activeUrl: string | undefined
-  /** Tests only: the schema 测试连接 looks in. */
+  /** Tests only: the schema 测试连接 looks in (and the first-run join opens). */
   testSchema?: string
+  /** The key this desk signs audit rows with: a hall joined on the first run must be under it. */
+  auditKey: AuditKey
+  /**
+   * First run (core-host.ts): opens a core on the hall database `url`, calls `commit` (which
+   * saves the connection) and makes it the running core; absent where the host offers no first-run
+   * choice (the browser host without --first-run-choice, a core without a host).
+   */
+  join?: (url: string, commit: () => void) => Promise<void>
 }
 
 const SINGLE: HallConnectionView = { mode: 'single', host: '', port: 5432, database: '', user: '', hasPassword: false, tls: 'off', caFile: '', active: false, storage: 'file' }
@@ -74,7 +85,46 @@ export function createHallConnection(deps: HallConnectionDeps) {
     return view(connection)
   }
 
-  return { get, test, save }
+  /**
+   * Before setup only: a desk with a hall (or users) or on a hall database is refused, so that
+   * nobody redirects a set-up desk without signing in as its administrator.
+   */
+  async function beforeSetup(ctx: CallContext): Promise<NonNullable<HallConnectionDeps['join']>> {
+    if (ctx.hall !== undefined || (await countUsers(deps.db)) > 0) throw new AppError('ALREADY_SET_UP', 'e.hallConnection.JOIN_SET_UP')
+    if (deps.activeUrl !== undefined) throw new AppError('CONFLICT', 'e.hallConnection.JOIN_ON_HALL')
+    if (deps.join === undefined) throw new AppError('CONFLICT', 'e.hallConnection.JOIN_UNAVAILABLE')
+    return deps.join
+  }
+
+  /** The first run's 测试连接: as the administrator's, but never with a saved password, and the hall's key checked. */
+  const checkToJoin = (fields: HallConnectionFields) =>
+    checkHallConnection(fields, { auditKey: deps.auditKey, ...(deps.testSchema === undefined ? {} : { schema: deps.testSchema }) })
+
+  /** hallConnection.joinTest: 测试连接 on the first-run screen; nothing is saved. */
+  async function joinTest(ctx: CallContext, input: z.output<typeof hallConnectionFieldsSchema>): Promise<HallConnectionCheck> {
+    await beforeSetup(ctx)
+    return checkToJoin(input)
+  }
+
+  /**
+   * hallConnection.join (连接大厅数据库 on the first run): tested, then the desk switches to the
+   * hall database without a restart and keeps the connection (encrypted) for its next starts.
+   * Nothing is saved unless the hall database opened. An empty database gets the schema now; its
+   * setup then creates the hall there. (Not audited: the desk has no user yet, and a row in an
+   * empty hall database would stop 迁移到大厅数据库 into it.)
+   */
+  async function join(ctx: CallContext, input: z.output<typeof hallConnectionFieldsSchema>): Promise<HallConnectionCheck> {
+    const switchTo = await beforeSetup(ctx)
+    const found = await checkToJoin(input)
+    try {
+      await switchTo(hallConnectionUrl(input), () => deps.store.save({ mode: 'hall', fields: input }))
+    } catch (error) {
+      throw connectionRefusal(error, input)
+    }
+    return found
+  }
+
+  return { get, test, save, joinTest, join }
 }
 
 export type HallConnectionService = ReturnType<typeof createHallConnection>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd'
+import { Alert, Button, Card, Divider, Form, Input, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -15,8 +15,11 @@ import { RecoveryKeyCard } from './RecoveryKeyCard'
 
 type SetupForm = z.input<typeof setupSchema>
 
-/** The first run: name the hall, give its code, create the first administrator; then keep the recovery key. */
-export function SetupPage({ onDone, defaultBackupFolder }: { onDone: () => Promise<void>; defaultBackupFolder: string }) {
+/**
+ * The first run: name the hall, give its code, create the first administrator; then keep the
+ * recovery key. `onBack` returns to the first-run choice (单机使用 or 连接大厅数据库) where there is one.
+ */
+export function SetupPage({ onDone, defaultBackupFolder, onBack }: { onDone: () => Promise<void>; defaultBackupFolder: string; onBack?: () => void }) {
   const { t } = useTranslation()
   const [pageError, setPageError] = useState<string | null>(null)
   const [recovery, setRecovery] = useState<RecoveryKeyInfo | null>(null)
@@ -41,7 +44,20 @@ export function SetupPage({ onDone, defaultBackupFolder }: { onDone: () => Promi
 
   return (
     <div className="center-page">
-      <Card style={{ width: 640 }} title={<Typography.Title level={3} style={{ margin: 0 }}>{t('setup.title')}</Typography.Title>} extra={<LanguageSwitch />}>
+      <Card
+        style={{ width: 640 }}
+        title={<Typography.Title level={3} style={{ margin: 0 }}>{t('setup.title')}</Typography.Title>}
+        extra={
+          <Space>
+            {onBack && (
+              <Button type="link" onClick={onBack}>
+                {t('hallConnection.back')}
+              </Button>
+            )}
+            <LanguageSwitch />
+          </Space>
+        }
+      >
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
         {pageError && <Alert type="error" showIcon message={pageError} style={{ marginBottom: 16 }} />}
         <Form layout="vertical" component="div" onKeyDown={enterAdvances}>
