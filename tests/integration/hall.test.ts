@@ -160,7 +160,8 @@ onPostgres('A hall of desks on one PostgreSQL database', () => {
     expect(await verifyAudit(desk.connection.db)).toBeNull()
   }, 60_000)
 
-  it('answers within 10 s with a Chinese message while the server is away, keeps the draft, and registers once it is back', async () => {
+  /** A set-up desk on a fresh schema that reaches the server through a TCP relay the test can cut. */
+  async function deskBehindProxy() {
     const clock = fakeClock()
     const { schema, drop } = await freshSchema()
     cleanups.push(drop)
@@ -175,6 +176,11 @@ onPostgres('A hall of desks on one PostgreSQL database', () => {
     const core = await testCore(dir.dir, clock, { ...hallOptions(schema, clock), database: url.toString() })
     cleanups.push(() => core.close())
     await setUpHall(core)
+    return { core, proxy }
+  }
+
+  it('answers within 10 s with a Chinese message while the server is away, keeps the draft, and registers once it is back', async () => {
+    const { core, proxy } = await deskBehindProxy()
     expect((await ok(core, 'admin', 'intake.register', validIntake())).caseNumber).toMatch(/-0001$/)
     expect(await ok(core, 'admin', 'app.link', {})).toMatchObject({ engine: 'postgres', state: 'connected' })
 
@@ -204,20 +210,7 @@ onPostgres('A hall of desks on one PostgreSQL database', () => {
   }, 60_000)
 
   it('shows the link lost while the server is away even when only the header and drafts call, and back once it answers', async () => {
-    const clock = fakeClock()
-    const { schema, drop } = await freshSchema()
-    cleanups.push(drop)
-    const target = new URL(TEST_DATABASE ?? '')
-    const proxy = await tcpProxy(target.hostname, Number(target.port || 5432))
-    cleanups.push(() => proxy.close())
-    const url = new URL(TEST_DATABASE ?? '')
-    url.hostname = '127.0.0.1'
-    url.port = String(proxy.port)
-    const dir = tempDir()
-    cleanups.push(dir.remove)
-    const core = await testCore(dir.dir, clock, { ...hallOptions(schema, clock), database: url.toString() })
-    cleanups.push(() => core.close())
-    await setUpHall(core)
+    const { core, proxy } = await deskBehindProxy()
     expect(await ok(core, 'admin', 'app.link', {})).toMatchObject({ state: 'connected' })
     const linkState = async () => ((await ok(core, 'admin', 'app.link', {})) as { state: string }).state
     const until = async (state: string) => {
