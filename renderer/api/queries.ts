@@ -1,5 +1,6 @@
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query'
 import { QueryClient, keepPreviousData, useMutation, useQuery } from '@tanstack/react-query'
+import type { DeskLink } from '../../shared/app/types'
 import type { ReadMethod } from '../../shared/live/reads'
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/rpc/contract'
 import type { RpcError } from '../../shared/rpc/result'
@@ -62,4 +63,13 @@ export function useRpcMutation<M extends MethodName>(method: M): UseMutationResu
 /** The message of a failed query or mutation in the user's language, or null. */
 export function failureText(error: RpcFailure | null): string | null {
   return error === null ? null : errorText(error.rpc)
+}
+
+/**
+ * The desk and its link to the hall's database, read once per page that needs the engine (a desk on
+ * the hall's database shows each case's window; one already there has nothing to move). The header
+ * polls the link's state itself (DeskLinkBadge).
+ */
+export function useDeskLink(): UseQueryResult<DeskLink, RpcFailure> {
+  return useQuery<DeskLink, RpcFailure>({ queryKey: ['app.link'], queryFn: () => run('app.link', {}) })
 }

@@ -44,6 +44,8 @@ export interface TodayLogRow {
   routing: Routing
   receptionist: string
   receptionistId: number
+  /** The desk that registered it (--desk-name, e.g. 3号窗口); null for visits from before desks had names. */
+  desk: string | null
 }
 
 export interface Draft {

@@ -91,6 +91,8 @@ test('two desks on one hall database: a registration shows on the other desk wit
     expect(first).toMatch(/^WH-\d{8}-0001$/)
     await expect(two.getByTestId('today-table')).toContainText(first, LIVE)
     await expect(two.getByTestId('today-table')).toContainText(LV.name)
+    // A hall's 台账 names the window that registered each case.
+    await expect(two.getByRole('row', { name: new RegExp(first) }).getByTestId('today-desk')).toHaveText('1号窗口')
     expect(await two.evaluate(() => (window as unknown as { hallTestMarker?: string }).hallTestMarker)).toBe('still here')
     await one.screenshot({ path: join(SCREENSHOTS, 'hall-01-desk1-registered-1366x768.png') })
     await two.screenshot({ path: join(SCREENSHOTS, 'hall-02-desk2-today-1366x768.png') })

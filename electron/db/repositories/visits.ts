@@ -103,6 +103,7 @@ export async function listVisitsOfDay(db: Kysely<Database>, hallDay: HallDay) {
       'c.name as category',
       'u.name as receptionist',
       'v.receptionist_id',
+      'v.desk',
     ])
     .where('v.hall_day', '=', hallDay)
     .orderBy('v.day_seq', 'desc')

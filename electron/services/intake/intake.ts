@@ -84,6 +84,7 @@ export function createIntake(db: Kysely<Database>, registration: Registration, p
       routing: r.routing,
       receptionist: r.receptionist,
       receptionistId: r.receptionist_id,
+      desk: r.desk,
     }))
   }
 

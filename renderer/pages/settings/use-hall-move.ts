@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { DeskLink } from '../../../shared/app/types'
 import type { HallMoveJob } from '../../../shared/hall-move/types'
 import { call } from '../../api/client'
-import { RpcFailure, useRpcMutation } from '../../api/queries'
+import { RpcFailure, useDeskLink, useRpcMutation } from '../../api/queries'
 
 /** How often the card asks for the move's progress while it runs (as the exports do). */
 const POLL_MS = 250
@@ -15,14 +14,7 @@ const running = (job: HallMoveJob | undefined) => job !== undefined && (job.phas
  * nothing to move), the start, and the job followed until it is done or has failed.
  */
 export function useHallMove() {
-  const link = useQuery<DeskLink, RpcFailure>({
-    queryKey: ['app.link'],
-    queryFn: async () => {
-      const r = await call('app.link', {})
-      if (!r.ok) throw new RpcFailure(r.error)
-      return r.value
-    },
-  })
+  const link = useDeskLink()
   const start = useRpcMutation('hallMove.start')
   const [startedId, setStartedId] = useState<string | null>(null)
   const job = useQuery<HallMoveJob, RpcFailure>({

@@ -3,7 +3,7 @@ import { Button, Card, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TodayLogRow } from '../../../shared/intake/types'
-import { failureText, useRpcQuery } from '../../api/queries'
+import { failureText, useDeskLink, useRpcQuery } from '../../api/queries'
 import { useApp } from '../../app-context'
 import { formatTime } from '../../format'
 import { ReceiptDialog } from '../receipt/ReceiptDialog'
@@ -16,6 +16,8 @@ export function TodayPage() {
   const { hall, session } = useApp()
   const [receiptCase, setReceiptCase] = useState<string | null>(null)
   const today = useRpcQuery('visits.today', {})
+  // A hall of several desks: which window registered each case.
+  const inHall = useDeskLink().data?.engine === 'postgres'
   const rows = today.data ?? null
   const error = failureText(today.error)
 
@@ -63,7 +65,22 @@ export function TodayPage() {
           { title: t('today.idNumber'), dataIndex: 'maskedIdNumber', width: 166, className: 'nowrap', render: (v: string) => <span style={{ fontFamily: 'monospace', fontSize: 13 }}>{v || '—'}</span> },
           { title: t('today.category'), dataIndex: 'category', render: (v: string) => <OneLine text={v} /> },
           { title: t('today.routing'), dataIndex: 'routing', width: 150, render: (v: TodayLogRow['routing']) => <OneLine text={t(`routing.${v}`)} /> },
-          { title: t('today.receptionist'), dataIndex: 'receptionist', width: 136, render: (v: string) => <OneLine text={v} /> },
+          {
+            title: t('today.receptionist'),
+            dataIndex: 'receptionist',
+            width: 136,
+            // In a hall, the window under the receptionist's name: the name and the matter keep their width.
+            render: (v: string, r: TodayLogRow) => (
+              <>
+                <OneLine text={v} />
+                {inHall && r.desk !== null && (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="today-desk">
+                    {r.desk}
+                  </Typography.Text>
+                )}
+              </>
+            ),
+          },
           {
             title: t('print.title'),
             key: 'receipt',
