@@ -45,6 +45,7 @@ export const queueEn: SameKeys<typeof queueZhCN> = {
     toWindow: 'to window {{window}}',
     windowLabel: 'Window {{window}}',
     recent: 'Latest calls',
+    recentNone: 'No numbers called today yet',
     waiting: 'Waiting',
     estimated: 'Estimated wait about {{n}} min',
     none: 'No calls yet, please wait',

@@ -42,6 +42,7 @@ export const queueZhCN = {
     toWindow: '到 {{window}}号窗口',
     windowLabel: '{{window}}号窗口',
     recent: '最近叫号',
+    recentNone: '今天还没有叫号',
     waiting: '等候人数',
     estimated: '预计等候约 {{n}} 分钟',
     none: '暂无叫号，请耐心等候',

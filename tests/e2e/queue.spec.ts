@@ -39,6 +39,8 @@ test('a number from the kiosk is called at a desk, shown on the hall screen, and
   const screen = await context.newPage()
   await screen.goto(`${host.url}#/hall-screen`)
   await expect(screen.getByTestId('hall-screen-waiting')).toContainText('个人访1')
+  await expect(screen.getByTestId('hall-screen-now')).toContainText('暂无叫号，请耐心等候')
+  await expect(screen.getByText('今天还没有叫号')).toBeVisible()
   const visitorView = await context.newPage()
   await visitorView.goto(`${host.url}#/visitor-view`)
 
@@ -53,6 +55,7 @@ test('a number from the kiosk is called at a desk, shown on the hall screen, and
   await expect(screen.getByTestId('hall-screen-now')).toContainText('请 A001 号')
   await expect(screen.getByTestId('hall-screen-now')).toContainText('到 3号窗口')
   await expect(screen.getByTestId('hall-screen-recent')).toContainText('A001')
+  await expect(screen.getByText('今天还没有叫号')).toHaveCount(0)
   await expect(screen.getByTestId('hall-screen-voice')).toContainText('语音：')
   await expect(screen.getByTestId('hall-screen')).not.toContainText(ADMIN.name)
   await shots(screen, 'hall-screen')

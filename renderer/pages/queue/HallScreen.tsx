@@ -74,6 +74,7 @@ export function HallScreen() {
         </section>
         <aside className="hs-side">
           <h2>{t('queue.screen.recent')}</h2>
+          {board.recent.length === 0 && <p className="hs-recent-none">{t('queue.screen.recentNone')}</p>}
           <ol className="hs-recent" data-testid="hall-screen-recent">
             {board.recent.slice(0, 6).map((c) => (
               <li key={c.callId}>
