@@ -40,6 +40,7 @@ const POSTGRES_FILES = [
   'tests/integration/live-hall.test.ts',
   'tests/integration/hall-backup.test.ts',
   'tests/integration/hall-connection.test.ts',
+  'tests/integration/matters.test.ts',
 ]
 
 async function reachable(url: string): Promise<string | null> {

@@ -3,7 +3,8 @@ import { isoDayOf, type HallDay } from '../../shared/days'
 import { OPEN_STATUSES } from '../../shared/cases/machine'
 import type { CaseStatus } from '../../shared/cases/machine'
 import { addDays } from '../../shared/deadlines'
-import { matterTerms } from '../../shared/matters/similarity'
+import { matterTerms, packPairs } from '../../shared/matters/similarity'
+import { matterDocKey } from '../../electron/db/repositories/matters'
 
 /** The window the migration and a new hall start with (hall.matter_recent_days). */
 const RECENT_DAYS = 90
@@ -11,13 +12,12 @@ const RECENT_DAYS = 90
 /**
  * The generator's form of backfillMatterIndex (electron/db/repositories/matters.ts): the same
  * rule (open cases, and cases closed within the window) and the same pairs, written with
- * prepared statements in one pass, as the rest of the generated hall is. Returns the rows written.
+ * prepared statements in one pass, as the rest of the generated hall is. Returns the rows written (terms: the pairs packed into them).
  */
 export function buildMatterIndex(db: BetterSqlite3.Database, today: string): { docs: number; terms: number; representatives: number } {
   const cutoff = addDays(today, -RECENT_DAYS)
   const open = new Set<string>(OPEN_STATUSES)
-  const doc = db.prepare('INSERT INTO matter_docs (visit_id, category_id, terms, closed_day) VALUES (?, ?, ?, ?)')
-  const term = db.prepare('INSERT INTO matter_terms (category_id, bigram, visit_id) VALUES (?, ?, ?)')
+  const doc = db.prepare('INSERT INTO matter_docs (doc_key, visit_id, category_id, terms, closed_day, pairs) VALUES (?, ?, ?, ?, ?, ?)')
   const rep = db.prepare('INSERT OR IGNORE INTO visit_representatives (name, visit_id) VALUES (?, ?)')
   // A page at a time: better-sqlite3 does not write while a statement of the same connection iterates.
   const page = db.prepare('SELECT id, status, closed_day, hall_day, category_id, facts, demands, kind, representatives FROM visits WHERE id > ? ORDER BY id LIMIT 5000')
@@ -40,8 +40,7 @@ export function buildMatterIndex(db: BetterSqlite3.Database, today: string): { d
       const closedDay = open.has(r.status) ? null : (r.closed_day ?? isoDayOf(r.hall_day))
       if (closedDay !== null && closedDay < cutoff) continue
       const pairs = matterTerms(r.facts, r.demands)
-      doc.run(r.id, r.category_id, pairs.length, closedDay)
-      for (const p of pairs) term.run(r.category_id, p, r.id)
+      doc.run(matterDocKey(r.category_id, r.id), r.id, r.category_id, pairs.length, closedDay, packPairs(pairs))
       counts.docs += 1
       counts.terms += pairs.length
     }

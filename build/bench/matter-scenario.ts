@@ -1,6 +1,6 @@
 import { OPEN_STATUSES } from '../../shared/cases/machine'
 import { addDays } from '../../shared/deadlines'
-import { dice, matterTerms } from '../../shared/matters/similarity'
+import { dicePercent, matterTerms, reaches } from '../../shared/matters/similarity'
 import { must } from './common'
 import { time } from './measure'
 import type { Metric } from './metric'
@@ -66,8 +66,7 @@ export async function matterCandidates(ctx: BenchContext): Promise<Metric[]> {
       const theirs = new Set(matterTerms(r.facts, r.demands))
       let shared = 0
       for (const p of mine) if (theirs.has(p)) shared += 1
-      const d = dice(shared, mine.length, theirs.size)
-      if (d >= threshold / 100) hits.push(Math.floor(d * 100))
+      if (reaches(shared, mine.length, theirs.size, threshold)) hits.push(dicePercent(shared, mine.length, theirs.size))
     }
     return hits.sort((a, b) => b - a)
   }

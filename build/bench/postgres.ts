@@ -17,6 +17,7 @@ import { bigramRuns, toBigrams } from '../../shared/search/bigrams'
 import type { GenerationMeta } from './common'
 import { ADMIN, RECEPTIONIST_PASSWORD, SCRYPT_N, hallInstant, must } from './common'
 import { Faker } from './fake'
+import { matterCandidatesPostgres } from './matter-postgres'
 import type { Summary } from './measure'
 import { summarize, time } from './measure'
 import type { Metric } from './metric'
@@ -94,6 +95,7 @@ export async function runPostgres(run: PostgresRun): Promise<{ metrics: Metric[]
     metrics.push(...(await todayLog(first, raw, meta, checks)))
     metrics.push(...(await yearStatistics(first, raw, meta, checks)))
     metrics.push(...(await search(first, raw, meta, checks)))
+    metrics.push(...(await matterCandidatesPostgres(first, raw, meta, checks)))
 
     // Registrations on a hall day of their own, the first after every registered one (as on SQLite).
     const { rows } = await raw.query<{ day: string }>('SELECT max(hall_day) AS day FROM visits WHERE hall_day < $1', [RAW_DAY.slice(0, 4)])

@@ -78,6 +78,10 @@ export function openConnection(file: string, key: Buffer | null): Connection {
   raw.pragma('wal_autocheckpoint = 0')
   // A WAL grown by a large transaction (an import, a restore) is cut back when it starts afresh.
   raw.pragma('journal_size_limit = 67108864')
+  // Pages are decrypted as they are read: 64 MiB of them (SQLite's default is 2 MiB) keep the
+  // pages a desk reads all day in memory, the same-matter index of a million-visit hall (about
+  // 55 MiB) among them, instead of decrypting them again on every search.
+  raw.pragma('cache_size = -65536')
   const database = cachingDatabase(raw)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
   return {

@@ -269,17 +269,15 @@ export interface AuditAnchorTable {
 }
 
 export interface MatterDocTable {
+  /** category_id · 2³² + visit_id (matterDocKey): a category's cases lie together in a SQLite file (0015). */
+  doc_key: number
   visit_id: number
   category_id: number
   /** How many distinct pairs the case's text has (shared/matters/similarity). */
   terms: number
   closed_day: string | null
-}
-
-export interface MatterTermTable {
-  category_id: number
-  bigram: string
-  visit_id: number
+  /** The pairs themselves, packed: sorted 32-bit codes (shared/matters/similarity, 0015). */
+  pairs: Uint8Array
 }
 
 export interface VisitRepresentativeTable {
@@ -369,7 +367,6 @@ export interface Database {
   holidays: HolidayTable
   deadline_regimes: DeadlineRegimeTable
   matter_docs: MatterDocTable
-  matter_terms: MatterTermTable
   visit_representatives: VisitRepresentativeTable
   matter_decisions: MatterDecisionTable
   queue_counters: QueueCounterTable

@@ -133,6 +133,28 @@ describe('candidates, one for each kind of match', () => {
     expect(await candidates(core, retold)).toEqual([])
   })
 
+  it('offers a case exactly at the threshold, and shows its similarity exactly, whatever the sizes of the two texts', async ({ core }) => {
+    // Distinct characters, so that a run of k + 1 of them has exactly k distinct pairs.
+    const chars = Array.from({ length: 400 }, (_, i) => String.fromCodePoint(0x4e00 + i * 37))
+    const run = (from: number, to: number) => chars.slice(from, to + 1).join('')
+    // The earlier case: 170 pairs. The retelling: 57 of them plus 30 of its own, 87 pairs.
+    // Dice = 2·57 / (170 + 87) = 114 / 257 = 44.36%: below 45, at 44.
+    const earlier = await register(core, wageIntake(noIdVisitor('孙国庆', '', '武汉市洪山区'), { answers: { ...validIntake().answers, facts: answer(run(0, 170)), demands: answer(run(0, 20)) } }))
+    const retold = { categoryId: WAGES, facts: run(0, 57), demands: run(300, 330) }
+    const settings = { address: '', phone: '', receiptLayout: 'a4' as const, receiptPrinter: null, idleLockMinutes: 10 }
+    await ok(core, 'admin', 'settings.update', { ...settings, matterSimilarity: 44 })
+    const found = await candidates(core, retold)
+    expect(found.map((c) => [c.caseNumber, c.reasons])).toEqual([[earlier, [{ kind: 'text', similarity: 44 }]]])
+    await ok(core, 'admin', 'settings.update', { ...settings, matterSimilarity: 45 })
+    expect(await candidates(core, retold)).toEqual([])
+    // 57 of 100 pairs against the same 100 (a retelling of 100 pairs, 57 shared, the case 100):
+    // Dice = 114 / 200 = exactly 57%, offered at a threshold of 57 and shown as 57, not 56.
+    const hundred = await register(core, wageIntake(noIdVisitor('钱进', '', '武汉市青山区'), { categoryId: CIVIC, answers: { ...validIntake().answers, facts: answer(run(0, 100)), demands: answer(run(0, 10)) } }))
+    await ok(core, 'admin', 'settings.update', { ...settings, matterSimilarity: 57 })
+    const exact = await candidates(core, { categoryId: CIVIC, facts: run(0, 57), demands: run(200, 243) })
+    expect(exact.map((c) => [c.caseNumber, c.reasons])).toEqual([[hundred, [{ kind: 'text', similarity: 57 }]]])
+  })
+
   it('ranks the same person with the same story first, then by the strength of the reason', async ({ core }) => {
     const byId = await register(core, wageIntake({ ...validIntake().visitor, name: '吕建国', idNumber: ID_A, phone: '13700002222', address: '武汉市武昌区中山路 1 号' }))
     // The same name and phone, another matter of another category.
@@ -165,9 +187,9 @@ describe('confirming and rejecting', () => {
     await ok(core, 'r1', 'matters.decide', { intakeId: 'intake-test-0001', caseNumber: first, decision: 'different', reasons: ['idNumber'] })
     expect(await candidates(core, { noId: false, idNumber: ID_A })).toEqual([])
     expect((await candidates(core, { intakeId: 'intake-test-0002', noId: false, idNumber: ID_A })).map((c) => c.caseNumber)).toEqual([first])
-    const rows = core.connection.raw.prepare('SELECT intake_id, decision, reasons FROM matter_decisions').all()
+    const rows = await core.connection.db.selectFrom('matter_decisions').select(['intake_id', 'decision', 'reasons']).execute()
     expect(rows).toEqual([{ intake_id: 'intake-test-0001', decision: 'different', reasons: '["idNumber"]' }])
-    const audit = core.connection.raw.prepare("SELECT entity_id, detail FROM audit_log WHERE action = 'matter.decide'").all() as { entity_id: string; detail: string }[]
+    const audit = await core.connection.db.selectFrom('audit_log').select(['entity_id', 'detail']).where('action', '=', 'matter.decide').execute()
     expect(audit.map((a) => a.entity_id)).toEqual([first])
     expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ decision: 'different' })
   })
@@ -191,7 +213,11 @@ describe('confirming and rejecting', () => {
     expect(repeat?.data).toEqual({ caseNumber: second })
     expect(after.repeatVisits).toBe(1)
     expect((await ok(core, 'r1', 'cases.get', { caseNumber: second })).matterCaseNumber).toBe(first)
-    const decision = core.connection.raw.prepare('SELECT d.decision, v.case_number FROM matter_decisions d JOIN visits v ON v.id = d.visit_id').all()
+    const decision = await core.connection.db
+      .selectFrom('matter_decisions as d')
+      .innerJoin('visits as v', 'v.id', 'd.visit_id')
+      .select(['d.decision', 'v.case_number'])
+      .execute()
     expect(decision).toEqual([{ decision: 'same', case_number: second }])
     // A third visit confirmed against the repeat visit belongs to the matter's first case.
     const third = await register(core, validIntake(ID_A, { intakeId: 'intake-test-0003', matterCaseNumber: second, routing: 'resolved', routingReason: '告知办理进度。' }))
@@ -235,7 +261,7 @@ describe('不再受理 after 复核', () => {
       { path: 'routing', key: 'v.matter.noFurther', message: `${first} 已经复核，同一事项依法不再受理：办理方式只能选择“不予受理”。` },
     ])
     // Nothing was written by the refused registration.
-    expect(core.connection.raw.prepare('SELECT count(*) FROM visits').pluck().get()).toBe(1)
+    expect(await core.connection.db.selectFrom('visits').select('case_number').execute()).toHaveLength(1)
     const rejected = await register(core, 
       validIntake(ID_A, { matterCaseNumber: first, routing: 'rejected', routingBody: '依法通过诉讼、仲裁、行政复议等法定途径', routingContact: '武昌区人民法院立案庭 027-87654321', routingReason: '同一事项已经复核终结，不再受理。' }),
     )
@@ -262,8 +288,8 @@ describe('the text window', () => {
     await later(core, 91 * DAY)
     expect((await candidates(core, retold)).map((c) => c.caseNumber)).toEqual([open])
     // Pruned from the index, not only filtered.
-    const docs = core.connection.raw.prepare('SELECT v.case_number FROM matter_docs d JOIN visits v ON v.id = d.visit_id').pluck().all()
-    expect(docs).toEqual([open])
+    const docs = await core.connection.db.selectFrom('matter_docs as d').innerJoin('visits as v', 'v.id', 'd.visit_id').select('v.case_number').execute()
+    expect(docs.map((d) => d.case_number)).toEqual([open])
   })
 })
 

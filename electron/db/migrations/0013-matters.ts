@@ -1,6 +1,10 @@
 import type { CreateTableBuilder, Kysely } from 'kysely'
 import { sql } from 'kysely'
-import { backfillMatterIndex } from '../repositories/matters'
+import { isoDayOf, type HallDay } from '../../../shared/days'
+import { OPEN_STATUSES } from '../../../shared/cases/machine'
+import { addDays } from '../../../shared/deadlines'
+import { matterTerms } from '../../../shared/matters/similarity'
+import { insertRepresentatives, representativeNames } from '../repositories/matters'
 import type { Database } from '../schema'
 
 // Frozen. The same matter, once (issue #16):
@@ -15,6 +19,8 @@ import type { Database } from '../schema'
 //   and, once registered, per visit.
 // - hall.matter_similarity (percent) and hall.matter_recent_days: the threshold of 诉求相似 and how
 //   long a closed case is still compared.
+// Edited once, when 0015 replaced the postings: the backfill below is this migration's own copy,
+// and no longer writes matter_terms (0015 drops it and fills the packed pairs of these rows).
 // Kysely's builder throughout; the PostgreSQL form (postgres/0013-matters.ts) differs only in
 // how matter_decisions numbers its rows (an identity column instead of AUTOINCREMENT).
 
@@ -74,5 +80,45 @@ export async function upWith(db: Db, withId: (t: CreateTableBuilder<'matter_deci
   await db.schema.createIndex('matter_decisions_visit_idx').on('matter_decisions').column('visit_id').execute()
 
   // The visits already stored enter the index (the window's default of 90 days) and the representatives table.
-  await backfillMatterIndex(db as Kysely<Database>, 90)
+  await backfill(db, 90)
+}
+
+/**
+ * The visits already stored, a page at a time: group visits' representatives, and one row per
+ * case in the window with its count of pairs. Their postings are not written any more: 0015
+ * replaced matter_terms with the pairs packed in matter_docs, and fills them for these rows.
+ */
+interface OldVisit {
+  id: number
+  status: string
+  closed_day: string | null
+  hall_day: HallDay
+  category_id: number
+  facts: string
+  demands: string
+  kind: string
+  representatives: string
+}
+
+async function backfill(db: Db, recentDays: number, today = new Date().toISOString().slice(0, 10)): Promise<void> {
+  const cutoff = addDays(today, -recentDays)
+  const open = new Set<string>(OPEN_STATUSES)
+  for (let after = 0; ; ) {
+    const rows: OldVisit[] = await db
+      .selectFrom('visits')
+      .select(['id', 'status', 'closed_day', 'hall_day', 'category_id', 'facts', 'demands', 'kind', 'representatives'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(2000)
+      .execute()
+    if (rows.length === 0) return
+    for (const r of rows) {
+      if (r.kind === 'group') await insertRepresentatives(db as Kysely<Database>, r.id, representativeNames(r.representatives))
+      const closedDay = open.has(r.status) ? null : (r.closed_day ?? isoDayOf(r.hall_day))
+      if (closedDay === null || closedDay >= cutoff) {
+        await db.insertInto('matter_docs').values({ visit_id: r.id, category_id: r.category_id, terms: matterTerms(r.facts, r.demands).length, closed_day: closedDay }).execute()
+      }
+    }
+    after = rows[rows.length - 1]?.id ?? after
+  }
 }

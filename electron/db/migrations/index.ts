@@ -21,6 +21,8 @@ import * as pg0012 from './postgres/0012-security2'
 import * as pg0013 from './postgres/0013-matters'
 import * as m0014 from './0014-queue'
 import * as pg0014 from './postgres/0014-queue'
+import * as m0015 from './0015-matter-pairs'
+import * as pg0015 from './postgres/0015-matter-pairs'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each migration sees its own schema
 export type Up = (db: Kysely<any>) => Promise<void>
@@ -59,4 +61,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { sqlite: m0012.up, postgres: pg0012.up },
   { sqlite: m0013.up, postgres: pg0013.up },
   { sqlite: m0014.up, postgres: pg0014.up },
+  { sqlite: m0015.up, postgres: pg0015.up },
 ]

@@ -39,7 +39,6 @@ export const MOVED_TABLES: readonly MovedTable[] = [
   byId('leader_receptions'),
   by('leader_reception_cases', 'reception_id', 'visit_id'),
   by('matter_docs', 'visit_id'),
-  by('matter_terms', 'category_id', 'bigram', 'visit_id'),
   by('visit_representatives', 'name', 'visit_id'),
   byId('matter_decisions'),
   by('queue_counters', 'hall_day', 'kind'),
@@ -50,7 +49,8 @@ export const MOVED_TABLES: readonly MovedTable[] = [
   byId('audit_anchors'),
 ]
 
-export type MovedRow = Record<string, string | number | null>
+/** A row as both engines give it; the packed pairs of matter_docs are bytes (Buffer). */
+export type MovedRow = Record<string, string | number | Uint8Array | null>
 
 // The copy reads and writes tables by name, which Kysely's typed builder cannot check; the
 // column values are copied as they are, so the rows are plain records here.

@@ -1,29 +1,25 @@
 import type { Kysely } from 'kysely'
-import { isoDayOf } from '../../../shared/days'
 import { sql } from 'kysely'
 import { z } from 'zod'
 import { OPEN_STATUSES } from '../../../shared/cases/machine'
 import type { CaseStatus } from '../../../shared/cases/machine'
 import { addDays } from '../../../shared/deadlines'
-import { matterTerms } from '../../../shared/matters/similarity'
+import { codeTable, matterTerms, packPairs, reaches, sharedCodes } from '../../../shared/matters/similarity'
 import type { Database } from '../schema'
 import { caseListQuery } from './cases'
 
-// The matter index (migration 0013): a case's character pairs are kept while it is open and for
-// the hall's window after it closed; a similarity search reads one category's postings only.
+// The matter index (migrations 0013, 0015): each case open, or closed within the hall's window,
+// has one row: its category, how many pairs its text has, and the pairs themselves, packed
+// (shared/matters/similarity). A registration writes that one row; a similarity search reads the
+// rows of one category, which its key keeps together, and compares each in one pass.
+
+/** A category's cases share the high half of their key: category_id · 2³² + visit_id. */
+const CATEGORY_SPAN = 2 ** 32
+export const matterDocKey = (categoryId: number, visitId: number): number => categoryId * CATEGORY_SPAN + visitId
 
 const isOpen = (status: CaseStatus) => OPEN_STATUSES.includes(status)
 /** SQLite binds a limited number of parameters per statement: rows are written in slices. */
 const SLICE = 300
-
-async function writeTerms(db: Kysely<Database>, visitId: number, categoryId: number, terms: readonly string[]): Promise<void> {
-  for (let i = 0; i < terms.length; i += SLICE) {
-    await db
-      .insertInto('matter_terms')
-      .values(terms.slice(i, i + SLICE).map((bigram) => ({ category_id: categoryId, bigram, visit_id: visitId })))
-      .execute()
-  }
-}
 
 /** Adds one case to the matter index (registration; a case back in the window). */
 export async function indexMatterDoc(
@@ -31,14 +27,23 @@ export async function indexMatterDoc(
   doc: { visitId: number; categoryId: number; facts: string; demands: string; closedDay: string | null },
 ): Promise<void> {
   const terms = matterTerms(doc.facts, doc.demands)
-  await db.insertInto('matter_docs').values({ visit_id: doc.visitId, category_id: doc.categoryId, terms: terms.length, closed_day: doc.closedDay }).execute()
-  await writeTerms(db, doc.visitId, doc.categoryId, terms)
+  await db
+    .insertInto('matter_docs')
+    .values({
+      doc_key: matterDocKey(doc.categoryId, doc.visitId),
+      visit_id: doc.visitId,
+      category_id: doc.categoryId,
+      terms: terms.length,
+      closed_day: doc.closedDay,
+      pairs: packPairs(terms),
+    })
+    .execute()
 }
 
 /**
  * Keeps a case's entry in step with its status after a step on it: open cases are compared
  * whatever their age; a closed one from the day it closed until the window ends. A case asked
- * for 复查 after its postings were pruned is indexed again.
+ * for 复查 after it left the index is indexed again.
  */
 export async function syncMatterDoc(db: Kysely<Database>, visitId: number, today: string, recentDays: number): Promise<void> {
   const v = await db
@@ -59,66 +64,40 @@ export async function syncMatterDoc(db: Kysely<Database>, visitId: number, today
 
 /** Removes the cases that closed before `cutoff` from the index; returns how many. */
 export async function pruneMatterIndex(db: Kysely<Database>, cutoff: string): Promise<number> {
-  const old = db.selectFrom('matter_docs').select('visit_id').where('closed_day', '<', cutoff)
-  await db.deleteFrom('matter_terms').where('visit_id', 'in', old).execute()
   const [removed] = await db.deleteFrom('matter_docs').where('closed_day', '<', cutoff).execute()
   return Number(removed?.numDeletedRows ?? 0)
 }
 
 /**
- * Builds the index and the representatives table from the visits already stored (the
- * migration; the bench after generating a hall), a page at a time.
+ * The cases of a category whose pairs overlap the text's (Dice) at least as much as the
+ * threshold (whole percent), most similar first, then the newest. The category's rows are one
+ * range of the key; only those whose size could reach the threshold are compared:
+ * 200·shared ≥ p·(n + m) with shared ≤ min(n, m) needs p·n ≤ (200 − p)·m and p·m ≤ (200 − p)·n.
  */
-export async function backfillMatterIndex(db: Kysely<Database>, recentDays: number, today = new Date().toISOString().slice(0, 10)): Promise<void> {
-  const cutoff = addDays(today, -recentDays)
-  let after = 0
-  for (;;) {
-    const rows = await db
-      .selectFrom('visits')
-      .select(['id', 'status', 'closed_day', 'hall_day', 'category_id', 'facts', 'demands', 'kind', 'representatives'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(2000)
-      .execute()
-    if (rows.length === 0) return
-    for (const r of rows) {
-      if (r.kind === 'group') await insertRepresentatives(db, r.id, representativeNames(r.representatives))
-      const closedDay = isOpen(r.status) ? null : (r.closed_day ?? isoDayOf(r.hall_day))
-      if (closedDay === null || closedDay >= cutoff) {
-        await indexMatterDoc(db, { visitId: r.id, categoryId: r.category_id, facts: r.facts, demands: r.demands, closedDay })
-      }
-    }
-    after = rows[rows.length - 1]?.id ?? after
-  }
-}
-
-/** The cases of a category sharing pairs with the text, most similar first, above the threshold (0…1). */
 export async function similarVisits(
   db: Kysely<Database>,
-  q: { categoryId: number; terms: readonly string[]; cutoff: string; threshold: number; limit: number },
+  q: { categoryId: number; terms: readonly string[]; cutoff: string; percent: number; limit: number },
 ): Promise<{ visitId: number; shared: number; terms: number }[]> {
-  if (q.terms.length === 0) return []
   const n = q.terms.length
-  const rows = await db
-    .with('hits', (w) =>
-      w
-        .selectFrom('matter_terms')
-        .select(['visit_id', sql<number>`count(*)`.as('shared')])
-        .where('category_id', '=', q.categoryId)
-        .where('bigram', 'in', q.terms)
-        .groupBy('visit_id'),
-    )
-    .selectFrom('hits as h')
-    .innerJoin('matter_docs as d', 'd.visit_id', 'h.visit_id')
-    .select(['h.visit_id', 'h.shared', 'd.terms'])
-    .where((eb) => eb.or([eb('d.closed_day', 'is', null), eb('d.closed_day', '>=', q.cutoff)]))
-    // Dice ≥ threshold, without a division: 2·shared ≥ threshold·(|A| + |B|).
-    .where(sql<boolean>`2.0 * h.shared >= ${q.threshold} * (d.terms + ${n})`)
-    .orderBy(sql`2.0 * h.shared / (d.terms + ${n})`, 'desc')
-    .orderBy('h.visit_id', 'desc')
-    .limit(q.limit)
-    .execute()
-  return rows.map((r) => ({ visitId: r.visit_id, shared: Number(r.shared), terms: r.terms }))
+  const p = q.percent
+  if (n === 0 || p > 100) return []
+  let query = db
+    .selectFrom('matter_docs')
+    .select(['visit_id', 'terms', 'pairs'])
+    .where('doc_key', '>', matterDocKey(q.categoryId, 0))
+    .where('doc_key', '<', matterDocKey(q.categoryId + 1, 0))
+    .where('terms', '>=', Math.max(1, Math.ceil((p * n) / (200 - p))))
+    .where((eb) => eb.or([eb('closed_day', 'is', null), eb('closed_day', '>=', q.cutoff)]))
+  if (p > 0) query = query.where('terms', '<=', Math.floor(((200 - p) * n) / p))
+  const mine = codeTable(q.terms)
+  const found: { visitId: number; shared: number; terms: number }[] = []
+  for (const r of await query.execute()) {
+    const shared = sharedCodes(mine, r.pairs, Math.ceil((p * (n + r.terms)) / 200))
+    if (reaches(shared, n, r.terms, p)) found.push({ visitId: r.visit_id, shared, terms: r.terms })
+  }
+  // Most similar first: a/b > c/d as a·d > c·b, in integers.
+  found.sort((a, b) => b.shared * (a.terms + n) - a.shared * (b.terms + n) || b.visitId - a.visitId)
+  return found.slice(0, q.limit)
 }
 
 const namesSchema = z.array(z.union([z.string(), z.object({ name: z.string() }).transform((r) => r.name)]))

@@ -75,7 +75,6 @@ export async function purgeVisits(db: Kysely<Database>, ids: readonly number[], 
     .where('id', 'in', ids)
     .execute()
   await db.deleteFrom('visit_representatives').where('visit_id', 'in', ids).execute()
-  await db.deleteFrom('matter_terms').where('visit_id', 'in', ids).execute()
   await db.deleteFrom('matter_docs').where('visit_id', 'in', ids).execute()
 }
 

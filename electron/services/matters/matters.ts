@@ -3,7 +3,7 @@ import { addDays } from '../../../shared/deadlines'
 import { parseIdNumber } from '../../../shared/id-number'
 import { matterScore, sortReasons } from '../../../shared/matters/ranking'
 import type { MatterCandidatesInput, MatterDecisionInput } from '../../../shared/matters/schemas'
-import { MIN_MATTER_TERMS, dice, matterTerms } from '../../../shared/matters/similarity'
+import { MIN_MATTER_TERMS, dice, dicePercent, matterTerms } from '../../../shared/matters/similarity'
 import type { MatterCandidate, MatterCandidates, MatterReason } from '../../../shared/matters/types'
 import { parsePhone } from '../../../shared/phone'
 import { toBigrams } from '../../../shared/search/bigrams'
@@ -124,10 +124,10 @@ export function createMatters(db: Kysely<Database>, privacy: Privacy) {
         categoryId: input.categoryId,
         terms,
         cutoff: addDays(today, -hall.matter_recent_days),
-        threshold: hall.matter_similarity / 100,
+        percent: hall.matter_similarity,
         limit: TEXT_LIMIT,
       })
-      const percent = new Map(similar.map((s) => [s.visitId, Math.floor(dice(s.shared, s.terms, terms.length) * 100)]))
+      const percent = new Map(similar.map((s) => [s.visitId, dicePercent(s.shared, s.terms, terms.length)]))
       const ids = [...percent.keys()]
       add(ids, (id) => ({ kind: 'text', similarity: percent.get(id) ?? 0 }), await mattersOf(db, ids))
     }
