@@ -41,6 +41,7 @@ test('a number from the kiosk is called at a desk, shown on the hall screen, and
   await expect(screen.getByTestId('hall-screen-waiting')).toContainText('个人访1')
   await expect(screen.getByTestId('hall-screen-now')).toContainText('暂无叫号，请耐心等候')
   await expect(screen.getByText('今天还没有叫号')).toBeVisible()
+  await shots(screen, 'hall-screen-before-call')
   const visitorView = await context.newPage()
   await visitorView.goto(`${host.url}#/visitor-view`)
 
