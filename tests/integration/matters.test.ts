@@ -2,6 +2,7 @@ import { describe, expect } from 'vitest'
 import { isoDay } from '../../shared/days'
 import { logRows } from '../../electron/services/reports/log-rows'
 import type { MatterCandidatesInput } from '../../shared/matters/schemas'
+import { matterQuery } from '../support/matter-query'
 import type { MatterCandidate } from '../../shared/matters/types'
 import type { IntakeInput } from '../../shared/intake/schemas'
 import { it, type TestCore } from './fixtures'
@@ -51,24 +52,8 @@ function wageIntake(visitor: IntakeInput['visitor'], overrides: Partial<IntakeIn
   })
 }
 
-function query(overrides: Partial<MatterCandidatesInput> = {}): MatterCandidatesInput {
-  return {
-    intakeId: 'intake-test-0001',
-    name: '',
-    noId: true,
-    idNumber: '',
-    phone: '',
-    address: '',
-    representatives: [],
-    categoryId: 0,
-    facts: '',
-    demands: '',
-    ...overrides,
-  }
-}
-
 async function candidates(core: TestCore, overrides: Partial<MatterCandidatesInput> = {}): Promise<MatterCandidate[]> {
-  return (await ok(core, 'r1', 'matters.candidates', query(overrides))).candidates
+  return (await ok(core, 'r1', 'matters.candidates', matterQuery(overrides))).candidates
 }
 
 const kinds = (c: MatterCandidate | undefined) => c?.reasons.map((r) => r.kind)

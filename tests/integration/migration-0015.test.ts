@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest'
 import { MIGRATIONS } from '../../electron/db/migrations'
 import * as m0015 from '../../electron/db/migrations/0015-matter-pairs'
 import { matterTerms, packPairs } from '../../shared/matters/similarity'
-import type { MatterCandidatesInput } from '../../shared/matters/schemas'
+import { matterQuery } from '../support/matter-query'
 import { it, type TestCore } from './fixtures'
 import { ok, validIntake } from './helpers'
 
@@ -18,18 +18,12 @@ const FACTS = '我在光谷某建筑工地做钢筋工，从今年三月干到�
 const DEMANDS = '要求总包单位和包工头支付拖欠的工资三万六千元，并赔偿误工损失。'
 const answer = (text: string) => ({ text, mark: null, reason: '' })
 
-const retold: MatterCandidatesInput = {
+const retold = matterQuery({
   intakeId: 'intake-migration-0001',
-  name: '',
-  noId: true,
-  idNumber: '',
-  phone: '',
-  address: '',
-  representatives: [],
   categoryId: WAGES,
   facts: '我在光谷建筑工地做钢筋工，三月干到八月，包工头张某拖欠工资三万六千元。',
   demands: DEMANDS,
-}
+})
 
 async function found(core: TestCore) {
   await ok(core, 'r1', 'auth.signIn', { badgeNo: 'R001', password: 'Mine2026pass' })
