@@ -164,7 +164,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   let localDrafts: Connection | undefined
   let hallSecret: HallSecret
   try {
-    await migrate(connection.db)
+    const migrating = performance.now()
+    const migrated = await migrate(connection.db)
+    // An upgrade's first start can take a while on a large hall (0015: about 15 s at a million visits): said in the log.
+    if (migrated.from > 0 && migrated.from !== migrated.to) log(`database schema ${migrated.from} → ${migrated.to} in ${Math.round(performance.now() - migrating)} ms`)
     // PostgreSQL: the trail is counted in the hall's database, migrated.
     hallSecret = opened.secret ?? (await loadHallSecret(keyStore, () => countAuditRows(connection.db)))
     if (hall !== undefined) {
