@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './db/schema'
 import type { Core, CoreOptions } from './core'
 import { openCore } from './core'
 import type { Dispatch } from './rpc/dispatcher'
@@ -71,7 +73,7 @@ export async function openCoreHost(options: CoreOptions, log: (line: string) => 
   }
 
   /** 连接大厅数据库 on the first run: a core on `url`, then `commit` (the connection saved), then it runs. */
-  const join = (url: string, commit: () => void): Promise<void> => {
+  const join = (url: string, commit: () => void): Promise<Kysely<Database>> => {
     const run = joining.then(async () => {
       if (current.database !== undefined) throw new AppError('CONFLICT', 'e.hallConnection.JOIN_ON_HALL')
       const nextChanges = channelFor(url)
@@ -99,6 +101,7 @@ export async function openCoreHost(options: CoreOptions, log: (line: string) => 
       log('joined the hall database (PostgreSQL)')
       // Everything the pages show came from the file just left.
       changes.announce(...CHANGE_TOPICS.map((topic) => change(topic, null)))
+      return next.connection.db
     })
     joining = run.catch(() => undefined)
     return run

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './db/schema'
 import { DEFAULT_DEADLINE_RULES } from '../shared/deadlines'
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
@@ -110,7 +112,7 @@ export interface CoreOptions {
    */
   firstRunChoice?: boolean
   /** Switches the running desk to the hall database `url` after `commit` (core-host.ts); absent in tests without a host. */
-  join?: (url: string, commit: () => void) => Promise<void>
+  join?: (url: string, commit: () => void) => Promise<Kysely<Database>>
 }
 
 /** The main-process core: database, services and the dispatcher every transport calls. */

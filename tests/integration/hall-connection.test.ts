@@ -3,6 +3,7 @@ import { openCoreHost } from '../../electron/core-host'
 import type { CoreHost } from '../../electron/core-host'
 import type { CoreOptions } from '../../electron/core'
 import { listAudit } from '../../electron/db/repositories/audit'
+import { verifyAudit } from '../../electron/services/audit/audit'
 import { fileKeyStore } from '../../electron/services/keys/key-store'
 import type { LiveEvent } from '../../shared/live/changes'
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/rpc/contract'
@@ -154,6 +155,8 @@ onPostgres('连接大厅数据库 on the first run: the desk switches to the hal
 
       expect(await hostCall(one, 'nobody', 'hallConnection.join', FIELDS)).toMatchObject({ ok: true, value: { schemaVersion: 0, hall: null } })
       expect(store.saved).toEqual({ mode: 'hall', fields: FIELDS })
+      // An empty hall database gets no audit row (one would stop 迁移到大厅数据库 into it).
+      expect(await listAudit(one.core.connection.db)).toEqual([])
       expect(one.core).not.toBe(sqliteCore)
       expect(one.core.connection.engine).toBe('postgres')
       // The empty database got the schema; no hall yet, so setup comes next — and no second join.
@@ -167,9 +170,16 @@ onPostgres('连接大厅数据库 on the first run: the desk switches to the hal
 
       // A second fresh desk with the hall's key joins and finds the hall: sign-in, not setup.
       const hallKey = fileKeyStore(one.dir.dir).load()
-      const two = await freshDesk(schema, { keyStore: { load: () => hallKey, save: () => undefined } })
+      const two = await freshDesk(schema, { keyStore: { load: () => hallKey, save: () => undefined }, desk: '值班室' })
       cleanups.push(() => two.dir.remove(), () => two.close())
       expect(await hostCall(two, 'nobody', 'hallConnection.join', FIELDS)).toMatchObject({ ok: true, value: { hall: '武汉市信访局接待大厅' } })
+      // The hall's trail says which desk joined, by no user (it has none yet), and still verifies under the hall's key.
+      const joined = (await listAudit(two.core.connection.db)).filter((r) => r.action === 'hallConnection.join')
+      expect(joined.map((r) => ({ user: r.user_id, desk: r.desk, detail: JSON.parse(r.detail) as unknown }))).toEqual([
+        { user: null, desk: '值班室', detail: { desk: '值班室', host: FIELDS.host, port: FIELDS.port, database: FIELDS.database, user: FIELDS.user, tls: FIELDS.tls } },
+      ])
+      expect(joined[0]?.detail).not.toContain(FIELDS.password)
+      expect(await verifyAudit(two.core.connection.db)).toBeNull()
       expect(await hostCall(two, 'nobody', 'app.status', {})).toMatchObject({ ok: true, value: { setUp: true, hall: { name: '武汉市信访局接待大厅' }, firstRunChoice: false } })
       expect(await hostCall(two, 'desk2', 'auth.signIn', { badgeNo: ADMIN.badgeNo, password: ADMIN.password })).toMatchObject({ ok: true })
       expect(await hostCall(two, 'nobody', 'hallConnection.join', FIELDS)).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } })

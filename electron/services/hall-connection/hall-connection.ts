@@ -24,10 +24,10 @@ export interface HallConnectionDeps {
   auditKey: AuditKey
   /**
    * First run (core-host.ts): opens a core on the hall database `url`, calls `commit` (which
-   * saves the connection) and makes it the running core; absent where the host offers no first-run
-   * choice (the browser host without --first-run-choice, a core without a host).
+   * saves the connection), makes it the running core and gives its database; absent where the
+   * host offers no first-run choice (the browser host without --first-run-choice, a core without a host).
    */
-  join?: (url: string, commit: () => void) => Promise<void>
+  join?: (url: string, commit: () => void) => Promise<Kysely<Database>>
 }
 
 const SINGLE: HallConnectionView = { mode: 'single', host: '', port: 5432, database: '', user: '', hasPassword: false, tls: 'off', caFile: '', active: false, storage: 'file' }
@@ -110,16 +110,28 @@ export function createHallConnection(deps: HallConnectionDeps) {
    * hallConnection.join (连接大厅数据库 on the first run): tested, then the desk switches to the
    * hall database without a restart and keeps the connection (encrypted) for its next starts.
    * Nothing is saved unless the hall database opened. An empty database gets the schema now; its
-   * setup then creates the hall there. (Not audited: the desk has no user yet, and a row in an
-   * empty hall database would stop 迁移到大厅数据库 into it.)
+   * setup then creates the hall there. A hall that is there already gets a row in its audit trail
+   * saying which desk joined (by no user: the desk has none yet); an empty database gets none, as
+   * a row there would stop 迁移到大厅数据库 into it.
    */
   async function join(ctx: CallContext, input: z.output<typeof hallConnectionFieldsSchema>): Promise<HallConnectionCheck> {
     const switchTo = await beforeSetup(ctx)
     const found = await checkToJoin(input)
+    let hallDb: Kysely<Database>
     try {
-      await switchTo(hallConnectionUrl(input), () => deps.store.save({ mode: 'hall', fields: input }))
+      hallDb = await switchTo(hallConnectionUrl(input), () => deps.store.save({ mode: 'hall', fields: input }))
     } catch (error) {
       throw connectionRefusal(error, input)
+    }
+    if (found.hall !== null) {
+      await hallDb.transaction().execute((trx) =>
+        appendAudit(trx, ctx.now, {
+          userId: null,
+          action: 'hallConnection.join',
+          entity: 'hall',
+          detail: { desk: ctx.desk, host: input.host, port: input.port, database: input.database, user: input.user, tls: input.tls },
+        }),
+      )
     }
     return found
   }

@@ -46,6 +46,7 @@ const ACTION_LABELS: Readonly<Record<string, ActionKey>> = {
   'hall.move': 'hallMove',
   'queue.settings': 'queueSettings',
   'hallConnection.save': 'hallConnection',
+  'hallConnection.join': 'hallConnectionJoin',
 }
 
 function has<K extends string>(record: Readonly<Record<string, K>>, key: string): K | undefined {
