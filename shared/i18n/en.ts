@@ -844,7 +844,7 @@ export const en: SameKeys<typeof zhCN> = {
       hallMove: 'Moved to the hall database',
       queueSettings: 'Queue settings changed',
       hallConnection: 'Changed the hall database connection',
-      hallConnectionJoin: 'This desk joined the hall database',
+      hallConnectionJoin: 'A desk joined the hall database',
     },
   },
   backup: {

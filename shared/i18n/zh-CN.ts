@@ -842,7 +842,7 @@ export const zhCN = {
       hallMove: '迁移到大厅数据库',
       queueSettings: '修改排队叫号设置',
       hallConnection: '修改大厅数据库连接',
-      hallConnectionJoin: '本机加入大厅数据库',
+      hallConnectionJoin: '工位加入大厅数据库',
     },
   },
   backup: {
