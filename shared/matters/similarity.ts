@@ -63,11 +63,9 @@ export function pairCode(pair: string): number {
  * The sorted distinct codes of pairs, read as signed 32-bit integers (and sorted so): numbers
  * the engine keeps unboxed, which a comparison of thousands of cases runs through quickly.
  */
-export function sortedCodes(pairs: readonly string[]): Int32Array {
+function sortedCodes(pairs: readonly string[]): Int32Array {
   return Int32Array.from(new Set(pairs.map(pairCode))).sort()
 }
-
-const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1
 
 /** The pairs as the index stores them: their codes, sorted as signed integers, as little-endian 32-bit bytes. */
 export function packPairs(pairs: readonly string[]): Uint8Array {
@@ -76,14 +74,6 @@ export function packPairs(pairs: readonly string[]): Uint8Array {
   const view = new DataView(bytes.buffer)
   codes.forEach((code, i) => view.setInt32(i * 4, code, true))
   return bytes
-}
-
-/** The sorted codes of a stored list (packPairs). */
-export function unpackPairs(bytes: Uint8Array): Int32Array {
-  const n = Math.floor(bytes.byteLength / 4)
-  if (littleEndian && bytes.byteOffset % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset, n)
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  return Int32Array.from({ length: n }, (_, i) => view.getInt32(i * 4, true))
 }
 
 /**
