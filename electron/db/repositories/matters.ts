@@ -11,7 +11,8 @@ import { caseListQuery } from './cases'
 // The matter index (migrations 0013, 0015): each case open, or closed within the hall's window,
 // has one row: its category, how many pairs its text has, and the pairs themselves, packed
 // (shared/matters/similarity). A registration writes that one row; a similarity search reads the
-// rows of one category, which its key keeps together, and compares each in one pass.
+// rows of one category, which its key keeps together, and looks each case's codes up in a hash
+// table of the text's.
 
 /** A category's cases share the high half of their key: category_id · 2³² + visit_id. */
 const CATEGORY_SPAN = 2 ** 32
